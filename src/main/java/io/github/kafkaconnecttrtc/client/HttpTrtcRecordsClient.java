@@ -1,0 +1,276 @@
+package io.github.kafkaconnecttrtc.client;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link TrtcRecordsClient} over the JDK's HTTP client.
+ *
+ * <p>Every request waits for a permit of the rate limiter, including retries. Transient failures
+ * (gateway errors, timeouts, broken connections, malformed answers, 70005 and unknown codes) are
+ * retried by a Failsafe policy with exponential back-off and jitter; a 70003 makes a new UserSig
+ * and asks again at once. Fatal codes surface immediately. Messages and causes are scrubbed of
+ * the secret key and the UserSig.
+ */
+public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpTrtcRecordsClient.class);
+    static final String RECORDS_PATH = "v1/records/get_records_by_filter";
+
+    private final ClientSettings settings;
+    private final URI recordsUri;
+    private final ExecutorService httpExecutor;
+    private final HttpClient http;
+    private final UserSigProvider userSigs;
+    private final RequestRateLimiter limiter;
+    private final RetryPolicy<RecordsPage> retryPolicy;
+    private final ResponseParser parser = new ResponseParser();
+    private final JsonFactory json = JsonFactory.builder().build();
+    private final ClientStats stats = new ClientStats();
+
+    public HttpTrtcRecordsClient(ClientSettings settings, InstantSource clock) {
+        this(settings, clock, new RequestRateLimiter(settings.requestsPerSecond()));
+    }
+
+    /** A client that shares {@code limiter} with others reading the same application. */
+    public HttpTrtcRecordsClient(ClientSettings settings, InstantSource clock, RequestRateLimiter limiter) {
+        this.settings = settings;
+        String base = settings.endpoint().toString();
+        this.recordsUri = URI.create(base.endsWith("/") ? base + RECORDS_PATH : base + "/" + RECORDS_PATH);
+        this.httpExecutor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "trtc-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(httpExecutor)
+                .build();
+        this.userSigs = new UserSigProvider(
+                settings.secretKey(), settings.sdkAppId(), settings.identifier(), settings.userSigTtl(), clock);
+        this.limiter = limiter;
+        this.retryPolicy = RetryPolicy.<RecordsPage>builder()
+                .handle(TransientFailure.class)
+                .withBackoff(settings.initialBackoff(), settings.maxBackoff())
+                .withJitter(0.25)
+                .withMaxRetries(settings.maxRetries())
+                .onRetry(event -> {
+                    stats.retry();
+                    log.info("Retrying a records request (retry {} of {}) after: {}",
+                            event.getAttemptCount(), settings.maxRetries(), event.getLastException().getMessage());
+                })
+                .build();
+    }
+
+    @Override
+    public RecordsPage fetchPage(RecordsQuery query, int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("pages are 1-based, got " + page);
+        }
+        byte[] body = requestBody(query, page);
+        try {
+            return Failsafe.with(retryPolicy).get(() -> attempt(body, page));
+        } catch (TransientFailure e) {
+            throw new TrtcRetriableException("Could not read page " + page + " of " + describe(query) + " after "
+                    + (settings.maxRetries() + 1) + " attempts; last failure: " + e.getMessage(),
+                    e.errorCode, e.requestId, e.getCause());
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new ClientInterruptedException("interrupted while backing off", interrupted);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public ClientStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void close() {
+        httpExecutor.shutdownNow();
+        try {
+            httpExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private RecordsPage attempt(byte[] body, int page) {
+        String userSig = userSigs.current();
+        ApiResponse response = exchange(body, page, userSig);
+        if (response.errorCode() == ErrorCodes.USERSIG_EXPIRED) {
+            log.info("The API says the UserSig expired (requestId {}); making a new one", response.requestId());
+            userSigs.renew();
+            userSig = userSigs.current();
+            response = exchange(body, page, userSig);
+            if (response.errorCode() == ErrorCodes.USERSIG_EXPIRED) {
+                throw new TransientFailure("the API rejected a freshly made UserSig as expired (70003): check that"
+                        + " the worker's clock is in sync", ErrorCodes.USERSIG_EXPIRED, response.requestId(), null);
+            }
+        }
+        return interpret(response, page, userSig);
+    }
+
+    private RecordsPage interpret(ApiResponse response, int page, String userSig) {
+        int code = response.errorCode();
+        if (code == ErrorCodes.SUCCESS) {
+            return new RecordsPage(page, response.page(), response.totalNum(), response.records(), response.requestId());
+        }
+        if (code == ErrorCodes.NO_RECORDS) {
+            return RecordsPage.empty(page, response.requestId());
+        }
+        String answer = "errorCode " + code + " (" + Redaction.redact(response.errorMessage(), secrets(userSig))
+                + ", requestId " + response.requestId() + ")";
+        if (ErrorCodes.isFatal(code)) {
+            throw new TrtcFatalException("The TRTC records API answered " + answer + ": " + ErrorCodes.remedy(code),
+                    code, response.requestId());
+        }
+        if (code == ErrorCodes.RATE_LIMITED) {
+            throw new TransientFailure("rate limited by the API: " + answer, code, response.requestId(), null);
+        }
+        throw new TransientFailure("the API answered an internal error: " + answer, code, response.requestId(), null);
+    }
+
+    private ApiResponse exchange(byte[] body, int page, String userSig) {
+        URI uri = requestUri(userSig);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        stats.rateLimitWait(limiter.acquire());
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            stats.request("timeout");
+            throw failure("no answer within " + settings.requestTimeout().toMillis() + " ms", e, userSig);
+        } catch (IOException e) {
+            stats.request("io_error");
+            throw failure("request failed: " + e, e, userSig);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientInterruptedException("interrupted while waiting for an answer", e);
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        int status = response.statusCode();
+        if (status != 200) {
+            stats.request("http_" + status);
+            String detail = "HTTP " + status + " from " + recordsUri.getHost() + " ("
+                    + response.headers().firstValue("Content-Type").orElse("no content type") + ", "
+                    + response.body().length + " bytes)";
+            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+                throw new TrtcFatalException(detail + ": check the endpoint setting, which should be the API host"
+                        + " such as " + ClientSettings.DEFAULT_ENDPOINT, null, null);
+            }
+            throw new TransientFailure(detail, null, null, null);
+        }
+        ApiResponse parsed;
+        try {
+            parsed = parser.parse(response.body());
+        } catch (MalformedResponseException e) {
+            stats.request("malformed");
+            throw failure("malformed answer: " + e.getMessage(), e, userSig);
+        }
+        stats.request(outcome(parsed.errorCode()));
+        if (log.isDebugEnabled()) {
+            log.debug("POST {} page {}: errorCode {}, {} records, totalNum {}, nextPage {}, requestId {}, {} ms",
+                    Redaction.redact(uri.toString(), secrets(userSig)), page, parsed.errorCode(),
+                    parsed.records().size(), parsed.totalNum(), parsed.page(), parsed.requestId(), millis);
+        }
+        return parsed;
+    }
+
+    private static String outcome(int code) {
+        if (code == ErrorCodes.SUCCESS) {
+            return "ok";
+        }
+        return code == ErrorCodes.NO_RECORDS ? "no_records" : "api_" + code;
+    }
+
+    private TransientFailure failure(String message, Throwable cause, String userSig) {
+        List<String> secrets = secrets(userSig);
+        return new TransientFailure(Redaction.redact(message, secrets), null, null, Redaction.scrub(cause, secrets));
+    }
+
+    private List<String> secrets(String userSig) {
+        return List.of(settings.secretKey().value(), userSig);
+    }
+
+    private URI requestUri(String userSig) {
+        long random = ThreadLocalRandom.current().nextLong(1L << 32);
+        return URI.create(recordsUri + "?sdkappid=" + settings.sdkAppId()
+                + "&identifier=" + URLEncoder.encode(settings.identifier(), StandardCharsets.UTF_8)
+                + "&usersig=" + URLEncoder.encode(userSig, StandardCharsets.UTF_8)
+                + "&random=" + random
+                + "&contenttype=json");
+    }
+
+    private byte[] requestBody(RecordsQuery query, int page) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(160);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField("startTimestamp", query.startTimestamp());
+            if (query.endTimestamp().isPresent()) {
+                g.writeNumberField("endTimestamp", query.endTimestamp().getAsLong());
+            }
+            if (query.callType() != null) {
+                g.writeStringField("callType", query.callType());
+            }
+            if (query.callResult() != null) {
+                g.writeStringField("callResult", query.callResult());
+            }
+            g.writeNumberField("numberPerPage", query.numberPerPage());
+            g.writeNumberField("page", page);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write a request body", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String describe(RecordsQuery query) {
+        return "the query for calls from " + query.startTimestamp()
+                + (query.endTimestamp().isPresent() ? " to " + query.endTimestamp().getAsLong() : "");
+    }
+
+    /** A failed attempt that the retry policy may repeat; its message is already redacted. */
+    private static final class TransientFailure extends RuntimeException {
+
+        final Integer errorCode;
+        final String requestId;
+
+        TransientFailure(String message, Integer errorCode, String requestId, Throwable cause) {
+            super(message, cause);
+            this.errorCode = errorCode;
+            this.requestId = requestId;
+        }
+    }
+}
