@@ -3,14 +3,15 @@ package io.github.kafkaconnecttrtc.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that moves only when a test moves it. Thread-safe. */
+/** A clock that moves only when a test moves it; safe to move from the simulator's request threads. */
 public final class MutableClock implements InstantSource {
 
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
 
     public MutableClock(Instant start) {
-        this.now = start;
+        this.now = new AtomicReference<>(start);
     }
 
     public static MutableClock atEpochSecond(long second) {
@@ -19,18 +20,22 @@ public final class MutableClock implements InstantSource {
 
     @Override
     public Instant instant() {
-        return now;
-    }
-
-    public synchronized void advance(Duration by) {
-        now = now.plus(by);
-    }
-
-    public void set(Instant instant) {
-        now = instant;
+        return now.get();
     }
 
     public long epochSecond() {
-        return now.getEpochSecond();
+        return now.get().getEpochSecond();
+    }
+
+    public void advance(Duration by) {
+        now.updateAndGet(instant -> instant.plus(by));
+    }
+
+    public void advanceSeconds(long seconds) {
+        advance(Duration.ofSeconds(seconds));
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 }

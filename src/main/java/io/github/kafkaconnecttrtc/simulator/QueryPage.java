@@ -1,0 +1,18 @@
+package io.github.kafkaconnecttrtc.simulator;
+
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import java.util.List;
+
+/**
+ * One page of matches, as they stood when the query ran.
+ *
+ * @param totalNum the number of matches on all pages
+ * @param records the matches on the requested page
+ * @param morePages whether matches follow the requested page
+ */
+record QueryPage(int totalNum, List<CallRecord> records, boolean morePages) {
+
+    QueryPage {
+        records = List.copyOf(records);
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.kafkaconnecttrtc.simulator;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the records endpoint has seen: requests in all and per second of the simulator's clock,
+ * answers by error code and by fault, and the paging fields of each request, so that tests can
+ * measure what a client costs the API. Only the records endpoint counts; admin paths do not.
+ *
+ * <p>Answers by error code count the JSON answers that reached the client whole; truncated,
+ * malformed and gateway answers count under their fault only.
+ */
+public final class SimulatorStats {
+
+    /** Bounds memory on long demo runs; enough for any test. */
+    static final int MAX_QUERIES_KEPT = 100_000;
+    static final int MAX_SECONDS_KEPT = 100_000;
+
+    private long totalRequests;
+    private long maxRequestsInAnySecond;
+    private final TreeMap<Long, Long> requestsPerSecond = new TreeMap<>();
+    private final Map<Integer, Long> answersByErrorCode = new TreeMap<>();
+    private final Map<Fault, Long> answersByFault = new EnumMap<>(Fault.class);
+    private final Deque<QuerySnapshot> queries = new ArrayDeque<>();
+
+    SimulatorStats() {
+    }
+
+    synchronized void recordRequest(long second, QuerySnapshot query) {
+        totalRequests++;
+        long inSecond = requestsPerSecond.merge(second, 1L, Long::sum);
+        maxRequestsInAnySecond = Math.max(maxRequestsInAnySecond, inSecond);
+        if (requestsPerSecond.size() > MAX_SECONDS_KEPT) {
+            requestsPerSecond.pollFirstEntry();
+        }
+        queries.addLast(query);
+        if (queries.size() > MAX_QUERIES_KEPT) {
+            queries.pollFirst();
+        }
+    }
+
+    synchronized void recordAnswer(int errorCode) {
+        answersByErrorCode.merge(errorCode, 1L, Long::sum);
+    }
+
+    synchronized void recordFault(Fault fault) {
+        answersByFault.merge(fault, 1L, Long::sum);
+    }
+
+    /** Requests to the records endpoint since the start. */
+    public synchronized long totalRequests() {
+        return totalRequests;
+    }
+
+    /** The most requests that arrived in one second of the simulator's clock. */
+    public synchronized long maxRequestsInAnySecond() {
+        return maxRequestsInAnySecond;
+    }
+
+    /** Requests per second of the simulator's clock (Unix seconds), for the latest seconds. */
+    public synchronized SortedMap<Long, Long> requestsPerSecond() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(requestsPerSecond));
+    }
+
+    /** JSON answers by their {@code errorCode}, 0 included. */
+    public synchronized Map<Integer, Long> answersByErrorCode() {
+        return Map.copyOf(answersByErrorCode);
+    }
+
+    /** Injected faults by kind. */
+    public synchronized Map<Fault, Long> answersByFault() {
+        return Map.copyOf(answersByFault);
+    }
+
+    /** The paging fields of each request, oldest first, for the latest requests. */
+    public synchronized List<QuerySnapshot> queries() {
+        return List.copyOf(queries);
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * A local stand-in for the TRTC call-records API ({@code v1/records/get_records_by_filter}), built
+ * to the behaviour model of the project's API contract, section 2.
+ *
+ * <p>{@link io.github.kafkaconnecttrtc.simulator.TrtcSimulator} serves the records endpoint over
+ * HTTP from deterministic, seeded call data, checks UserSigs as Tencent's servers do, and can
+ * inject the failures the connector has to survive (gateway errors, slow, truncated or malformed
+ * answers, unknown error codes). It also exposes the ground truth, so that tests can check that
+ * nothing was lost or duplicated.
+ *
+ * <p>The simulator binds to 127.0.0.1 only: its admin paths ({@code /simulator/...}) take no
+ * credentials and are meant for a local demo, never for a shared network.
+ *
+ * <p>This package is a test and demo tool; the connector jar does not contain it.
+ */
+package io.github.kafkaconnecttrtc.simulator;

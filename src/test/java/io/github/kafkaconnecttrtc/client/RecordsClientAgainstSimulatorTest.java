@@ -1,0 +1,375 @@
+package io.github.kafkaconnecttrtc.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
+import io.github.kafkaconnecttrtc.simulator.Fault;
+import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.testing.LogCapture;
+import io.github.kafkaconnecttrtc.testing.MutableClock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.config.types.Password;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The records client against the in-process simulator: codes, faults, paging, rate and secrets. */
+class RecordsClientAgainstSimulatorTest {
+
+    private static final long NOW = 1_767_225_600L; // 2026-01-01T00:00:00Z
+    private static final String KEY = SimulatorSettings.DEMO_SECRET_KEY;
+
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
+    private final MutableClock clock = MutableClock.atEpochSecond(NOW);
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    private TrtcSimulator simulator(SimulatorSettings.Builder settings, InstantSource simClock) {
+        TrtcSimulator sim = TrtcSimulator.start(settings.build(), simClock);
+        toClose.add(sim);
+        return sim;
+    }
+
+    private TrtcSimulator simulator(SimulatorSettings.Builder settings) {
+        return simulator(settings, clock);
+    }
+
+    private static SimulatorSettings.Builder quiet() {
+        // A day of light traffic and no rate limit: the fake clock keeps every request in one second.
+        return SimulatorSettings.builder().seed(7).historyDays(1).callsPerSecond(0.02).rateLimitPerSecond(0);
+    }
+
+    private static ClientSettings settingsFor(TrtcSimulator sim) {
+        return ClientSettings.of(sim.endpoint(), SimulatorSettings.DEFAULT_SDK_APP_ID, "administrator", new Password(KEY))
+                .withRetries(4, Duration.ofMillis(5), Duration.ofMillis(20));
+    }
+
+    private HttpTrtcRecordsClient client(ClientSettings settings, InstantSource clientClock) {
+        HttpTrtcRecordsClient client = new HttpTrtcRecordsClient(settings, clientClock);
+        toClose.add(client);
+        return client;
+    }
+
+    private HttpTrtcRecordsClient client(TrtcSimulator sim) {
+        return client(settingsFor(sim), clock);
+    }
+
+    private static RecordsQuery lastDay() {
+        return RecordsQuery.between(NOW - Duration.ofDays(1).toSeconds(), NOW);
+    }
+
+    @Test
+    void readsEveryVisibleCallOfTheQueryFieldByField() {
+        TrtcSimulator sim = simulator(quiet());
+        HttpTrtcRecordsClient client = client(sim);
+
+        Map<String, CallRecord> read = new LinkedHashMap<>();
+        client.scan(lastDay(), page -> page.records().forEach(r -> read.put(r.callId(), r)));
+
+        List<CallRecord> expected = sim.groundTruth().stream()
+                .filter(c -> c.visibleAt() <= NOW && c.call().endTs() <= NOW)
+                .filter(c -> c.call().startCallTs() >= NOW - Duration.ofDays(1).toSeconds())
+                .map(SimulatedCall::call)
+                .toList();
+        assertThat(expected).hasSizeGreaterThan(RecordsQuery.MAX_PAGE_SIZE * 3);
+        assertThat(read.values()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndTimestampReading.class)
+    void aFullScanWhileCallsAppearMidScanMissesNoCallThatWasVisibleAtItsStart(EndTimestampReading reading) {
+        TrtcSimulator sim = simulator(quiet().endTimestampReading(reading).callsPerSecond(0.05));
+        RecordsQuery query = lastDay().withNumberPerPage(50);
+        List<SimulatedCall> visibleAtStart = matching(sim, query, NOW);
+        AtomicInteger requests = new AtomicInteger();
+        sim.beforeEachRequest(() -> {
+            clock.advance(Duration.ofSeconds(3));
+            if (requests.incrementAndGet() == 4) {
+                // A long call that started in the first page's range becomes visible now: it
+                // pushes every later record one place on, so one is seen on two pages.
+                SimulatedCall first = visibleAtStart.get(0);
+                sim.addCall(new CallRecord("late-long-call", first.call().sdkAppId(), "audio", "9",
+                        first.call().startCallTs(), first.call().startCallTs() + 5, NOW - 10, "u1", 2, "single",
+                        "normal_end", List.of("u2")), clock.epochSecond());
+            }
+        });
+        HttpTrtcRecordsClient client = client(sim);
+
+        List<CallRecord> all = new ArrayList<>();
+        client.scan(query, page -> all.addAll(page.records()));
+
+        Map<String, CallRecord> distinct = new LinkedHashMap<>();
+        all.forEach(r -> distinct.put(r.callId(), r));
+        assertThat(all).hasSizeGreaterThan(distinct.size());
+        assertThat(distinct.values()).containsAll(visibleAtStart.stream().map(SimulatedCall::call).toList());
+        Map<String, CallRecord> truth = new LinkedHashMap<>();
+        sim.groundTruth().forEach(c -> truth.put(c.call().callId(), c.call()));
+        distinct.values().forEach(r -> assertThat(r).isEqualTo(truth.get(r.callId())));
+    }
+
+    private static List<SimulatedCall> matching(TrtcSimulator sim, RecordsQuery query, long now) {
+        long end = query.endTimestamp().orElseThrow();
+        return sim.groundTruth().stream()
+                .filter(c -> c.visibleAt() <= now)
+                .filter(c -> c.call().startCallTs() >= query.startTimestamp() && c.call().endTs() <= end)
+                .toList();
+    }
+
+    @Test
+    void anAnswerWithNoMatchIsAnEmptyPageNotAnError() {
+        TrtcSimulator sim = simulator(quiet());
+        HttpTrtcRecordsClient client = client(sim);
+
+        RecordsPage page = client.fetchPage(lastDay().withCallResult("no_such_result"), 1);
+
+        assertThat(page.records()).isEmpty();
+        assertThat(page.hasMore()).isFalse();
+        assertThat(client.stats().outcomes()).containsEntry("no_records", 1L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {50001, 70001, 70002, 70004, 70009})
+    void fatalCodesSurfaceAtOnceWithWhatToFix(int code) {
+        TrtcSimulator sim = simulator(quiet());
+        sim.respondNext(code, 1);
+        HttpTrtcRecordsClient client = client(sim);
+
+        assertThatThrownBy(() -> client.fetchPage(lastDay(), 1))
+                .isInstanceOf(TrtcFatalException.class)
+                .hasMessageContaining("errorCode " + code)
+                .hasMessageContaining(ErrorCodes.remedy(code))
+                .satisfies(e -> assertThat(((TrtcApiException) e).errorCode()).hasValue(code));
+        assertThat(client.stats().requests()).isEqualTo(1);
+        assertThat(client.stats().retries()).isZero();
+    }
+
+    @Test
+    void anExpiredUserSigIsRenewedAndTheRequestRepeatedOnce() {
+        TrtcSimulator sim = simulator(quiet());
+        sim.respondNext(ErrorCodes.USERSIG_EXPIRED, 1);
+        HttpTrtcRecordsClient client = client(sim);
+
+        RecordsPage page = client.fetchPage(lastDay(), 1);
+
+        assertThat(page.records()).isNotEmpty();
+        assertThat(client.stats().requests()).isEqualTo(2);
+        assertThat(client.stats().retries()).isZero();
+    }
+
+    @Test
+    void aUserSigRejectedAgainAfterRenewalIsRetriedWithBackOff() {
+        TrtcSimulator sim = simulator(quiet());
+        sim.respondNext(ErrorCodes.USERSIG_EXPIRED, 2);
+        HttpTrtcRecordsClient client = client(sim);
+
+        assertThat(client.fetchPage(lastDay(), 1).records()).isNotEmpty();
+        assertThat(client.stats().requests()).isEqualTo(3);
+        assertThat(client.stats().retries()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserSigThatReallyExpiresMidRunIsReplacedWithoutAnError() {
+        TrtcSimulator sim = simulator(quiet());
+        HttpTrtcRecordsClient client = client(settingsFor(sim).withUserSigTtl(Duration.ofMinutes(10)), clock);
+        client.fetchPage(lastDay(), 1);
+        String first = sim.lastUserSig();
+
+        clock.advance(Duration.ofMinutes(11));
+        client.fetchPage(lastDay(), 1);
+
+        assertThat(sim.lastUserSig()).isNotEqualTo(first);
+        assertThat(client.stats().outcomes()).containsOnlyKeys("ok");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {70005, 90001, -1})
+    void rateLimitAndUnknownCodesAreRetriedUntilTheyPass(int code) {
+        TrtcSimulator sim = simulator(quiet());
+        sim.respondNext(code, 3);
+        HttpTrtcRecordsClient client = client(sim);
+
+        assertThat(client.fetchPage(lastDay(), 1).records()).isNotEmpty();
+        assertThat(client.stats().retries()).isEqualTo(3);
+        assertThat(client.stats().outcomes()).containsEntry("api_" + code, 3L).containsEntry("ok", 1L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void everyFaultKindIsRetriedAndTheAnswerStillArrives(Fault fault) {
+        TrtcSimulator sim = simulator(quiet());
+        sim.faults().setSlowAnswerDelay(Duration.ofMillis(1500));
+        sim.faults().injectNext(fault, 2);
+        HttpTrtcRecordsClient client = client(settingsFor(sim).withRequestTimeout(Duration.ofMillis(400)), clock);
+
+        RecordsPage page = client.fetchPage(lastDay(), 1);
+
+        assertThat(page.records()).isNotEmpty();
+        assertThat(client.stats().requests()).isEqualTo(3);
+        assertThat(client.stats().outcomes()).containsEntry("ok", 1L);
+    }
+
+    @Test
+    void transientFailuresThatOutlastTheRetriesSurfaceAsRetriableWithTheLastCause() {
+        TrtcSimulator sim = simulator(quiet());
+        sim.faults().injectNext(Fault.GATEWAY_502, 10);
+        HttpTrtcRecordsClient client = client(sim);
+
+        assertThatThrownBy(() -> client.fetchPage(lastDay(), 2))
+                .isInstanceOf(TrtcRetriableException.class)
+                .hasMessageContaining("page 2")
+                .hasMessageContaining("after 5 attempts")
+                .hasMessageContaining("HTTP 502");
+        assertThat(client.stats().requests()).isEqualTo(5);
+    }
+
+    @Test
+    void aBrokenConnectionKeepsItsCauseInTheException() {
+        TrtcSimulator sim = simulator(quiet());
+        sim.faults().injectNext(Fault.TRUNCATED, 10);
+        HttpTrtcRecordsClient client = client(sim);
+
+        assertThatThrownBy(() -> client.fetchPage(lastDay(), 1))
+                .isInstanceOf(TrtcRetriableException.class)
+                .hasCauseInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void wrongSecretKeyIsFatalWithoutRetries() {
+        TrtcSimulator sim = simulator(quiet());
+        ClientSettings wrongKey = ClientSettings.of(sim.endpoint(), SimulatorSettings.DEFAULT_SDK_APP_ID,
+                "administrator", new Password("wrong-key"));
+        HttpTrtcRecordsClient client = client(wrongKey, clock);
+
+        assertThatThrownBy(() -> client.fetchPage(lastDay(), 1))
+                .isInstanceOf(TrtcFatalException.class)
+                .hasMessageContaining("70002")
+                .hasMessageContaining("secret key");
+        assertThat(client.stats().requests()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdentifierThatIsNotAnAdministratorIsFatal() {
+        TrtcSimulator sim = simulator(quiet());
+        ClientSettings bob = ClientSettings.of(sim.endpoint(), SimulatorSettings.DEFAULT_SDK_APP_ID, "bob",
+                new Password(KEY));
+        HttpTrtcRecordsClient client = client(bob, clock);
+
+        assertThatThrownBy(() -> client.fetchPage(lastDay(), 1)).hasMessageContaining("70004");
+    }
+
+    @Test
+    void groupCallsWithoutThePackageAreFatalAndNameTheSetting() {
+        TrtcSimulator sim = simulator(quiet().groupPackage(false));
+        HttpTrtcRecordsClient client = client(sim);
+
+        assertThatThrownBy(() -> client.fetchPage(lastDay().withCallType("group"), 1))
+                .isInstanceOf(TrtcFatalException.class)
+                .hasMessageContaining("50001")
+                .hasMessageContaining("'single'");
+    }
+
+    @Test
+    void aStartBeyondTheSevenDayHorizonIsFatal() {
+        TrtcSimulator sim = simulator(quiet());
+        HttpTrtcRecordsClient client = client(sim);
+
+        assertThatThrownBy(() -> client.fetchPage(RecordsQuery.between(NOW - Duration.ofDays(8).toSeconds(), NOW), 1))
+                .isInstanceOf(TrtcFatalException.class)
+                .hasMessageContaining("70001");
+    }
+
+    @Test
+    void aLongScanStaysAtOrUnderTheRateTheSimulatorCounts() {
+        // Real time on both sides: the simulator counts requests per wall-clock second.
+        TrtcSimulator sim = simulator(SimulatorSettings.builder().seed(3).historyDays(1).callsPerSecond(0.05),
+                InstantSource.system());
+        long now = InstantSource.system().instant().getEpochSecond();
+        HttpTrtcRecordsClient client = client(settingsFor(sim).withRequestsPerSecond(40), InstantSource.system());
+
+        TrtcRecordsClient.ScanSummary summary = client.scan(
+                RecordsQuery.between(now - Duration.ofDays(1).toSeconds(), now).withNumberPerPage(25), page -> { });
+
+        assertThat(summary.pages()).isGreaterThan(100);
+        assertThat(sim.stats().maxRequestsInAnySecond()).isLessThanOrEqualTo(40);
+        assertThat(client.stats().outcomes()).containsOnlyKeys("ok");
+    }
+
+    @Test
+    void answersOfRateLimitingLoseNothing() {
+        TrtcSimulator sim = simulator(SimulatorSettings.builder().seed(5).historyDays(1).callsPerSecond(0.02)
+                .rateLimitPerSecond(15), InstantSource.system());
+        long now = InstantSource.system().instant().getEpochSecond();
+        HttpTrtcRecordsClient client = client(settingsFor(sim).withRetries(30, Duration.ofMillis(50),
+                Duration.ofMillis(400)), InstantSource.system());
+        RecordsQuery query = RecordsQuery.between(now - Duration.ofDays(1).toSeconds(), now).withNumberPerPage(30);
+
+        Map<String, CallRecord> read = new LinkedHashMap<>();
+        client.scan(query, page -> page.records().forEach(r -> read.put(r.callId(), r)));
+
+        assertThat(client.stats().outcomes()).containsKey("api_70005");
+        assertThat(read.keySet()).containsAll(matching(sim, query, now).stream().map(c -> c.call().callId()).toList());
+    }
+
+    @Test
+    void neitherTheSecretKeyNorTheUserSigReachLogsOrExceptions() {
+        TrtcSimulator sim = simulator(quiet());
+        sim.faults().setSlowAnswerDelay(Duration.ofMillis(800));
+        HttpTrtcRecordsClient client = client(settingsFor(sim).withRequestTimeout(Duration.ofMillis(300)), clock);
+        List<Throwable> errors = new ArrayList<>();
+        client.scan(lastDay(), page -> { });
+        for (Fault fault : Fault.values()) {
+            sim.faults().injectNext(fault, 10);
+            capture(errors, () -> client.fetchPage(lastDay(), 1));
+            sim.faults().clear();
+        }
+        for (int code : new int[] {50001, 70001, 70002, 70003, 70004, 70005, 70009, 90001}) {
+            sim.respondNext(code, 10);
+            capture(errors, () -> client.fetchPage(lastDay(), 1));
+            sim.clearRespondNext();
+        }
+        String userSig = sim.lastUserSig();
+
+        assertThat(userSig).isNotBlank();
+        assertThat(errors).isNotEmpty();
+        String everything = logs.text() + "\n" + errors.stream().map(RecordsClientAgainstSimulatorTest::trace).toList();
+        assertThat(everything).contains("usersig=[redacted]");
+        assertThat(everything).doesNotContain(KEY).doesNotContain(userSig);
+        assertThat(settingsFor(sim).toString()).doesNotContain(KEY);
+    }
+
+    private static void capture(List<Throwable> errors, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            errors.add(e);
+        }
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.kafkaconnecttrtc.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SimulatorSettingsTest {
+
+    @Test
+    void defaultsDescribeTheDocumentedDemoApplication() {
+        SimulatorSettings settings = SimulatorSettings.defaults();
+
+        assertThat(settings.sdkAppId()).isEqualTo(1_400_000_000L);
+        assertThat(settings.secretKey()).isEqualTo(SimulatorSettings.DEMO_SECRET_KEY);
+        assertThat(settings.administrators()).containsExactly("administrator");
+        assertThat(settings.historyDays()).isEqualTo(7);
+        assertThat(settings.callsPerSecond()).isEqualTo(0.5);
+        assertThat(settings.endTimestampReading()).isEqualTo(EndTimestampReading.END);
+        assertThat(settings.visibilityDelaySeconds()).isEqualTo(5);
+        assertThat(settings.maxCallDurationSeconds()).isEqualTo(6 * 3600);
+        assertThat(settings.longCallFraction()).isEqualTo(0.01);
+        assertThat(settings.groupPackage()).isTrue();
+        assertThat(settings.rateLimitPerSecond()).isEqualTo(200);
+        assertThat(settings.port()).isZero();
+        assertThat(settings.slowAnswerDelay()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void toBuilderKeepsEveryValue() {
+        SimulatorSettings settings = SimulatorSettings.builder().seed(9).groupPackage(false)
+                .endTimestampReading(EndTimestampReading.START).administrators(Set.of("a", "b")).build();
+
+        assertThat(settings.toBuilder().build()).isEqualTo(settings);
+    }
+
+    @Test
+    void toStringHidesTheSecretKey() {
+        assertThat(SimulatorSettings.defaults().toString())
+                .doesNotContain(SimulatorSettings.DEMO_SECRET_KEY)
+                .contains("secretKey=<redacted>");
+    }
+
+    static Stream<Arguments> invalidSettings() {
+        return Stream.of(
+                invalid(b -> b.sdkAppId(0), "sdkAppId"),
+                invalid(b -> b.secretKey(" "), "secretKey"),
+                invalid(b -> b.administrators(Set.of()), "administrators"),
+                invalid(b -> b.historyDays(8), "historyDays"),
+                invalid(b -> b.callsPerSecond(-1), "callsPerSecond"),
+                invalid(b -> b.callsPerSecond(Double.NaN), "callsPerSecond"),
+                invalid(b -> b.visibilityDelaySeconds(-1), "visibilityDelaySeconds"),
+                invalid(b -> b.maxCallDurationSeconds(59), "maxCallDurationSeconds"),
+                invalid(b -> b.maxCallDurationSeconds(8 * 86_400), "maxCallDurationSeconds"),
+                invalid(b -> b.longCallFraction(1.5), "longCallFraction"),
+                invalid(b -> b.rateLimitPerSecond(-1), "rateLimitPerSecond"),
+                invalid(b -> b.port(70_000), "port"),
+                invalid(b -> b.slowAnswerDelay(Duration.ofSeconds(-1)), "slowAnswerDelay"));
+    }
+
+    private static Arguments invalid(UnaryOperator<SimulatorSettings.Builder> change, String field) {
+        return Arguments.of(change, field);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("invalidSettings")
+    void invalidValuesAreRefusedNamingTheSetting(UnaryOperator<SimulatorSettings.Builder> change, String field) {
+        assertThatThrownBy(() -> change.apply(SimulatorSettings.builder()).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(field);
+    }
+}
