@@ -1,0 +1,189 @@
+package io.github.kafkaconnecttrtc;
+
+import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
+import io.github.kafkaconnecttrtc.source.Slice;
+import io.github.kafkaconnecttrtc.source.SliceOffset;
+import io.github.kafkaconnecttrtc.source.SlicePlan;
+import io.github.kafkaconnecttrtc.source.SlicePlanner;
+import io.github.kafkaconnecttrtc.source.TaskAssignment;
+import io.github.kafkaconnecttrtc.source.TaskSettings;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams the call records of one TRTC application into a Kafka topic.
+ *
+ * <p>The range to read is cut into slices (see {@link Slice}); {@link #taskConfigs} hands the
+ * unfinished ones to tasks, the live tail always to the first. A monitor re-reads the stored
+ * offsets every {@link #MONITOR_INTERVAL} and asks Connect for new task configurations when a
+ * task has run out of history while another still has several slices to read.
+ */
+public class TrtcSourceConnector extends SourceConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(TrtcSourceConnector.class);
+    static final Duration MONITOR_INTERVAL = Duration.ofSeconds(30);
+
+    private final InstantSource clock;
+    private Map<String, String> props;
+    private TrtcSourceConfig config;
+    private SlicePlanner planner;
+    private ScheduledExecutorService monitor;
+    private volatile List<List<String>> assignment = List.of();
+
+    public TrtcSourceConnector() {
+        this(InstantSource.system());
+    }
+
+    TrtcSourceConnector(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        this.props = Map.copyOf(props);
+        this.config = new TrtcSourceConfig(props);
+        OptionalLong start = config.startTime().map(i -> OptionalLong.of(i.getEpochSecond())).orElse(OptionalLong.empty());
+        this.planner = new SlicePlanner(config.sliceDuration(), config.settleDelay(), config.maxCallDuration(), start);
+        monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "trtc-connector-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        monitor.scheduleWithFixedDelay(this::checkBalance, MONITOR_INTERVAL.toMillis(), MONITOR_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return TrtcSourceTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        SlicePlan plan = planner.plan(clock.instant().getEpochSecond(), this::storedOffsets);
+        List<List<String>> tasks = TaskAssignment.assign(plan.sliceNames(), maxTasks);
+        assignment = tasks;
+        List<Map<String, String>> configs = new ArrayList<>(tasks.size());
+        for (List<String> slices : tasks) {
+            configs.add(new TaskSettings(slices, plan.tailStart(), plan.readFrom(), tasks.size()).toTaskConfig(props));
+        }
+        log.info("Assigned the live tail and {} history slices to {} tasks", plan.history().size(), tasks.size());
+        return configs;
+    }
+
+    private Map<String, SliceOffset> storedOffsets(List<String> sliceNames) {
+        List<Map<String, String>> partitions = new ArrayList<>(sliceNames.size());
+        sliceNames.forEach(name -> partitions.add(Slice.partition(config.sdkAppId(), name)));
+        Map<String, SliceOffset> offsets = new HashMap<>();
+        context().offsetStorageReader().offsets(partitions).forEach((partition, offset) -> {
+            try {
+                SliceOffset parsed = SliceOffset.fromMap(offset);
+                if (parsed != null) {
+                    offsets.put(partition.get(Slice.PARTITION_SLICE_KEY), parsed);
+                }
+            } catch (IllegalArgumentException e) {
+                log.warn("Ignoring the unreadable stored offset of {}: {}", partition, e.getMessage());
+            }
+        });
+        return offsets;
+    }
+
+    /** Asks for a reconfiguration when the remaining history is spread unevenly. */
+    private void checkBalance() {
+        try {
+            List<List<String>> current = assignment;
+            SlicePlan plan = planner.plan(clock.instant().getEpochSecond(), this::storedOffsets);
+            List<String> unfinished = plan.history().stream().map(Slice::name).toList();
+            int most = 0;
+            boolean someoneIdle = false;
+            boolean finishedAssigned = false;
+            for (List<String> task : current) {
+                long history = task.stream().filter(name -> !name.startsWith("tail/")).count();
+                long left = task.stream().filter(unfinished::contains).count();
+                most = (int) Math.max(most, left);
+                someoneIdle |= history > 0 && left == 0;
+                finishedAssigned |= left < history;
+            }
+            if ((someoneIdle && most >= 2) || (unfinished.isEmpty() && finishedAssigned)) {
+                log.info("Rebalancing: {} history slices left", unfinished.size());
+                context().requestTaskReconfiguration();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check the progress of the history slices: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (monitor != null) {
+            monitor.shutdownNow();
+        }
+    }
+
+    @Override
+    public ConfigDef config() {
+        return TrtcSourceConfig.configDef();
+    }
+
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config result = super.validate(connectorConfigs);
+        Map<String, List<String>> errors = TrtcSourceConfig.crossFieldErrors(connectorConfigs, clock.instant());
+        for (ConfigValue value : result.configValues()) {
+            errors.getOrDefault(value.name(), List.of()).forEach(value::addErrorMessage);
+        }
+        return result;
+    }
+
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        // Each poll returns one whole pass whose offsets travel with its records, so a
+        // transaction per poll commits a pass and its position together.
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /**
+     * Accepts offsets written through the REST API when they name a slice of this connector and
+     * hold a readable position; a null offset deletes the slice's position.
+     */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        offsets.forEach((partition, offset) -> {
+            Object app = partition.get(Slice.PARTITION_APP_KEY);
+            Object slice = partition.get(Slice.PARTITION_SLICE_KEY);
+            if (!(app instanceof String) || !(slice instanceof String)) {
+                throw new ConnectException("Partition " + partition + " is not one of this connector: it needs the"
+                        + " text fields '" + Slice.PARTITION_APP_KEY + "' and '" + Slice.PARTITION_SLICE_KEY + "'");
+            }
+            try {
+                Slice.parse((String) slice, 0, 0);
+                SliceOffset.fromMap(offset);
+            } catch (IllegalArgumentException e) {
+                throw new ConnectException("Invalid offset for " + partition + ": " + e.getMessage(), e);
+            }
+        });
+        return true;
+    }
+}

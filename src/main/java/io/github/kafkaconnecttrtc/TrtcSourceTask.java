@@ -1,0 +1,155 @@
+package io.github.kafkaconnecttrtc;
+
+import io.github.kafkaconnecttrtc.client.ClientInterruptedException;
+import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
+import io.github.kafkaconnecttrtc.client.TrtcFatalException;
+import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
+import io.github.kafkaconnecttrtc.client.TrtcRetriableException;
+import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
+import io.github.kafkaconnecttrtc.source.PassAbortedException;
+import io.github.kafkaconnecttrtc.source.ReadSettings;
+import io.github.kafkaconnecttrtc.source.Slice;
+import io.github.kafkaconnecttrtc.source.SliceOffset;
+import io.github.kafkaconnecttrtc.source.SliceReader;
+import io.github.kafkaconnecttrtc.source.TaskEngine;
+import io.github.kafkaconnecttrtc.source.TaskSettings;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the slices the connector assigned and emits one record per call.
+ *
+ * <p>{@link #stop()} makes a poll in progress return at once: it wakes an idle wait, and
+ * interrupts the poll thread while it is inside a request or back-off, clearing the flag again
+ * before the poll returns to the worker.
+ */
+public class TrtcSourceTask extends SourceTask {
+
+    private static final Logger log = LoggerFactory.getLogger(TrtcSourceTask.class);
+
+    private final InstantSource clock;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object pollLock = new Object();
+    private volatile boolean stopping;
+    private Thread pollThread;
+    private TrtcRecordsClient client;
+    private TaskEngine engine;
+
+    public TrtcSourceTask() {
+        this(InstantSource.system());
+    }
+
+    TrtcSourceTask(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        TrtcSourceConfig config = new TrtcSourceConfig(props);
+        TaskSettings settings;
+        try {
+            settings = TaskSettings.fromTaskConfig(props);
+        } catch (IllegalArgumentException e) {
+            throw new ConnectException("Invalid task configuration: " + e.getMessage(), e);
+        }
+        client = new HttpTrtcRecordsClient(config.clientSettings(config.requestsPerSecond() / settings.taskCount()),
+                clock);
+        ReadSettings read = new ReadSettings(config.settleDelay().toSeconds(), config.maxCallDuration().toSeconds(),
+                config.fastLaneMaxDuration().toSeconds(), config.pageSize(), config.callTypes(), config.callResults());
+        TaskEngine.EngineSettings engineSettings = new TaskEngine.EngineSettings(config.sdkAppId(), config.topic(),
+                config.progressTopic(), config.pollInterval(), config.longCallSweepInterval(),
+                config.progressInterval(), read.maxCallSeconds());
+        SliceReader reader = new SliceReader(client, read, clock, () -> stopping);
+        engine = TaskEngine.create(settings, storedOffsets(config.sdkAppId(), settings.sliceNames()), engineSettings,
+                reader, clock, duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS));
+        log.info("Reading {} slices of application {} into {}", settings.sliceNames().size(), config.sdkAppId(),
+                config.topic());
+    }
+
+    private Map<String, SliceOffset> storedOffsets(long sdkAppId, List<String> sliceNames) {
+        List<Map<String, String>> partitions = new ArrayList<>();
+        sliceNames.forEach(name -> partitions.add(Slice.partition(sdkAppId, name)));
+        Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(partitions);
+        Map<String, SliceOffset> offsets = new HashMap<>();
+        stored.forEach((partition, offset) -> {
+            String name = partition.get(Slice.PARTITION_SLICE_KEY);
+            try {
+                SliceOffset parsed = SliceOffset.fromMap(offset);
+                if (parsed != null) {
+                    offsets.put(name, parsed);
+                }
+            } catch (IllegalArgumentException e) {
+                // Re-reading the slice duplicates calls but loses none; failing would loop on restart.
+                log.error("The stored offset of slice {} cannot be read ({}); reading the slice again from its start."
+                        + " Reset it through the REST API (PATCH /connectors/<name>/offsets) to choose otherwise.",
+                        name, e.getMessage());
+            }
+        });
+        return offsets;
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        synchronized (pollLock) {
+            if (stopping) {
+                return null;
+            }
+            pollThread = Thread.currentThread();
+        }
+        try {
+            return engine.poll();
+        } catch (InterruptedException e) {
+            if (stopping) {
+                return null;
+            }
+            throw e;
+        } catch (PassAbortedException | ClientInterruptedException e) {
+            if (stopping) {
+                return null;
+            }
+            throw new RetriableException("Reading was interrupted: " + e.getMessage(), e);
+        } catch (TrtcFatalException e) {
+            throw new ConnectException(e.getMessage(), e);
+        } catch (TrtcRetriableException e) {
+            throw new RetriableException(e.getMessage(), e);
+        } finally {
+            synchronized (pollLock) {
+                pollThread = null;
+            }
+            if (stopping) {
+                // The interrupt was meant for our request only; the worker's thread goes on.
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        stopped.countDown();
+        synchronized (pollLock) {
+            if (pollThread != null) {
+                pollThread.interrupt();
+            }
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}

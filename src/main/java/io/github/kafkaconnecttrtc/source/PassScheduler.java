@@ -1,0 +1,68 @@
+package io.github.kafkaconnecttrtc.source;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Decides which slice a task reads next: the fast lane of the tail whenever it is due, so that
+ * live calls stay fresh during a backfill; otherwise the slice due longest.
+ */
+final class PassScheduler {
+
+    private final List<SliceState> slices;
+    private final Duration pollInterval;
+    private final Duration sweepInterval;
+
+    PassScheduler(Collection<SliceState> slices, Duration pollInterval, Duration sweepInterval) {
+        this.slices = new ArrayList<>(slices);
+        this.pollInterval = pollInterval;
+        this.sweepInterval = sweepInterval;
+    }
+
+    /** The slice to read now, or null when none is due. */
+    SliceState nextDue(Instant now) {
+        SliceState best = null;
+        for (SliceState state : slices) {
+            if (state.nextDue.isAfter(now)) {
+                continue;
+            }
+            if (state.slice.kind() == SliceKind.TAIL_FAST) {
+                return state;
+            }
+            if (best == null || state.nextDue.isBefore(best.nextDue)) {
+                best = state;
+            }
+        }
+        return best;
+    }
+
+    /** How long until some slice is due; null when the task has nothing left to read. */
+    Duration untilNextDue(Instant now) {
+        Instant next = null;
+        for (SliceState state : slices) {
+            if (next == null || state.nextDue.isBefore(next)) {
+                next = state.nextDue;
+            }
+        }
+        if (next == null) {
+            return null;
+        }
+        return next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO;
+    }
+
+    /** Records a pass over {@code state} that began at {@code started}; a finished slice is dropped. */
+    void passed(SliceState state, Instant started, boolean finished) {
+        if (finished) {
+            slices.remove(state);
+            return;
+        }
+        state.nextDue = started.plus(state.slice.kind() == SliceKind.TAIL_FAST ? pollInterval : sweepInterval);
+    }
+
+    boolean isEmpty() {
+        return slices.isEmpty();
+    }
+}

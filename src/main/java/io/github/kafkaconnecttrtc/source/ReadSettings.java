@@ -1,0 +1,59 @@
+package io.github.kafkaconnecttrtc.source;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a pass needs from the configuration, in the API's units (seconds).
+ *
+ * @param settleSeconds how long after its end a call is final
+ * @param maxCallSeconds the longest call the connector promises to capture
+ * @param fastLaneSeconds the longest call of the fast lane
+ * @param pageSize numberPerPage
+ * @param callTypes lower-case call types to read; both means no filter
+ * @param callResults lower-case results to keep; empty means all
+ */
+public record ReadSettings(
+        long settleSeconds,
+        long maxCallSeconds,
+        long fastLaneSeconds,
+        int pageSize,
+        Set<String> callTypes,
+        Set<String> callResults) {
+
+    /** The API keeps calls for 7 days and answers 70001 to a start before that. */
+    public static final long HORIZON_SECONDS = 7 * 24 * 3600;
+    /**
+     * Distance kept from the horizon, so that our clock running a little behind the server's, or
+     * a pass taking a while, never sends a start the API has already dropped.
+     */
+    public static final long HORIZON_MARGIN_SECONDS = 600;
+
+    public ReadSettings {
+        callTypes = lowerCase(callTypes);
+        callResults = lowerCase(callResults);
+    }
+
+    private static Set<String> lowerCase(Set<String> values) {
+        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** The earliest call start the API still answers for, with the margin. */
+    public static long horizonFloor(long nowSeconds) {
+        return nowSeconds - HORIZON_SECONDS + HORIZON_MARGIN_SECONDS;
+    }
+
+    /** The {@code callType} query parameter: null when every type is read. */
+    String callTypeParameter() {
+        return callTypes.size() == 1 ? callTypes.iterator().next() : null;
+    }
+
+    boolean keepsType(String callType) {
+        return callTypes.size() != 1 || (callType != null && callTypes.contains(callType.toLowerCase(Locale.ROOT)));
+    }
+
+    boolean keepsResult(String callResult) {
+        return callResults.isEmpty()
+                || (callResult != null && callResults.contains(callResult.toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.kafkaconnecttrtc.source;
+
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.schema.CallRecordSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Turns a pass into Connect records: one per call, keyed by callId, each carrying its own
+ * position as offset, except the last, which carries the position of the whole pass.
+ *
+ * <p>Records are stamped with the time they were read, not with the call's end: a call from six
+ * days ago stamped with its end time would fall to the default 7-day retention a day later.
+ */
+final class RecordFactory {
+
+    private final long sdkAppId;
+    private final String topic;
+    private final String progressTopic;
+    private final Long tailStart;
+
+    RecordFactory(long sdkAppId, String topic, String progressTopic, long tailStart) {
+        this.sdkAppId = sdkAppId;
+        this.topic = topic;
+        this.progressTopic = progressTopic;
+        this.tailStart = tailStart;
+    }
+
+    List<SourceRecord> records(Slice slice, PassResult result, long timestampMillis) {
+        Map<String, String> partition = slice.partition(sdkAppId);
+        List<CallRecord> calls = result.records();
+        List<SourceRecord> records = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            CallRecord call = calls.get(i);
+            // The last record of a pass also says that the pass is complete, so that a restart
+            // after it does not read the pass again.
+            Cursor position = i == calls.size() - 1 ? result.cursor() : Cursor.after(call);
+            records.add(new SourceRecord(partition, offset(slice, position), topic, null,
+                    CallRecordSchema.KEY_SCHEMA, call.callId(),
+                    CallRecordSchema.VALUE_SCHEMA, CallRecordSchema.toStruct(call), timestampMillis));
+        }
+        return records;
+    }
+
+    /**
+     * A record for the progress topic that saves a slice's position when no call carried it:
+     * Connect stores source offsets only together with records.
+     */
+    SourceRecord progress(Slice slice, Cursor cursor, long timestampMillis) {
+        return new SourceRecord(slice.partition(sdkAppId), offset(slice, cursor), progressTopic, null,
+                Schema.STRING_SCHEMA, slice.name(), null, null, timestampMillis);
+    }
+
+    Map<String, Object> offset(Slice slice, Cursor cursor) {
+        return new SliceOffset(cursor, slice.isTail() ? tailStart : null).toMap();
+    }
+}

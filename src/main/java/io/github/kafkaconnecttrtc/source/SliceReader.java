@@ -1,0 +1,204 @@
+package io.github.kafkaconnecttrtc.source;
+
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.client.RecordsPage;
+import io.github.kafkaconnecttrtc.client.RecordsQuery;
+import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one pass over a slice: every call of the slice that ended after its cursor and no later
+ * than {@code hi = now - settle delay}.
+ *
+ * <p>Why this finds every such call under both readings of {@code endTimestamp}: the query asks
+ * for calls that started from {@code max(slice start, cursor - look-back)} with
+ * {@code endTimestamp = hi}. Read as a bound on the end, that returns every call that started
+ * late enough and ended by {@code hi}; read as a bound on the start, a superset. A call of the
+ * slice that ended after the cursor and lasted at most the look-back started after
+ * {@code cursor - look-back}, so it is in the answer either way, and the settle delay makes sure
+ * it was visible when the pass began.
+ *
+ * <p>Pages are walked by start time rather than by page number: after each page the next query
+ * starts at the last start time seen, page 1, so a call becoming visible or ageing out in front of
+ * the position cannot shift a later page past a record. Records at that second are read again and
+ * dropped by callId. If the API ever answers out of start order, the reader falls back to page
+ * numbers for good, which the same de-duplication keeps correct.
+ */
+public final class SliceReader {
+
+    private static final Logger log = LoggerFactory.getLogger(SliceReader.class);
+    private static final Comparator<CallRecord> END_ORDER =
+            Comparator.comparingLong(CallRecord::endTs).thenComparing(CallRecord::callId);
+
+    private final TrtcRecordsClient client;
+    private final ReadSettings settings;
+    private final InstantSource clock;
+    private final BooleanSupplier stopRequested;
+    private boolean keysetPaging = true;
+
+    public SliceReader(TrtcRecordsClient client, ReadSettings settings, InstantSource clock, BooleanSupplier stopRequested) {
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
+        this.stopRequested = stopRequested;
+    }
+
+    /**
+     * Runs one pass.
+     *
+     * @throws PassAbortedException when the task stops meanwhile
+     */
+    public PassResult pass(Slice slice, Cursor cursor) {
+        long now = nowSeconds();
+        long hi = now - settings.settleSeconds();
+        if (slice.kind() == SliceKind.HISTORY) {
+            // Every call of the cell that lasts at most the maximum has ended by then.
+            hi = Math.min(hi, slice.startUntil() + settings.maxCallSeconds());
+        }
+        if (cursor.covers(hi)) {
+            return new PassResult(List.of(), cursor, 0, null, 0);
+        }
+        long lookBack = slice.kind() == SliceKind.TAIL_FAST ? settings.fastLaneSeconds() : settings.maxCallSeconds();
+        Pass pass = new Pass(slice, cursor, hi);
+        pass.scan(Math.max(slice.startFrom(), cursor.endTs() - lookBack));
+        List<CallRecord> records = new ArrayList<>(pass.found.values());
+        records.sort(END_ORDER);
+        return new PassResult(records, Cursor.throughSecond(hi), pass.requests, pass.lost, pass.overlong);
+    }
+
+    private long nowSeconds() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** The state of one pass. */
+    private final class Pass {
+
+        final Slice slice;
+        final Cursor cursor;
+        final long hi;
+        /** Calls cannot start after they end, so nothing of interest starts after this. */
+        final long lastStart;
+        final Map<String, CallRecord> found = new HashMap<>();
+        int requests;
+        long overlong;
+        PassResult.LostRange lost;
+
+        Pass(Slice slice, Cursor cursor, long hi) {
+            this.slice = slice;
+            this.cursor = cursor;
+            this.hi = hi;
+            this.lastStart = Math.min(slice.startUntil() - 1, hi);
+        }
+
+        void scan(long from) {
+            if (keysetPaging && scanByStartTime(from)) {
+                return;
+            }
+            scanByPageNumber(from);
+        }
+
+        /** Returns false when the API's order turned out not to be by start time. */
+        boolean scanByStartTime(long from) {
+            long anchor = from;
+            int page = 1;
+            while (true) {
+                anchor = clampToHorizon(anchor);
+                if (anchor > lastStart) {
+                    return true;
+                }
+                RecordsPage answer = fetch(anchor, page);
+                long previousStart = anchor;
+                String previousId = null;
+                for (CallRecord record : answer.records()) {
+                    if (record.startCallTs() < previousStart
+                            || (record.startCallTs() == previousStart && previousId != null
+                                && record.callId().compareTo(previousId) < 0)) {
+                        keysetPaging = false;
+                        log.warn("The records API answered out of start-time order (call {} after one that started at"
+                                + " {}); reading by page number from now on", record.callId(), previousStart);
+                        return false;
+                    }
+                    previousStart = record.startCallTs();
+                    previousId = record.callId();
+                    if (record.startCallTs() > lastStart) {
+                        return true;
+                    }
+                    consider(record);
+                }
+                if (!answer.hasMore()) {
+                    return true;
+                }
+                if (previousStart > anchor) {
+                    anchor = previousStart;
+                    page = 1;
+                } else {
+                    // A whole page of calls that started in the same second: go deeper.
+                    page++;
+                }
+            }
+        }
+
+        void scanByPageNumber(long from) {
+            long start = clampToHorizon(from);
+            if (start > lastStart) {
+                return;
+            }
+            for (int page = 1; ; page++) {
+                RecordsPage answer = fetch(start, page);
+                answer.records().forEach(this::consider);
+                if (!answer.hasMore()) {
+                    return;
+                }
+            }
+        }
+
+        RecordsPage fetch(long start, int page) {
+            if (stopRequested.getAsBoolean()) {
+                throw new PassAbortedException();
+            }
+            requests++;
+            RecordsQuery query = new RecordsQuery(start, OptionalLong.of(hi), settings.callTypeParameter(), null,
+                    settings.pageSize());
+            return client.fetchPage(query, page);
+        }
+
+        long clampToHorizon(long start) {
+            long floor = ReadSettings.horizonFloor(nowSeconds());
+            if (start >= floor) {
+                return start;
+            }
+            long lostUntil = Math.min(floor, lastStart + 1);
+            lost = new PassResult.LostRange(lost == null ? start : Math.min(lost.startFrom(), start),
+                    Math.max(lostUntil, lost == null ? lostUntil : lost.startUntil()));
+            return floor;
+        }
+
+        void consider(CallRecord record) {
+            long start = record.startCallTs();
+            if (start < slice.startFrom() || start >= slice.startUntil() || record.endTs() > hi
+                    || !cursor.precedes(record)) {
+                return;
+            }
+            long duration = record.durationSeconds();
+            boolean fastLane = duration <= settings.fastLaneSeconds();
+            if ((slice.kind() == SliceKind.TAIL_FAST && !fastLane) || (slice.kind() == SliceKind.TAIL_LONG && fastLane)) {
+                return;
+            }
+            if (!settings.keepsType(record.callType()) || !settings.keepsResult(record.callResult())) {
+                return;
+            }
+            if (found.put(record.callId(), record) == null && duration > settings.maxCallSeconds()) {
+                overlong++;
+            }
+        }
+    }
+}

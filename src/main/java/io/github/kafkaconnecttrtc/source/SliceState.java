@@ -1,0 +1,20 @@
+package io.github.kafkaconnecttrtc.source;
+
+import java.time.Instant;
+
+/** Where a task stands on one of its slices. Used by the poll thread only. */
+final class SliceState {
+
+    final Slice slice;
+    Cursor cursor;
+    Instant nextDue;
+    /** When the stored offset last caught up with the cursor. */
+    Instant lastSaved;
+
+    SliceState(Slice slice, Cursor cursor, Instant now) {
+        this.slice = slice;
+        this.cursor = cursor;
+        this.nextDue = now;
+        this.lastSaved = now;
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.kafkaconnecttrtc.source;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The poll loop of a task, free of Connect's life cycle so that tests can drive it with a fake
+ * clock: pick the due slice, read one pass, turn it into records.
+ *
+ * <p>A poll returns the whole pass as one batch, which under exactly-once is one transaction.
+ * When no slice is due it waits at most {@link #MAX_IDLE_WAIT} and returns null, so Connect can
+ * commit offsets and stop the task in between.
+ */
+public final class TaskEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskEngine.class);
+    static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
+
+    private final PassScheduler scheduler;
+    private final SliceReader reader;
+    private final RecordFactory factory;
+    private final InstantSource clock;
+    private final Waiter waiter;
+    private final Duration progressInterval;
+    private final long maxCallSeconds;
+
+    TaskEngine(List<SliceState> slices, PassScheduler scheduler, SliceReader reader, RecordFactory factory,
+            InstantSource clock, Waiter waiter, Duration progressInterval, long maxCallSeconds) {
+        this.scheduler = scheduler;
+        this.reader = reader;
+        this.factory = factory;
+        this.clock = clock;
+        this.waiter = waiter;
+        this.progressInterval = progressInterval;
+        this.maxCallSeconds = maxCallSeconds;
+        slices.forEach(state -> log.debug("Slice {} starts at {}", state.slice.name(), state.cursor));
+    }
+
+    /**
+     * Builds the engine for the slices of {@code settings}, each starting from its stored offset
+     * when there is a readable one.
+     */
+    public static TaskEngine create(TaskSettings settings, Map<String, SliceOffset> storedOffsets,
+            EngineSettings engine, SliceReader reader, InstantSource clock, Waiter waiter) {
+        Instant now = clock.instant();
+        List<SliceState> states = new ArrayList<>();
+        for (String name : settings.sliceNames()) {
+            Slice slice = Slice.parse(name, settings.tailStart(), settings.readFrom());
+            SliceOffset offset = storedOffsets.get(name);
+            Cursor cursor = offset == null ? Cursor.throughSecond(slice.startFrom() - 1) : offset.cursor();
+            if (slice.finishedAt(cursor, engine.maxCallSeconds())) {
+                continue;
+            }
+            states.add(new SliceState(slice, cursor, now));
+        }
+        PassScheduler scheduler = new PassScheduler(states, engine.pollInterval(), engine.sweepInterval());
+        RecordFactory factory = new RecordFactory(engine.sdkAppId(), engine.topic(), engine.progressTopic(),
+                settings.tailStart());
+        return new TaskEngine(states, scheduler, reader, factory, clock, waiter, engine.progressInterval(),
+                engine.maxCallSeconds());
+    }
+
+    /** What the engine needs from the connector configuration besides the reader's settings. */
+    public record EngineSettings(long sdkAppId, String topic, String progressTopic, Duration pollInterval,
+            Duration sweepInterval, Duration progressInterval, long maxCallSeconds) {
+    }
+
+    /**
+     * Reads the next due slices until one yields records, or waits a little when none is due.
+     *
+     * @return the records of one pass, or null when there is nothing to hand over yet
+     * @throws PassAbortedException when the task is stopping
+     */
+    public List<SourceRecord> poll() throws InterruptedException {
+        while (true) {
+            Instant now = clock.instant();
+            SliceState due = scheduler.nextDue(now);
+            if (due == null) {
+                Duration untilDue = scheduler.untilNextDue(now);
+                waiter.await(untilDue == null || untilDue.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : untilDue);
+                return null;
+            }
+            List<SourceRecord> records = read(due, now);
+            if (!records.isEmpty()) {
+                return records;
+            }
+        }
+    }
+
+    private List<SourceRecord> read(SliceState state, Instant started) {
+        PassResult result = reader.pass(state.slice, state.cursor);
+        Slice slice = state.slice;
+        if (result.lost() != null) {
+            log.warn("Calls of slice {} that started from {} to {} are beyond the records API's 7-day horizon and"
+                    + " can no longer be read: they are lost. Keep the connector running, or restart it within 7 days.",
+                    slice.name(), Instant.ofEpochSecond(result.lost().startFrom()),
+                    Instant.ofEpochSecond(result.lost().startUntil()));
+        }
+        if (result.overlong() > 0) {
+            log.info("Slice {}: {} calls lasted longer than call.max.duration.ms; they were read all the same, but"
+                    + " calls that long are not guaranteed", slice.name(), result.overlong());
+        }
+        boolean advanced = !result.cursor().equals(state.cursor);
+        state.cursor = result.cursor();
+        boolean finished = slice.finishedAt(state.cursor, maxCallSeconds);
+        scheduler.passed(state, started, finished);
+        long timestamp = clock.millis();
+        List<SourceRecord> records = factory.records(slice, result, timestamp);
+        if (records.isEmpty() && advanced && (finished || result.lost() != null
+                || !state.lastSaved.plus(progressInterval).isAfter(started))) {
+            records = List.of(factory.progress(slice, state.cursor, timestamp));
+        }
+        if (!records.isEmpty()) {
+            state.lastSaved = started;
+        }
+        if (finished) {
+            log.info("Slice {} is complete ({} calls in its last pass, {} requests)", slice.name(),
+                    result.records().size(), result.requests());
+        } else if (log.isDebugEnabled()) {
+            log.debug("Slice {}: {} calls up to {} in {} requests", slice.name(), result.records().size(),
+                    Instant.ofEpochSecond(state.cursor.endTs()), result.requests());
+        }
+        return records;
+    }
+
+    /** Whether every slice of this task is complete (only history slices ever are). */
+    public boolean isIdle() {
+        return scheduler.isEmpty();
+    }
+}

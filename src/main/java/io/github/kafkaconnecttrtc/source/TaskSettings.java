@@ -1,0 +1,67 @@
+package io.github.kafkaconnecttrtc.source;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the connector tells one task on top of the connector's own configuration.
+ *
+ * @param sliceNames the slices this task reads
+ * @param tailStart the start of the tail
+ * @param readFrom the earliest call start to read
+ * @param taskCount how many tasks share the request budget
+ */
+public record TaskSettings(List<String> sliceNames, long tailStart, long readFrom, int taskCount) {
+
+    public static final String SLICES_CONFIG = "task.slices";
+    public static final String TAIL_START_CONFIG = "task.tail.start";
+    public static final String READ_FROM_CONFIG = "task.read.from";
+    public static final String TASK_COUNT_CONFIG = "task.count";
+
+    public TaskSettings {
+        sliceNames = List.copyOf(sliceNames);
+        if (taskCount < 1) {
+            throw new IllegalArgumentException("task count must be positive, got " + taskCount);
+        }
+    }
+
+    /** {@code connectorProps} plus this task's settings. */
+    public Map<String, String> toTaskConfig(Map<String, String> connectorProps) {
+        Map<String, String> config = new HashMap<>(connectorProps);
+        config.put(SLICES_CONFIG, String.join(",", sliceNames));
+        config.put(TAIL_START_CONFIG, Long.toString(tailStart));
+        config.put(READ_FROM_CONFIG, Long.toString(readFrom));
+        config.put(TASK_COUNT_CONFIG, Integer.toString(taskCount));
+        return config;
+    }
+
+    /**
+     * Reads a task configuration made by {@link #toTaskConfig}.
+     *
+     * @throws IllegalArgumentException when a field is missing or malformed
+     */
+    public static TaskSettings fromTaskConfig(Map<String, String> config) {
+        String slices = require(config, SLICES_CONFIG);
+        List<String> names = slices.isBlank() ? List.of() : Arrays.asList(slices.split(","));
+        return new TaskSettings(names, number(config, TAIL_START_CONFIG), number(config, READ_FROM_CONFIG),
+                (int) number(config, TASK_COUNT_CONFIG));
+    }
+
+    private static String require(Map<String, String> config, String key) {
+        String value = config.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("task configuration lacks " + key + ": it is made by the connector");
+        }
+        return value;
+    }
+
+    private static long number(Map<String, String> config, String key) {
+        try {
+            return Long.parseLong(require(config, key).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("task configuration " + key + " is not a number: " + config.get(key));
+        }
+    }
+}

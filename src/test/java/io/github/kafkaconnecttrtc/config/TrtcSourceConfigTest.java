@@ -1,0 +1,519 @@
+package io.github.kafkaconnecttrtc.config;
+
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.ALLOW_PLAIN_HTTP_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_FAST_LANE_MAX_DURATION_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_MAX_DURATION_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_RESULTS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_TYPES_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CONNECT_TIMEOUT_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.ENDPOINT_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.IDENTIFIER_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.LONG_CALL_SWEEP_INTERVAL_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PAGE_SIZE_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_INTERVAL_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_TOPIC_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUEST_TIMEOUT_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.RETRY_BACKOFF_INITIAL_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.RETRY_BACKOFF_MAX_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.RETRY_MAX_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.SDKAPPID_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.SECRET_KEY_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.SETTLE_DELAY_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.SLICE_DURATION_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.START_TIME_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.TOPIC_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.configDef;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.crossFieldErrors;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.kafkaconnecttrtc.client.ClientSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.config.ConfigDef.ConfigKey;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TrtcSourceConfigTest {
+
+    private static final String SECRET = "5bd2850fff3ecb11d7c805251c51ee46-not-for-logs";
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    private static Map<String, String> requiredProps() {
+        Map<String, String> props = new HashMap<>();
+        props.put(SDKAPPID_CONFIG, "1400000000");
+        props.put(SECRET_KEY_CONFIG, SECRET);
+        props.put(TOPIC_CONFIG, "trtc.calls");
+        return props;
+    }
+
+    private static Map<String, String> propsWith(Map<String, String> overrides) {
+        Map<String, String> props = requiredProps();
+        props.putAll(overrides);
+        return props;
+    }
+
+    private static ConfigValue validated(Map<String, String> props, String key) {
+        return configDef().validateAll(props).get(key);
+    }
+
+    @Test
+    void usesTheDocumentedDefaultsWhenOnlyTheRequiredKeysAreGiven() {
+        TrtcSourceConfig config = new TrtcSourceConfig(requiredProps());
+
+        assertThat(config.endpoint()).isEqualTo(ClientSettings.DEFAULT_ENDPOINT);
+        assertThat(config.allowPlainHttp()).isFalse();
+        assertThat(config.sdkAppId()).isEqualTo(1400000000L);
+        assertThat(config.identifier()).isEqualTo("administrator");
+        assertThat(config.secretKey().value()).isEqualTo(SECRET);
+        assertThat(config.requestsPerSecond()).isEqualTo(200.0);
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.retryMax()).isEqualTo(8);
+        assertThat(config.retryBackoffInitial()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.retryBackoffMax()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.topic()).isEqualTo("trtc.calls");
+        assertThat(config.startTime()).isEmpty();
+        assertThat(config.callTypes()).containsExactly("single", "group");
+        assertThat(config.callResults()).isEmpty();
+        assertThat(config.maxCallDuration()).isEqualTo(Duration.ofHours(6));
+        assertThat(config.fastLaneMaxDuration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.settleDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.longCallSweepInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(config.pageSize()).isEqualTo(100);
+        assertThat(config.sliceDuration()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.progressTopic()).isEqualTo("trtc.calls.progress");
+        assertThat(config.progressInterval()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void typedAccessorsReturnTheGivenValues() {
+        Map<String, String> props = new HashMap<>();
+        props.put(ENDPOINT_CONFIG, "https://callkit.trtc.tencent-cloud.com/");
+        props.put(ALLOW_PLAIN_HTTP_CONFIG, "true");
+        props.put(SDKAPPID_CONFIG, "1400000001");
+        props.put(IDENTIFIER_CONFIG, "ops-admin");
+        props.put(SECRET_KEY_CONFIG, SECRET);
+        props.put(REQUESTS_PER_SECOND_CONFIG, "50.5");
+        props.put(REQUEST_TIMEOUT_MS_CONFIG, "3001");
+        props.put(CONNECT_TIMEOUT_MS_CONFIG, "1");
+        props.put(RETRY_MAX_CONFIG, "0");
+        props.put(RETRY_BACKOFF_INITIAL_MS_CONFIG, "100");
+        props.put(RETRY_BACKOFF_MAX_MS_CONFIG, "100");
+        props.put(TOPIC_CONFIG, "calls");
+        props.put(START_TIME_CONFIG, "2026-01-01T08:00:00+08:00");
+        props.put(CALL_TYPES_CONFIG, "SINGLE");
+        props.put(CALL_RESULTS_CONFIG, "normal_end, offline");
+        props.put(CALL_MAX_DURATION_MS_CONFIG, "604800000");
+        props.put(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, "86400000");
+        props.put(SETTLE_DELAY_MS_CONFIG, "0");
+        props.put(POLL_INTERVAL_MS_CONFIG, "100");
+        props.put(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "86400000");
+        props.put(PAGE_SIZE_CONFIG, "1");
+        props.put(SLICE_DURATION_MS_CONFIG, "60000");
+        props.put(PROGRESS_TOPIC_CONFIG, "calls-progress");
+        props.put(PROGRESS_INTERVAL_MS_CONFIG, "1000");
+
+        TrtcSourceConfig config = new TrtcSourceConfig(props);
+
+        assertThat(config.endpoint()).isEqualTo(URI.create("https://callkit.trtc.tencent-cloud.com/"));
+        assertThat(config.allowPlainHttp()).isTrue();
+        assertThat(config.sdkAppId()).isEqualTo(1400000001L);
+        assertThat(config.identifier()).isEqualTo("ops-admin");
+        assertThat(config.requestsPerSecond()).isEqualTo(50.5);
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(3001));
+        assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(1));
+        assertThat(config.retryMax()).isZero();
+        assertThat(config.retryBackoffInitial()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.retryBackoffMax()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.topic()).isEqualTo("calls");
+        assertThat(config.startTime()).contains(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(config.callTypes()).containsExactly("single");
+        assertThat(config.callResults()).containsExactly("normal_end", "offline");
+        assertThat(config.maxCallDuration()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.fastLaneMaxDuration()).isEqualTo(Duration.ofDays(1));
+        assertThat(config.settleDelay()).isZero();
+        assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.longCallSweepInterval()).isEqualTo(Duration.ofDays(1));
+        assertThat(config.pageSize()).isEqualTo(1);
+        assertThat(config.sliceDuration()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.progressTopic()).isEqualTo("calls-progress");
+        assertThat(config.progressInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void typedCollectionsCannotBeModified() {
+        TrtcSourceConfig config = new TrtcSourceConfig(requiredProps());
+
+        assertThatThrownBy(() -> config.callTypes().add("video")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> config.callResults().add("cancel")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    static Stream<Arguments> invalidSingleValues() {
+        return Stream.of(
+                Arguments.of(SDKAPPID_CONFIG, null),
+                Arguments.of(SECRET_KEY_CONFIG, null),
+                Arguments.of(TOPIC_CONFIG, null),
+                Arguments.of(ENDPOINT_CONFIG, "ftp://callkit-intl.trtc.tencent-cloud.com/"),
+                Arguments.of(ENDPOINT_CONFIG, "callkit-intl.trtc.tencent-cloud.com"),
+                Arguments.of(ENDPOINT_CONFIG, "https://callkit-intl.trtc.tencent-cloud.com/?sdkappid=1"),
+                Arguments.of(ENDPOINT_CONFIG, "https://host name/"),
+                Arguments.of(ENDPOINT_CONFIG, "https:///no-host"),
+                Arguments.of(ALLOW_PLAIN_HTTP_CONFIG, "maybe"),
+                Arguments.of(SDKAPPID_CONFIG, "0"),
+                Arguments.of(SDKAPPID_CONFIG, "14OOOOOOOO"),
+                Arguments.of(IDENTIFIER_CONFIG, "  "),
+                Arguments.of(SECRET_KEY_CONFIG, ""),
+                Arguments.of(SECRET_KEY_CONFIG, "   "),
+                Arguments.of(REQUESTS_PER_SECOND_CONFIG, "0"),
+                Arguments.of(REQUESTS_PER_SECOND_CONFIG, "200.5"),
+                Arguments.of(REQUESTS_PER_SECOND_CONFIG, "NaN"),
+                Arguments.of(REQUESTS_PER_SECOND_CONFIG, "fast"),
+                Arguments.of(REQUEST_TIMEOUT_MS_CONFIG, "3000"),
+                Arguments.of(REQUEST_TIMEOUT_MS_CONFIG, "10s"),
+                Arguments.of(CONNECT_TIMEOUT_MS_CONFIG, "0"),
+                Arguments.of(RETRY_MAX_CONFIG, "-1"),
+                Arguments.of(RETRY_MAX_CONFIG, "101"),
+                Arguments.of(RETRY_BACKOFF_INITIAL_MS_CONFIG, "0"),
+                Arguments.of(RETRY_BACKOFF_MAX_MS_CONFIG, "-5"),
+                Arguments.of(TOPIC_CONFIG, ""),
+                Arguments.of(TOPIC_CONFIG, "trtc calls"),
+                Arguments.of(TOPIC_CONFIG, "trtc/calls"),
+                Arguments.of(TOPIC_CONFIG, "."),
+                Arguments.of(TOPIC_CONFIG, ".."),
+                Arguments.of(TOPIC_CONFIG, "t".repeat(250)),
+                Arguments.of(START_TIME_CONFIG, "yesterday"),
+                Arguments.of(START_TIME_CONFIG, "2026-01-01"),
+                Arguments.of(START_TIME_CONFIG, "2026-01-01T00:00:00"),
+                Arguments.of(CALL_TYPES_CONFIG, ""),
+                Arguments.of(CALL_TYPES_CONFIG, "single,video"),
+                Arguments.of(CALL_TYPES_CONFIG, "single,"),
+                Arguments.of(CALL_RESULTS_CONFIG, "normal_end,,cancel"),
+                Arguments.of(CALL_MAX_DURATION_MS_CONFIG, "599999"),
+                Arguments.of(CALL_MAX_DURATION_MS_CONFIG, "604800001"),
+                Arguments.of(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, "59999"),
+                Arguments.of(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, "86400001"),
+                Arguments.of(SETTLE_DELAY_MS_CONFIG, "-1"),
+                Arguments.of(SETTLE_DELAY_MS_CONFIG, "3600001"),
+                Arguments.of(POLL_INTERVAL_MS_CONFIG, "99"),
+                Arguments.of(POLL_INTERVAL_MS_CONFIG, "3600001"),
+                Arguments.of(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "9999"),
+                Arguments.of(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "86400001"),
+                Arguments.of(PAGE_SIZE_CONFIG, "0"),
+                Arguments.of(PAGE_SIZE_CONFIG, "101"),
+                Arguments.of(SLICE_DURATION_MS_CONFIG, "59999"),
+                Arguments.of(SLICE_DURATION_MS_CONFIG, "86400001"),
+                Arguments.of(PROGRESS_TOPIC_CONFIG, "trtc:progress"),
+                Arguments.of(PROGRESS_INTERVAL_MS_CONFIG, "999"),
+                Arguments.of(PROGRESS_INTERVAL_MS_CONFIG, "86400001"));
+    }
+
+    @ParameterizedTest(name = "{0} = \"{1}\"")
+    @MethodSource("invalidSingleValues")
+    void rejectsAnInvalidValueWithAMessageNamingTheKey(String key, String value) {
+        Map<String, String> props = requiredProps();
+        if (value == null) {
+            props.remove(key);
+        } else {
+            props.put(key, value);
+        }
+
+        assertThatThrownBy(() -> new TrtcSourceConfig(props))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key)
+                .message().doesNotContain(SECRET);
+        assertThat(validated(props, key).errorMessages())
+                .isNotEmpty()
+                .allSatisfy(message -> assertThat(message).contains(key).doesNotContain(SECRET));
+    }
+
+    @Test
+    void explainsWhatAnInvalidValueShouldBe() {
+        assertThat(validated(propsWith(Map.of(CALL_MAX_DURATION_MS_CONFIG, "1000")), CALL_MAX_DURATION_MS_CONFIG)
+                .errorMessages())
+                .singleElement().asString()
+                .contains("from 600000 (10 minutes) to 604800000 (7 days)");
+        assertThat(validated(propsWith(Map.of(CALL_TYPES_CONFIG, "single,video")), CALL_TYPES_CONFIG).errorMessages())
+                .singleElement().asString()
+                .contains("'video' is not one of single, group");
+        assertThat(validated(propsWith(Map.of(START_TIME_CONFIG, "2026-01-01")), START_TIME_CONFIG).errorMessages())
+                .singleElement().asString()
+                .contains("ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        assertThat(validated(propsWith(Map.of(REQUESTS_PER_SECOND_CONFIG, "0")), REQUESTS_PER_SECOND_CONFIG)
+                .errorMessages())
+                .singleElement().asString()
+                .contains("greater than 0 and at most 200");
+        assertThat(validated(propsWith(Map.of(REQUEST_TIMEOUT_MS_CONFIG, "3000")), REQUEST_TIMEOUT_MS_CONFIG)
+                .errorMessages())
+                .singleElement().asString()
+                .contains("at least 3001");
+    }
+
+    @Test
+    void acceptsCallResultsTheApiAddsLaterAndCallTypesInAnyCase() {
+        Map<String, String> props = propsWith(Map.of(CALL_RESULTS_CONFIG, "offline", CALL_TYPES_CONFIG, "Group"));
+
+        TrtcSourceConfig config = new TrtcSourceConfig(props);
+
+        assertThat(config.callResults()).containsExactly("offline");
+        assertThat(config.callTypes()).containsExactly("group");
+        assertThat(configDef().validate(props)).allSatisfy(value -> assertThat(value.errorMessages()).isEmpty());
+    }
+
+    @Test
+    void recommendsTheKnownCallTypesAndResults() {
+        Map<String, ConfigValue> values = configDef().validateAll(requiredProps());
+
+        assertThat(values.get(CALL_TYPES_CONFIG).recommendedValues()).containsExactly("single", "group");
+        assertThat(values.get(CALL_RESULTS_CONFIG).recommendedValues())
+                .containsExactly("cancel", "reject", "not_answer", "normal_end", "call_busy", "interrupt");
+    }
+
+    static Stream<Arguments> crossFieldViolations() {
+        return Stream.of(
+                Arguments.of("plain http to a remote host",
+                        Map.of(ENDPOINT_CONFIG, "http://10.0.0.1:8080/"),
+                        List.of(ENDPOINT_CONFIG),
+                        List.of(ENDPOINT_CONFIG, "plain http", ALLOW_PLAIN_HTTP_CONFIG + "=true")),
+                Arguments.of("plain http to the real API host",
+                        Map.of(ENDPOINT_CONFIG, "http://callkit-intl.trtc.tencent-cloud.com/"),
+                        List.of(ENDPOINT_CONFIG),
+                        List.of(ENDPOINT_CONFIG, "plain http", ALLOW_PLAIN_HTTP_CONFIG)),
+                Arguments.of("fast lane as long as the maximum call",
+                        Map.of(CALL_MAX_DURATION_MS_CONFIG, "600000", CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, "600000",
+                                LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "600000"),
+                        List.of(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, CALL_MAX_DURATION_MS_CONFIG),
+                        List.of("call.fast.lane.max.duration.ms (600000) must be shorter than "
+                                + "call.max.duration.ms (600000)")),
+                Arguments.of("fast lane longer than the maximum call",
+                        Map.of(CALL_MAX_DURATION_MS_CONFIG, "600000", CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, "3600000",
+                                LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "600000"),
+                        List.of(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, CALL_MAX_DURATION_MS_CONFIG),
+                        List.of("call.fast.lane.max.duration.ms (3600000) must be shorter than "
+                                + "call.max.duration.ms (600000)")),
+                Arguments.of("sweep less often than the maximum call",
+                        Map.of(CALL_MAX_DURATION_MS_CONFIG, "600000", CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, "60000",
+                                LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "600001"),
+                        List.of(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, CALL_MAX_DURATION_MS_CONFIG),
+                        List.of("long.call.sweep.interval.ms (600001) must not be longer than "
+                                + "call.max.duration.ms (600000)")),
+                Arguments.of("poll less often than the sweep",
+                        Map.of(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "10000", POLL_INTERVAL_MS_CONFIG, "10001"),
+                        List.of(POLL_INTERVAL_MS_CONFIG, LONG_CALL_SWEEP_INTERVAL_MS_CONFIG),
+                        List.of("poll.interval.ms (10001) must not be longer than "
+                                + "long.call.sweep.interval.ms (10000)")),
+                Arguments.of("maximum back-off below the initial one",
+                        Map.of(RETRY_BACKOFF_INITIAL_MS_CONFIG, "1000", RETRY_BACKOFF_MAX_MS_CONFIG, "999"),
+                        List.of(RETRY_BACKOFF_MAX_MS_CONFIG, RETRY_BACKOFF_INITIAL_MS_CONFIG),
+                        List.of("trtc.retry.backoff.max.ms (999) must not be shorter than "
+                                + "trtc.retry.backoff.initial.ms (1000)")),
+                Arguments.of("start time in the future",
+                        Map.of(START_TIME_CONFIG, "2026-03-01T12:00:01Z"),
+                        List.of(START_TIME_CONFIG),
+                        List.of("start.time (2026-03-01T12:00:01Z) must not be after the current time ("
+                                + NOW + ")")),
+                Arguments.of("progress records into the call topic",
+                        Map.of(PROGRESS_TOPIC_CONFIG, "trtc.calls"),
+                        List.of(PROGRESS_TOPIC_CONFIG, TOPIC_CONFIG),
+                        List.of("progress.topic (trtc.calls) must differ from topic (trtc.calls)")),
+                Arguments.of("default progress topic longer than a topic name may be",
+                        Map.of(TOPIC_CONFIG, "t".repeat(241)),
+                        List.of(PROGRESS_TOPIC_CONFIG, TOPIC_CONFIG),
+                        List.of(PROGRESS_TOPIC_CONFIG, TOPIC_CONFIG, "249", "set progress.topic explicitly")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crossFieldViolations")
+    void reportsACrossFieldViolationOnEveryKeyItConcerns(String description, Map<String, String> overrides,
+            List<String> keys, List<String> fragments) {
+        Map<String, List<String>> errors = crossFieldErrors(propsWith(overrides), NOW);
+
+        assertThat(errors).containsOnlyKeys(keys);
+        assertThat(errors.values()).allSatisfy(messages -> assertThat(messages).singleElement().asString()
+                .contains(fragments)
+                .doesNotContain(SECRET));
+    }
+
+    static Stream<Arguments> crossFieldBoundariesThatPass() {
+        return Stream.of(
+                Arguments.of("the defaults", Map.of()),
+                Arguments.of("plain http to IPv4 loopback", Map.of(ENDPOINT_CONFIG, "http://127.0.0.1:8080/")),
+                Arguments.of("plain http to localhost", Map.of(ENDPOINT_CONFIG, "http://localhost:8080/")),
+                Arguments.of("plain http to a remote host when allowed",
+                        Map.of(ENDPOINT_CONFIG, "http://10.0.0.1:8080/", ALLOW_PLAIN_HTTP_CONFIG, "true")),
+                Arguments.of("fast lane just shorter than the maximum call, sweep as long as it",
+                        Map.of(CALL_MAX_DURATION_MS_CONFIG, "600000", CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, "599999",
+                                LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "600000")),
+                Arguments.of("poll as often as the sweep",
+                        Map.of(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "10000", POLL_INTERVAL_MS_CONFIG, "10000")),
+                Arguments.of("equal back-offs",
+                        Map.of(RETRY_BACKOFF_INITIAL_MS_CONFIG, "1000", RETRY_BACKOFF_MAX_MS_CONFIG, "1000")),
+                Arguments.of("start time now", Map.of(START_TIME_CONFIG, NOW.toString())),
+                Arguments.of("start time in the past", Map.of(START_TIME_CONFIG, "2026-02-22T12:00:00Z")),
+                Arguments.of("a separate progress topic", Map.of(PROGRESS_TOPIC_CONFIG, "trtc.calls.progress")),
+                Arguments.of("the longest topic whose default progress topic is valid",
+                        Map.of(TOPIC_CONFIG, "t".repeat(240))),
+                Arguments.of("the longest topic with an explicit progress topic",
+                        Map.of(TOPIC_CONFIG, "t".repeat(249), PROGRESS_TOPIC_CONFIG, "progress")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("crossFieldBoundariesThatPass")
+    void acceptsValuesThatMeetEveryRelation(String description, Map<String, String> overrides) {
+        Map<String, String> props = propsWith(overrides);
+
+        assertThat(crossFieldErrors(props, NOW)).isEmpty();
+        assertThatCode(() -> new TrtcSourceConfig(props)).doesNotThrowAnyException();
+    }
+
+    static Stream<Arguments> relationsWithAnUnparsedInput() {
+        return Stream.of(
+                Arguments.of(Map.of(CALL_MAX_DURATION_MS_CONFIG, "six hours",
+                        CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, "86400000")),
+                Arguments.of(Map.of(CALL_MAX_DURATION_MS_CONFIG, "60000",
+                        CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, "60000", LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "60000")),
+                Arguments.of(Map.of(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "soon", POLL_INTERVAL_MS_CONFIG, "3600000")),
+                Arguments.of(Map.of(RETRY_BACKOFF_INITIAL_MS_CONFIG, "1000", RETRY_BACKOFF_MAX_MS_CONFIG, "0")),
+                Arguments.of(Map.of(START_TIME_CONFIG, "tomorrow")),
+                Arguments.of(Map.of(ENDPOINT_CONFIG, "http://10.0.0.1/", ALLOW_PLAIN_HTTP_CONFIG, "perhaps")),
+                Arguments.of(Map.of(ENDPOINT_CONFIG, "ftp://10.0.0.1/")),
+                Arguments.of(Map.of(TOPIC_CONFIG, "bad topic", PROGRESS_TOPIC_CONFIG, "bad topic")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("relationsWithAnUnparsedInput")
+    void skipsARelationWhoseInputsDidNotParse(Map<String, String> overrides) {
+        assertThat(crossFieldErrors(propsWith(overrides), NOW)).isEmpty();
+    }
+
+    @Test
+    void skipsRelationsWithAMissingRequiredKey() {
+        Map<String, String> props = propsWith(Map.of(PROGRESS_TOPIC_CONFIG, "trtc.calls"));
+        props.remove(TOPIC_CONFIG);
+
+        assertThat(crossFieldErrors(props, NOW)).isEmpty();
+    }
+
+    @Test
+    void refusesToConstructAConfigThatBreaksARelation() {
+        Map<String, String> props = propsWith(Map.of(RETRY_BACKOFF_INITIAL_MS_CONFIG, "1000",
+                RETRY_BACKOFF_MAX_MS_CONFIG, "999", ENDPOINT_CONFIG, "http://10.0.0.1/"));
+
+        assertThatThrownBy(() -> new TrtcSourceConfig(props))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("trtc.retry.backoff.max.ms (999) must not be shorter than "
+                        + "trtc.retry.backoff.initial.ms (1000)")
+                .hasMessageContaining(ENDPOINT_CONFIG + ": endpoint 'http://10.0.0.1/' uses plain http")
+                .message().doesNotContain(SECRET);
+    }
+
+    @Test
+    void leavesTheClockCheckToValidateSoThatAWorkerWithALaggingClockStillStarts() {
+        Instant future = Instant.now().plus(Duration.ofHours(1));
+
+        TrtcSourceConfig config = new TrtcSourceConfig(propsWith(Map.of(START_TIME_CONFIG, future.toString())));
+
+        assertThat(config.startTime()).contains(future);
+    }
+
+    @Test
+    void neverRendersTheSecretKey() {
+        Map<String, String> props = propsWith(Map.of(
+                ENDPOINT_CONFIG, "http://10.0.0.1/", ALLOW_PLAIN_HTTP_CONFIG, "true"));
+        TrtcSourceConfig config = new TrtcSourceConfig(props);
+
+        assertThat(config.toString()).doesNotContain(SECRET);
+        assertThat(config.values().toString()).doesNotContain(SECRET);
+        assertThat(config.clientSettings(10).toString()).doesNotContain(SECRET);
+        assertThat(configDef().validate(props).toString()).doesNotContain(SECRET);
+        assertThat(crossFieldErrors(propsWith(Map.of(PROGRESS_TOPIC_CONFIG, "trtc.calls")), NOW).toString())
+                .doesNotContain(SECRET);
+        assertThat(configDef().configKeys().get(SECRET_KEY_CONFIG).type).isEqualTo(Type.PASSWORD);
+    }
+
+    @Test
+    void buildsClientSettingsWithTheTasksShareOfTheBudget() {
+        Map<String, String> props = propsWith(Map.of(
+                ENDPOINT_CONFIG, "http://10.0.0.1:8080/",
+                ALLOW_PLAIN_HTTP_CONFIG, "true",
+                IDENTIFIER_CONFIG, "ops-admin",
+                REQUESTS_PER_SECOND_CONFIG, "120",
+                REQUEST_TIMEOUT_MS_CONFIG, "4000",
+                CONNECT_TIMEOUT_MS_CONFIG, "700",
+                RETRY_MAX_CONFIG, "3",
+                RETRY_BACKOFF_INITIAL_MS_CONFIG, "50",
+                RETRY_BACKOFF_MAX_MS_CONFIG, "2000"));
+
+        ClientSettings settings = new TrtcSourceConfig(props).clientSettings(40);
+
+        assertThat(settings.endpoint()).isEqualTo(URI.create("http://10.0.0.1:8080/"));
+        assertThat(settings.allowPlainHttp()).isTrue();
+        assertThat(settings.sdkAppId()).isEqualTo(1400000000L);
+        assertThat(settings.identifier()).isEqualTo("ops-admin");
+        assertThat(settings.secretKey().value()).isEqualTo(SECRET);
+        assertThat(settings.requestsPerSecond()).isEqualTo(40);
+        assertThat(settings.requestTimeout()).isEqualTo(Duration.ofMillis(4000));
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(700));
+        assertThat(settings.maxRetries()).isEqualTo(3);
+        assertThat(settings.initialBackoff()).isEqualTo(Duration.ofMillis(50));
+        assertThat(settings.maxBackoff()).isEqualTo(Duration.ofMillis(2000));
+        assertThat(settings.userSigTtl()).isEqualTo(ClientSettings.DEFAULT_USERSIG_TTL);
+    }
+
+    @Test
+    void documentsEveryKeyWithAGroupADisplayNameAndAWidth() {
+        assertThat(configDef().groups()).containsExactly("Connection", "Reading", "Progress");
+        assertThat(configDef().configKeys().values()).allSatisfy(key -> {
+            assertThat(key.documentation).as(key.name).isNotBlank();
+            assertThat(key.group).as(key.name).isIn(configDef().groups());
+            assertThat(key.displayName).as(key.name).isNotBlank();
+            assertThat(key.width).as(key.name).isNotNull();
+            assertThat(key.importance).as(key.name).isNotNull();
+        });
+        assertThat(configDef().toRst()).contains(configDef().configKeys().keySet());
+    }
+
+    @Test
+    void ordersKeysWithinEachGroupAsDocumented() {
+        Map<String, List<String>> byGroup = configDef().configKeys().values().stream()
+                .sorted(Comparator.comparingInt(key -> key.orderInGroup))
+                .collect(Collectors.groupingBy(key -> key.group,
+                        Collectors.mapping(key -> key.name, Collectors.toList())));
+        Map<String, List<Integer>> orders = configDef().configKeys().values().stream()
+                .collect(Collectors.groupingBy(key -> key.group,
+                        Collectors.mapping((ConfigKey key) -> key.orderInGroup, Collectors.toList())));
+
+        assertThat(byGroup.get("Connection")).containsExactly(ENDPOINT_CONFIG, ALLOW_PLAIN_HTTP_CONFIG,
+                SDKAPPID_CONFIG, IDENTIFIER_CONFIG, SECRET_KEY_CONFIG, REQUESTS_PER_SECOND_CONFIG,
+                REQUEST_TIMEOUT_MS_CONFIG, CONNECT_TIMEOUT_MS_CONFIG, RETRY_MAX_CONFIG,
+                RETRY_BACKOFF_INITIAL_MS_CONFIG, RETRY_BACKOFF_MAX_MS_CONFIG);
+        assertThat(byGroup.get("Reading")).containsExactly(TOPIC_CONFIG, START_TIME_CONFIG, CALL_TYPES_CONFIG,
+                CALL_RESULTS_CONFIG, CALL_MAX_DURATION_MS_CONFIG, CALL_FAST_LANE_MAX_DURATION_MS_CONFIG,
+                SETTLE_DELAY_MS_CONFIG, POLL_INTERVAL_MS_CONFIG, LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, PAGE_SIZE_CONFIG,
+                SLICE_DURATION_MS_CONFIG);
+        assertThat(byGroup.get("Progress")).containsExactly(PROGRESS_TOPIC_CONFIG, PROGRESS_INTERVAL_MS_CONFIG);
+        assertThat(orders.values()).allSatisfy(list -> assertThat(list).doesNotHaveDuplicates());
+    }
+
+    @Test
+    void documentsHowToKeepTheSecretKeyOutOfTheStoredConfiguration() {
+        assertThat(configDef().configKeys().get(SECRET_KEY_CONFIG).documentation)
+                .contains("${file:/etc/kafka/trtc.properties:secret.key}", "${env:TRTC_SECRET_KEY}");
+    }
+}

@@ -1,0 +1,251 @@
+package io.github.kafkaconnecttrtc.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
+import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The packaged plugin in real Connect workers, against the simulator, writing Avro through
+ * Apicurio Registry; every value is checked against the simulator's ground truth, decoded with
+ * plain Apache Avro.
+ */
+class TrtcSourceConnectorIT {
+
+    private static final String CONNECTOR_CLASS = "io.github.kafkaconnecttrtc.TrtcSourceConnector";
+    private static final Path PLUGIN_PATH =
+            Path.of(System.getProperty("connect.plugin.path", "target/plugin")).toAbsolutePath();
+    private static final long SETTLE_SECONDS = 5;
+    private static final long POLL_SECONDS = 1;
+    private static final long SWEEP_SECONDS = 20;
+    private static final long FAST_LANE_SECONDS = 300;
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    private static ApicurioRegistryProcess registry;
+    private static EmbeddedConnectCluster connect;
+    private static CallRecordAvro avro;
+    private final List<TrtcSimulator> simulators = new ArrayList<>();
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        assertThatThrownBy(() -> Class.forName(CONNECTOR_CLASS))
+                .as("the connector must come from plugin.path, not from the test class path")
+                .isInstanceOf(ClassNotFoundException.class);
+        registry = ApicurioRegistryProcess.start(ApicurioRegistryProcess.defaultHome(),
+                Path.of("target", "apicurio-registry.log"), Duration.ofSeconds(90));
+        avro = new CallRecordAvro(registry.ccompatUrl());
+        Map<String, String> worker = new HashMap<>();
+        worker.put("plugin.path", PLUGIN_PATH.toString());
+        worker.put("plugin.discovery", "service_load");
+        worker.put("listeners", "http://127.0.0.1:0");
+        worker.put("offset.flush.interval.ms", "1000");
+        worker.put("exactly.once.source.support", "enabled");
+        Properties broker = new Properties();
+        broker.put("transaction.state.log.replication.factor", "1");
+        broker.put("transaction.state.log.min.isr", "1");
+        connect = new EmbeddedConnectCluster.Builder().name("trtc-it").numBrokers(1).numWorkers(2)
+                .brokerProps(broker).workerProps(worker).build();
+        connect.start();
+        connect.assertions().assertAtLeastNumWorkersAreUp(2, "workers did not come up");
+        assertThat(ListeningSockets.nonLoopbackListenersOfThisJvm()).as("non-loopback listeners").isEmpty();
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        try {
+            if (connect != null) {
+                connect.stop();
+            }
+        } finally {
+            if (registry != null) {
+                registry.close();
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopSimulators() {
+        simulators.forEach(TrtcSimulator::close);
+    }
+
+    @Test
+    void theWorkerFindsThePluginWithItsVersion() throws Exception {
+        String plugins = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(connect.endpointForResource("connector-plugins?connectorsOnly=true"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(plugins).contains(CONNECTOR_CLASS).containsPattern("\"version\":\"\\d+\\.\\d+\\.\\d+");
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndTimestampReading.class)
+    void deliversHistoryThenLiveAndLongCallsThenResumesAfterARestart(EndTimestampReading reading) throws Exception {
+        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(reading.ordinal() + 1).historyDays(1)
+                .callsPerSecond(0.05).longCallFraction(0.05).maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds())
+                .visibilityDelaySeconds(2).endTimestampReading(reading).build());
+        String name = "trtc-" + reading.name().toLowerCase();
+        String topic = name + "-calls";
+        Instant start = Instant.now().minus(Duration.ofHours(20));
+        connect.configureConnector(name, connectorConfig(simulator, topic, start, 3));
+        connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
+
+        Map<String, List<GenericRecord>> seen = new HashMap<>();
+        awaitEvery(simulator, start, topic, "read_uncommitted", seen);
+        assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
+        assertThat(avro.writerSchemas()).allSatisfy(schema ->
+                assertThat(SchemaNormalization.toParsingForm(schema)).isEqualTo(CallRecordAvro.canonicalContract()));
+
+        long now = Instant.now().getEpochSecond();
+        String[] live = {addCall(simulator, "live-short", now - 60, now),
+            addCall(simulator, "live-long", now - Duration.ofMinutes(30).toSeconds(), now),
+            addCall(simulator, "live-offline", now - 20, now)};
+        awaitEvery(simulator, start, topic, "read_uncommitted", seen, live);
+
+        connect.restartConnectorAndTasks(name, false, true, false);
+        now = Instant.now().getEpochSecond();
+        String afterRestart = addCall(simulator, "after-restart-long", now - Duration.ofMinutes(20).toSeconds(), now + 3);
+        awaitEvery(simulator, start, topic, "read_uncommitted", seen, afterRestart);
+        connect.deleteConnector(name);
+    }
+
+    @Test
+    void exactlyOnceShowsNoDuplicateWhenAWorkerIsRemovedMidStream() throws Exception {
+        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(9).historyDays(1).callsPerSecond(1)
+                .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).visibilityDelaySeconds(2).build());
+        String name = "trtc-eos";
+        String topic = name + "-calls";
+        Instant start = Instant.now().minus(Duration.ofHours(3));
+        Map<String, String> config = connectorConfig(simulator, topic, start, 2);
+        config.put("exactly.once.support", "required");
+        config.put("transaction.boundary", "poll");
+        config.put("producer.override.transaction.timeout.ms", "10000");
+        connect.configureConnector(name, config);
+        connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
+        connect.kafka().consume(100, PATIENCE.toMillis(),
+                Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), topic);
+
+        connect.removeWorker();
+        connect.addWorker();
+        connect.assertions().assertAtLeastNumWorkersAreUp(2, "the new worker did not come up");
+
+        Map<String, List<GenericRecord>> seen = new HashMap<>();
+        awaitEvery(simulator, start, topic, "read_committed", seen);
+        assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
+        connect.deleteConnector(name);
+    }
+
+    private TrtcSimulator simulator(SimulatorSettings settings) {
+        TrtcSimulator simulator = TrtcSimulator.start(settings, InstantSource.system());
+        simulators.add(simulator);
+        return simulator;
+    }
+
+    private static String addCall(TrtcSimulator simulator, String id, long start, long end) {
+        simulator.addCall(new CallRecord(id, simulator.settings().sdkAppId(), "video", "77", start,
+                start + 5, end, "caller-1", 2, "single", id.contains("offline") ? "offline" : "normal_end",
+                List.of("callee-1")), end + 1);
+        return id;
+    }
+
+    private static Map<String, String> connectorConfig(TrtcSimulator simulator, String topic, Instant start, int tasks) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", CONNECTOR_CLASS);
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("trtc.endpoint", simulator.endpoint().toString());
+        config.put("trtc.sdkappid", Long.toString(simulator.settings().sdkAppId()));
+        config.put("trtc.secret.key", simulator.settings().secretKey());
+        config.put("topic", topic);
+        config.put("start.time", start.toString());
+        config.put("call.max.duration.ms", Long.toString(Duration.ofHours(1).toMillis()));
+        config.put("call.fast.lane.max.duration.ms", Long.toString(FAST_LANE_SECONDS * 1000));
+        config.put("settle.delay.ms", Long.toString(SETTLE_SECONDS * 1000));
+        config.put("poll.interval.ms", Long.toString(POLL_SECONDS * 1000));
+        config.put("long.call.sweep.interval.ms", Long.toString(SWEEP_SECONDS * 1000));
+        config.put("topic.creation.default.replication.factor", "1");
+        config.put("topic.creation.default.partitions", "1");
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", "io.apicurio.registry.utils.converter.AvroConverter");
+        config.put("value.converter.apicurio.registry.url", registry.registryV2Url());
+        config.put("value.converter.apicurio.registry.auto-register", "true");
+        config.put("value.converter.apicurio.registry.as-confluent", "true");
+        config.put("value.converter.apicurio.registry.use-id", "contentId");
+        config.put("value.converter.apicurio.registry.headers.enabled", "false");
+        // Without it, converters write the three enums as plain strings.
+        config.put("value.converter.enhanced.avro.schema.support", "true");
+        return config;
+    }
+
+    /**
+     * Consumes {@code topic} into {@code seen} until every call that has settled since
+     * {@code start}, and every call of {@code required}, is there, each value equal to the ground
+     * truth. What is due grows while this waits, as calls keep ending.
+     */
+    private static void awaitEvery(TrtcSimulator simulator, Instant start, String topic, String isolation,
+            Map<String, List<GenericRecord>> seen, String... required) {
+        Map<String, Object> props = Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + topic + "-" + System.nanoTime());
+        Instant deadline = Instant.now().plus(PATIENCE);
+        seen.clear();
+        List<String> expected = List.of();
+        try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(props, topic)) {
+            do {
+                List<String> wanted = new ArrayList<>(List.of(required));
+                for (CallRecord call : due(simulator, start.getEpochSecond())) {
+                    wanted.add(call.callId());
+                }
+                expected = wanted;
+                Map<String, CallRecord> truth = new HashMap<>();
+                simulator.groundTruth().forEach(call -> truth.put(call.call().callId(), call.call()));
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    String key = new String(record.key(), StandardCharsets.UTF_8);
+                    GenericRecord value = avro.decode(record.value());
+                    assertThat(truth).as("unknown call %s", key).containsKey(key);
+                    CallRecordAvro.assertHolds(value, truth.get(key));
+                    seen.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                }
+            } while (!seen.keySet().containsAll(expected) && Instant.now().isBefore(deadline));
+        }
+        assertThat(seen.keySet()).containsAll(expected);
+    }
+
+    /** Calls that started since {@code start} and have ended long enough ago to be delivered by now. */
+    private static List<CallRecord> due(TrtcSimulator simulator, long start) {
+        long now = Instant.now().getEpochSecond();
+        return simulator.groundTruth().stream().map(SimulatedCall::call)
+                .filter(call -> call.startCallTs() >= start)
+                .filter(call -> call.endTs() <= now - SETTLE_SECONDS - 2
+                        - (call.durationSeconds() <= FAST_LANE_SECONDS ? POLL_SECONDS : SWEEP_SECONDS))
+                .toList();
+    }
+}

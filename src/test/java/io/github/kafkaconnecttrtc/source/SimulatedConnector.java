@@ -1,0 +1,110 @@
+package io.github.kafkaconnecttrtc.source;
+
+import io.github.kafkaconnecttrtc.client.ClientSettings;
+import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
+import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * The connector's planning and its tasks' poll loops run against the simulator on a fake clock,
+ * with Connect's offset storage played by a map: what a worker would do, minus Kafka.
+ */
+final class SimulatedConnector implements AutoCloseable {
+
+    static final String TOPIC = "calls";
+    static final String PROGRESS_TOPIC = "calls.progress";
+
+    final MutableClock clock;
+    final ReadSettings read;
+    final TaskEngine.EngineSettings engineSettings;
+    final SlicePlanner planner;
+    final int maxTasks;
+    private final HttpTrtcRecordsClient client;
+    /** The offsets Connect would have stored: the last offset of every record handed over. */
+    final Map<String, SliceOffset> committed = new HashMap<>();
+    final List<SourceRecord> emitted = new ArrayList<>();
+    private List<TaskEngine> engines = List.of();
+    SlicePlan plan;
+
+    SimulatedConnector(TrtcSimulator simulator, MutableClock clock, ReadSettings read, Duration pollInterval,
+            Duration sweepInterval, Duration sliceDuration, OptionalLong start, int maxTasks) {
+        this.clock = clock;
+        this.read = read;
+        this.maxTasks = maxTasks;
+        this.engineSettings = new TaskEngine.EngineSettings(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC,
+                pollInterval, sweepInterval, Duration.ofMinutes(10), read.maxCallSeconds());
+        this.planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
+                Duration.ofSeconds(read.maxCallSeconds()), start);
+        ClientSettings settings = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
+                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()))
+                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
+        // The fake clock drives everything but the rate limiter, which would only slow the test.
+        this.client = new HttpTrtcRecordsClient(settings, clock, new RequestRateLimiter(1_000_000));
+    }
+
+    static ReadSettings readSettings(long settleSeconds, long maxCallSeconds, long fastLaneSeconds) {
+        return new ReadSettings(settleSeconds, maxCallSeconds, fastLaneSeconds, 100, Set.of("single", "group"), Set.of());
+    }
+
+    /** Plans and (re)starts the tasks from the committed offsets, as after a restart or rebalance. */
+    void startTasks() {
+        long now = clock.epochSecond();
+        plan = planner.plan(now, names -> {
+            Map<String, SliceOffset> found = new HashMap<>();
+            names.forEach(name -> {
+                if (committed.containsKey(name)) {
+                    found.put(name, committed.get(name));
+                }
+            });
+            return found;
+        });
+        List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks);
+        List<TaskEngine> started = new ArrayList<>();
+        for (List<String> slices : assignment) {
+            TaskSettings settings = new TaskSettings(slices, plan.tailStart(), plan.readFrom(), assignment.size());
+            SliceReader reader = new SliceReader(client, read, clock, () -> false);
+            started.add(TaskEngine.create(settings, Map.copyOf(committed), engineSettings, reader, clock,
+                    clock::advance));
+        }
+        engines = started;
+    }
+
+    /** Polls every task in turn until the clock reaches {@code end}; returns the requests made. */
+    void runUntil(Instant end) throws InterruptedException {
+        while (clock.instant().isBefore(end)) {
+            for (TaskEngine engine : engines) {
+                List<SourceRecord> records = engine.poll();
+                if (records != null) {
+                    hand(records);
+                }
+            }
+        }
+    }
+
+    private void hand(List<SourceRecord> records) {
+        for (SourceRecord record : records) {
+            committed.put((String) record.sourcePartition().get(Slice.PARTITION_SLICE_KEY),
+                    SliceOffset.fromMap(record.sourceOffset()));
+            if (TOPIC.equals(record.topic())) {
+                emitted.add(record);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

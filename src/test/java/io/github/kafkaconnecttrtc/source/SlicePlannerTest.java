@@ -1,0 +1,87 @@
+package io.github.kafkaconnecttrtc.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class SlicePlannerTest {
+
+    private static final long HOUR = 3600;
+    private static final long NOW = 1_767_225_600L; // a whole hour
+    private final Map<String, SliceOffset> stored = new HashMap<>();
+    private final SlicePlanner.OffsetLookup lookup = names -> {
+        Map<String, SliceOffset> found = new HashMap<>();
+        names.forEach(name -> {
+            if (stored.containsKey(name)) {
+                found.put(name, stored.get(name));
+            }
+        });
+        return found;
+    };
+
+    private SlicePlanner planner(OptionalLong start) {
+        return new SlicePlanner(Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(6), start);
+    }
+
+    @Test
+    void startsTheTailOneMaximumCallBeforeNowOnTheGridAndCutsTheRestIntoCells() {
+        SlicePlan plan = planner(OptionalLong.of(NOW - 24 * HOUR)).plan(NOW, lookup);
+
+        assertThat(plan.tailStart()).isEqualTo(NOW - 7 * HOUR);
+        assertThat(plan.history()).hasSize(17);
+        assertThat(plan.history().get(0).name()).isEqualTo(Slice.historyName(NOW - 24 * HOUR, NOW - 23 * HOUR));
+        assertThat(plan.history().get(16).startUntil()).isEqualTo(plan.tailStart());
+        assertThat(plan.sliceNames()).startsWith(Slice.TAIL_FAST, Slice.TAIL_LONG);
+    }
+
+    @Test
+    void keepsTheTailStartItStoredSoTheGridNeverMoves() {
+        stored.put(Slice.TAIL_LONG, new SliceOffset(Cursor.throughSecond(NOW), NOW - 30 * HOUR));
+
+        SlicePlan plan = planner(OptionalLong.of(NOW - 48 * HOUR)).plan(NOW + 5 * HOUR, lookup);
+
+        assertThat(plan.tailStart()).isEqualTo(NOW - 30 * HOUR);
+        assertThat(plan.history()).hasSize(18);
+    }
+
+    @Test
+    void keepsItsFirstTailStartUntilTheTailStoresOne() {
+        SlicePlanner planner = planner(OptionalLong.of(NOW - 24 * HOUR));
+        long first = planner.plan(NOW, lookup).tailStart();
+
+        assertThat(planner.plan(NOW + 3 * HOUR, lookup).tailStart()).isEqualTo(first);
+    }
+
+    @Test
+    void leavesOutFinishedCells() {
+        SlicePlanner planner = planner(OptionalLong.of(NOW - 24 * HOUR));
+        Slice first = planner.plan(NOW, lookup).history().get(0);
+        stored.put(first.name(), new SliceOffset(Cursor.throughSecond(first.startUntil() + 6 * HOUR), null));
+        Slice second = planner.plan(NOW, lookup).history().get(0);
+        stored.put(second.name(), new SliceOffset(Cursor.throughSecond(second.startUntil()), null));
+
+        List<Slice> history = planner.plan(NOW, lookup).history();
+
+        assertThat(history).extracting(Slice::name).doesNotContain(first.name()).contains(second.name());
+    }
+
+    @Test
+    void startsAsFarBackAsTheHorizonAllowsLessAGraceByDefault() {
+        SlicePlan plan = planner(OptionalLong.empty()).plan(NOW, lookup);
+
+        assertThat(plan.readFrom()).isEqualTo(ReadSettings.horizonFloor(NOW) + SlicePlanner.DEFAULT_START_GRACE_SECONDS);
+        assertThat(plan.history().get(0).startFrom()).isEqualTo(plan.readFrom());
+    }
+
+    @Test
+    void aStartBeyondTheHorizonIsMovedToTheHorizon() {
+        SlicePlan plan = planner(OptionalLong.of(NOW - 30 * 24 * HOUR)).plan(NOW, lookup);
+
+        assertThat(plan.readFrom()).isEqualTo(ReadSettings.horizonFloor(NOW));
+    }
+}
