@@ -23,6 +23,8 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
               A local TRTC call-records API (v1/records/get_records_by_filter) on 127.0.0.1.
 
               --port N                      port to listen on; 0 picks a free one (default 0)
+              --bind ADDRESS                address to listen on (default 127.0.0.1; 0.0.0.0 only
+                                            inside a container of its own)
               --seed N                      seed of the generated calls (default %d)
               --sdkappid N                  the application's SDKAppID (default %d)
               --identifier NAME             an administrator account; repeatable (default %s)
@@ -71,6 +73,7 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
                 }
                 case "--no-group-package" -> settings.groupPackage(false);
                 case "--port" -> settings.port(intValue(flag, value(flag, rest)));
+                case "--bind" -> settings.bindAddress(value(flag, rest));
                 case "--seed" -> settings.seed(longValue(flag, value(flag, rest)));
                 case "--sdkappid" -> settings.sdkAppId(longValue(flag, value(flag, rest)));
                 case "--identifier" -> administrators.add(value(flag, rest));

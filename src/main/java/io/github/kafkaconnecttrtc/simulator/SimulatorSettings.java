@@ -21,6 +21,8 @@ import java.util.Set;
  *     maxCallDurationSeconds}
  * @param groupPackage whether the application has the TUICallKit group-call package
  * @param rateLimitPerSecond requests allowed per clock second; 0 turns the limit off
+ * @param bindAddress the address to listen on: loopback unless the simulator runs alone in a
+ *     container of its own, as in docker-compose.yml
  * @param port the local port; 0 picks a free one
  * @param slowAnswerDelay how long a {@link Fault#SLOW} answer waits, initially
  */
@@ -37,6 +39,7 @@ public record SimulatorSettings(
         double longCallFraction,
         boolean groupPackage,
         int rateLimitPerSecond,
+        String bindAddress,
         int port,
         Duration slowAnswerDelay) {
 
@@ -46,6 +49,7 @@ public record SimulatorSettings(
      */
     public static final String DEMO_SECRET_KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
 
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final long DEFAULT_SDK_APP_ID = 1_400_000_000L;
     public static final String DEFAULT_ADMINISTRATOR = "administrator";
     public static final long DEFAULT_SEED = 42L;
@@ -92,6 +96,7 @@ public record SimulatorSettings(
                 "longCallFraction must be within 0..1, was " + longCallFraction);
         require(rateLimitPerSecond >= 0, "rateLimitPerSecond must not be negative (0 turns the limit off), was "
                 + rateLimitPerSecond);
+        Objects.requireNonNull(bindAddress, "bindAddress");
         require(port >= 0 && port <= 65535, "port must be within 0..65535, was " + port);
         Objects.requireNonNull(slowAnswerDelay, "slowAnswerDelay");
         require(!slowAnswerDelay.isNegative(), "slowAnswerDelay must not be negative, was " + slowAnswerDelay);
@@ -122,6 +127,7 @@ public record SimulatorSettings(
                 .longCallFraction(longCallFraction)
                 .groupPackage(groupPackage)
                 .rateLimitPerSecond(rateLimitPerSecond)
+                .bindAddress(bindAddress)
                 .port(port)
                 .slowAnswerDelay(slowAnswerDelay);
     }
@@ -133,7 +139,8 @@ public record SimulatorSettings(
                 + ", seed=" + seed + ", historyDays=" + historyDays + ", callsPerSecond=" + callsPerSecond
                 + ", endTimestampReading=" + endTimestampReading + ", visibilityDelaySeconds=" + visibilityDelaySeconds
                 + ", maxCallDurationSeconds=" + maxCallDurationSeconds + ", longCallFraction=" + longCallFraction
-                + ", groupPackage=" + groupPackage + ", rateLimitPerSecond=" + rateLimitPerSecond + ", port=" + port
+                + ", groupPackage=" + groupPackage + ", rateLimitPerSecond=" + rateLimitPerSecond
+                + ", bindAddress=" + bindAddress + ", port=" + port
                 + ", slowAnswerDelay=" + slowAnswerDelay + "]";
     }
 
@@ -158,6 +165,7 @@ public record SimulatorSettings(
         private double longCallFraction = DEFAULT_LONG_CALL_FRACTION;
         private boolean groupPackage = true;
         private int rateLimitPerSecond = DEFAULT_RATE_LIMIT_PER_SECOND;
+        private String bindAddress = DEFAULT_BIND_ADDRESS;
         private int port;
         private Duration slowAnswerDelay = DEFAULT_SLOW_ANSWER_DELAY;
 
@@ -224,6 +232,11 @@ public record SimulatorSettings(
             return this;
         }
 
+        public Builder bindAddress(String value) {
+            bindAddress = value;
+            return this;
+        }
+
         public Builder port(int value) {
             port = value;
             return this;
@@ -242,7 +255,7 @@ public record SimulatorSettings(
         public SimulatorSettings build() {
             return new SimulatorSettings(sdkAppId, secretKey, administrators, seed, historyDays, callsPerSecond,
                     endTimestampReading, visibilityDelaySeconds, maxCallDurationSeconds, longCallFraction, groupPackage,
-                    rateLimitPerSecond, port, slowAnswerDelay);
+                    rateLimitPerSecond, bindAddress, port, slowAnswerDelay);
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The TRTC call-records API, simulated on 127.0.0.1 to the contract's behaviour model, with the
+ * The TRTC call-records API, simulated on 127.0.0.1 (by default) to the contract's behaviour model, with the
  * ground truth and the controls that tests need.
  *
  * <p>Time comes from the injected clock only, so tests drive it with a fake clock; the one
@@ -70,7 +70,7 @@ public final class TrtcSimulator implements AutoCloseable {
         Answers answers = new Answers(settings.seed());
         this.recordsHandler = new RecordsHttpHandler(clock, new RecordsApi(settings, store, answers), answers,
                 new RateLimiter(settings.rateLimitPerSecond()), faults, scriptedErrors, stats);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()), 0);
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, httpThreads());
         server.createContext(RecordsHttpHandler.PATH, recordsHandler);
         server.createContext(AdminHttpHandler.CONTEXT, new AdminHttpHandler(stats, faults));
@@ -94,13 +94,16 @@ public final class TrtcSimulator implements AutoCloseable {
         try {
             return new TrtcSimulator(settings, clock);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the TRTC simulator on 127.0.0.1:" + settings.port(), e);
+            throw new UncheckedIOException("Could not start the TRTC simulator on " + settings.bindAddress() + ":"
+                    + settings.port(), e);
         }
     }
 
     /** The base URI, ending in {@code /}; the records path is relative to it. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        InetAddress bound = server.getAddress().getAddress();
+        String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
+        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
     }
 
     public SimulatorSettings settings() {

@@ -12,7 +12,7 @@ class SimulatorCommandLineTest {
     @Test
     void everyFlagReachesTheSettings() {
         SimulatorCommandLine commandLine = SimulatorCommandLine.parse(
-                "--port", "18080", "--seed", "5", "--sdkappid", "1400000001", "--identifier", "admin",
+                "--port", "18080", "--bind", "0.0.0.0", "--seed", "5", "--sdkappid", "1400000001", "--identifier", "admin",
                 "--identifier", "ops", "--secret-key", "k", "--history-days", "2", "--calls-per-second", "3.5",
                 "--end-timestamp-reading", "start", "--visibility-delay", "30", "--max-call-duration", "2h",
                 "--long-call-fraction", "0.05", "--no-group-package", "--rate-limit", "0",
@@ -21,6 +21,7 @@ class SimulatorCommandLineTest {
 
         assertThat(commandLine.help()).isFalse();
         assertThat(settings.port()).isEqualTo(18080);
+        assertThat(settings.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(settings.seed()).isEqualTo(5);
         assertThat(settings.sdkAppId()).isEqualTo(1_400_000_001L);
         assertThat(settings.administrators()).containsExactlyInAnyOrder("admin", "ops");
