@@ -5,12 +5,12 @@ import io.github.kafkaconnecttrtc.source.Slice;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
 import io.github.kafkaconnecttrtc.source.SlicePlan;
 import io.github.kafkaconnecttrtc.source.SlicePlanner;
+import io.github.kafkaconnecttrtc.source.StoredOffsets;
 import io.github.kafkaconnecttrtc.source.TaskAssignment;
 import io.github.kafkaconnecttrtc.source.TaskSettings;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -94,24 +94,12 @@ public class TrtcSourceConnector extends SourceConnector {
     }
 
     private Map<String, SliceOffset> storedOffsets(List<String> sliceNames) {
-        List<Map<String, String>> partitions = new ArrayList<>(sliceNames.size());
-        sliceNames.forEach(name -> partitions.add(Slice.partition(config.sdkAppId(), name)));
-        Map<String, SliceOffset> offsets = new HashMap<>();
-        context().offsetStorageReader().offsets(partitions).forEach((partition, offset) -> {
-            try {
-                SliceOffset parsed = SliceOffset.fromMap(offset);
-                if (parsed != null) {
-                    offsets.put(partition.get(Slice.PARTITION_SLICE_KEY), parsed);
-                }
-            } catch (IllegalArgumentException e) {
-                log.warn("Ignoring the unreadable stored offset of {}: {}", partition, e.getMessage());
-            }
-        });
-        return offsets;
+        return StoredOffsets.read(context().offsetStorageReader(), config.sdkAppId(), sliceNames, (name, problem) ->
+                log.warn("Ignoring the unreadable stored offset of slice {}: {}", name, problem.getMessage()));
     }
 
     /** Asks for a reconfiguration when the remaining history is spread unevenly. */
-    private void checkBalance() {
+    void checkBalance() {
         try {
             List<List<String>> current = assignment;
             SlicePlan plan = planner.plan(clock.instant().getEpochSecond(), this::storedOffsets);

@@ -8,14 +8,12 @@ import io.github.kafkaconnecttrtc.client.TrtcRetriableException;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.source.PassAbortedException;
 import io.github.kafkaconnecttrtc.source.ReadSettings;
-import io.github.kafkaconnecttrtc.source.Slice;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
 import io.github.kafkaconnecttrtc.source.SliceReader;
+import io.github.kafkaconnecttrtc.source.StoredOffsets;
 import io.github.kafkaconnecttrtc.source.TaskEngine;
 import io.github.kafkaconnecttrtc.source.TaskSettings;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -83,25 +81,11 @@ public class TrtcSourceTask extends SourceTask {
     }
 
     private Map<String, SliceOffset> storedOffsets(long sdkAppId, List<String> sliceNames) {
-        List<Map<String, String>> partitions = new ArrayList<>();
-        sliceNames.forEach(name -> partitions.add(Slice.partition(sdkAppId, name)));
-        Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(partitions);
-        Map<String, SliceOffset> offsets = new HashMap<>();
-        stored.forEach((partition, offset) -> {
-            String name = partition.get(Slice.PARTITION_SLICE_KEY);
-            try {
-                SliceOffset parsed = SliceOffset.fromMap(offset);
-                if (parsed != null) {
-                    offsets.put(name, parsed);
-                }
-            } catch (IllegalArgumentException e) {
+        return StoredOffsets.read(context.offsetStorageReader(), sdkAppId, sliceNames, (name, problem) ->
                 // Re-reading the slice duplicates calls but loses none; failing would loop on restart.
                 log.error("The stored offset of slice {} cannot be read ({}); reading the slice again from its start."
                         + " Reset it through the REST API (PATCH /connectors/<name>/offsets) to choose otherwise.",
-                        name, e.getMessage());
-            }
-        });
-        return offsets;
+                        name, problem.getMessage()));
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +56,7 @@ class TrtcSourceConnectorIT {
     private static EmbeddedConnectCluster connect;
     private static CallRecordAvro avro;
     private final List<TrtcSimulator> simulators = new ArrayList<>();
+    private final List<String> connectors = new ArrayList<>();
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -70,6 +72,8 @@ class TrtcSourceConnectorIT {
         worker.put("listeners", "http://127.0.0.1:0");
         worker.put("offset.flush.interval.ms", "1000");
         worker.put("exactly.once.source.support", "enabled");
+        // A departed worker's connector and tasks move at once, not after the default 5 minutes.
+        worker.put("scheduled.rebalance.max.delay.ms", "1000");
         Properties broker = new Properties();
         broker.put("transaction.state.log.replication.factor", "1");
         broker.put("transaction.state.log.min.isr", "1");
@@ -93,9 +97,13 @@ class TrtcSourceConnectorIT {
         }
     }
 
-    @org.junit.jupiter.api.AfterEach
-    void stopSimulators() {
-        simulators.forEach(TrtcSimulator::close);
+    @AfterEach
+    void deleteConnectorsAndStopSimulators() {
+        try {
+            connectors.forEach(connect::deleteConnector);
+        } finally {
+            simulators.forEach(TrtcSimulator::close);
+        }
     }
 
     @Test
@@ -116,7 +124,7 @@ class TrtcSourceConnectorIT {
         String name = "trtc-" + reading.name().toLowerCase();
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(20));
-        connect.configureConnector(name, connectorConfig(simulator, topic, start, 3));
+        configure(name, connectorConfig(simulator, topic, start, 3));
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
 
         Map<String, List<GenericRecord>> seen = new HashMap<>();
@@ -135,7 +143,6 @@ class TrtcSourceConnectorIT {
         now = Instant.now().getEpochSecond();
         String afterRestart = addCall(simulator, "after-restart-long", now - Duration.ofMinutes(20).toSeconds(), now + 3);
         awaitEvery(simulator, start, topic, "read_uncommitted", seen, afterRestart);
-        connect.deleteConnector(name);
     }
 
     @Test
@@ -149,7 +156,7 @@ class TrtcSourceConnectorIT {
         config.put("exactly.once.support", "required");
         config.put("transaction.boundary", "poll");
         config.put("producer.override.transaction.timeout.ms", "10000");
-        connect.configureConnector(name, config);
+        configure(name, config);
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
         connect.kafka().consume(100, PATIENCE.toMillis(),
                 Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), topic);
@@ -161,7 +168,11 @@ class TrtcSourceConnectorIT {
         Map<String, List<GenericRecord>> seen = new HashMap<>();
         awaitEvery(simulator, start, topic, "read_committed", seen);
         assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
-        connect.deleteConnector(name);
+    }
+
+    private void configure(String name, Map<String, String> config) {
+        connectors.add(name);
+        connect.configureConnector(name, config);
     }
 
     private TrtcSimulator simulator(SimulatorSettings settings) {
@@ -236,7 +247,14 @@ class TrtcSourceConnectorIT {
                 }
             } while (!seen.keySet().containsAll(expected) && Instant.now().isBefore(deadline));
         }
-        assertThat(seen.keySet()).containsAll(expected);
+        long now = Instant.now().getEpochSecond();
+        Map<String, CallRecord> truth = new HashMap<>();
+        simulator.groundTruth().forEach(call -> truth.put(call.call().callId(), call.call()));
+        List<String> missing = expected.stream().filter(id -> !seen.containsKey(id))
+                .map(id -> id + " (started " + (now - truth.get(id).startCallTs()) + " s ago, lasted "
+                        + truth.get(id).durationSeconds() + " s)")
+                .toList();
+        assertThat(missing).as("calls missing from %s, %d seen", topic, seen.size()).isEmpty();
     }
 
     /** Calls that started since {@code start} and have ended long enough ago to be delivered by now. */

@@ -84,6 +84,35 @@ class TaskEngineSimulationTest {
         }
     }
 
+    /**
+     * The request cost of following the live tail with the default settings at 0.5 calls per
+     * second; the minimum is one request per poll interval. The count is exact on the fake clock.
+     */
+    @org.junit.jupiter.api.Test
+    void reportsTheSteadyStateRequestCostAtDefaultSettings() throws InterruptedException {
+        MutableClock clock = MutableClock.atEpochSecond(T0);
+        Duration poll = Duration.ofSeconds(5);
+        Duration sweep = Duration.ofMinutes(15);
+        try (TrtcSimulator simulator = TrtcSimulator.start(SimulatorSettings.builder().seed(5).historyDays(1)
+                .callsPerSecond(0.5).rateLimitPerSecond(0).build(), clock);
+                SimulatedConnector connector = new SimulatedConnector(simulator, clock,
+                        SimulatedConnector.readSettings(30, Duration.ofHours(6).toSeconds(), 600), poll, sweep,
+                        Duration.ofHours(1), OptionalLong.of(T0 - Duration.ofHours(8).toSeconds()), 2)) {
+            connector.startTasks();
+            connector.runUntil(Instant.ofEpochSecond(T0 + Duration.ofMinutes(30).toSeconds()));
+            long from = clock.epochSecond();
+            long before = simulator.stats().totalRequests();
+            connector.runUntil(Instant.ofEpochSecond(from + Duration.ofHours(2).toSeconds()));
+            double minutes = (clock.epochSecond() - from) / 60.0;
+            double perMinute = (simulator.stats().totalRequests() - before) / minutes;
+            double minimum = 60.0 / poll.toSeconds();
+            System.out.printf("default settings, 0.5 calls/s: %.1f requests per minute in steady state, %.2fx the"
+                    + " minimum of %.0f (one per poll)%n", perMinute, perMinute / minimum, minimum);
+
+            assertThat(perMinute).isGreaterThanOrEqualTo(minimum).isLessThan(8 * minimum);
+        }
+    }
+
     private static void assertEndOrderPerPartition(List<SourceRecord> records) {
         Map<Object, Struct> last = new HashMap<>();
         for (SourceRecord record : records) {
