@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Decides which slice a task reads next: the fast lane of the tail whenever it is due, so that
- * live calls stay fresh during a backfill; otherwise the slice due longest.
+ * Decides which slice a task reads next: the one due longest, where the fast lane of the tail
+ * counts as due one poll interval earlier than it is and wins ties. Live calls so stay fresh
+ * during a backfill, yet a fast lane whose passes take longer than the poll interval cannot
+ * starve the long-call lane and the history.
  */
 final class PassScheduler {
 
@@ -29,14 +31,16 @@ final class PassScheduler {
             if (state.nextDue.isAfter(now)) {
                 continue;
             }
-            if (state.slice.kind() == SliceKind.TAIL_FAST) {
-                return state;
-            }
-            if (best == null || state.nextDue.isBefore(best.nextDue)) {
+            if (best == null || urgency(state).isBefore(urgency(best))
+                    || (urgency(state).equals(urgency(best)) && state.slice.kind() == SliceKind.TAIL_FAST)) {
                 best = state;
             }
         }
         return best;
+    }
+
+    private Instant urgency(SliceState state) {
+        return state.slice.kind() == SliceKind.TAIL_FAST ? state.nextDue.minus(pollInterval) : state.nextDue;
     }
 
     /** How long until some slice is due; null when the task has nothing left to read. */

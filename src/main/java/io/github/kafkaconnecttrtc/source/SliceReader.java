@@ -111,7 +111,12 @@ public final class SliceReader {
             long anchor = from;
             int page = 1;
             while (true) {
-                anchor = clampToHorizon(anchor);
+                long clamped = clampToHorizon(anchor);
+                if (clamped != anchor) {
+                    // A new start means a new list: its first page, whatever page the old one was on.
+                    anchor = clamped;
+                    page = 1;
+                }
                 if (anchor > lastStart) {
                     return true;
                 }

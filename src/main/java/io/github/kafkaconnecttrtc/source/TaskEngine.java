@@ -73,25 +73,22 @@ public final class TaskEngine {
     }
 
     /**
-     * Reads the next due slices until one yields records, or waits a little when none is due.
+     * Reads the next due slice, or waits a little when none is due. One pass per call, so that
+     * the worker gets control back between passes even when they find nothing.
      *
-     * @return the records of one pass, or null when there is nothing to hand over yet
+     * @return the records of one pass, or null when there is nothing to hand over
      * @throws PassAbortedException when the task is stopping
      */
     public List<SourceRecord> poll() throws InterruptedException {
-        while (true) {
-            Instant now = clock.instant();
-            SliceState due = scheduler.nextDue(now);
-            if (due == null) {
-                Duration untilDue = scheduler.untilNextDue(now);
-                waiter.await(untilDue == null || untilDue.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : untilDue);
-                return null;
-            }
-            List<SourceRecord> records = read(due, now);
-            if (!records.isEmpty()) {
-                return records;
-            }
+        Instant now = clock.instant();
+        SliceState due = scheduler.nextDue(now);
+        if (due == null) {
+            Duration untilDue = scheduler.untilNextDue(now);
+            waiter.await(untilDue == null || untilDue.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : untilDue);
+            return null;
         }
+        List<SourceRecord> records = read(due, now);
+        return records.isEmpty() ? null : records;
     }
 
     private List<SourceRecord> read(SliceState state, Instant started) {

@@ -29,8 +29,8 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         }
         appender.start();
         Configuration config = LoggerContext.getContext(false).getConfiguration();
+        // Loggers are additive here, so the root logger sees every event once.
         config.getRootLogger().addAppender(appender, null, null);
-        config.getLoggers().values().forEach(logger -> logger.addAppender(appender, null, null));
         LoggerContext.getContext(false).updateLoggers();
     }
 
@@ -38,7 +38,6 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     public void afterEach(ExtensionContext context) {
         Configuration config = LoggerContext.getContext(false).getConfiguration();
         config.getRootLogger().removeAppender(appender.getName());
-        config.getLoggers().values().forEach(logger -> logger.removeAppender(appender.getName()));
         LoggerContext.getContext(false).updateLoggers();
         appender.stop();
     }

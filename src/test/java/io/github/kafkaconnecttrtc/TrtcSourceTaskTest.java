@@ -1,0 +1,201 @@
+package io.github.kafkaconnecttrtc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
+import io.github.kafkaconnecttrtc.simulator.Fault;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.source.Cursor;
+import io.github.kafkaconnecttrtc.source.Slice;
+import io.github.kafkaconnecttrtc.source.SliceOffset;
+import io.github.kafkaconnecttrtc.source.TaskSettings;
+import io.github.kafkaconnecttrtc.testing.LogCapture;
+import io.github.kafkaconnecttrtc.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The task's life cycle around the poll loop: stored offsets it cannot read, and a stop while a
+ * request hangs. (In the root package because the clock-taking constructor is package-private.)
+ */
+// A poll loop that never returns must fail the test, not hang the build.
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class TrtcSourceTaskTest {
+
+    private static final long NOW = 1_767_225_600L; // 2026-01-01T00:00:00Z
+    private static final long HOUR = 3600;
+    private static final long APP = SimulatorSettings.DEFAULT_SDK_APP_ID;
+    private static final String TOPIC = "trtc.calls";
+
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
+    private final MutableClock clock = MutableClock.atEpochSecond(NOW);
+    private final Map<Map<String, String>, Map<String, Object>> stored = new HashMap<>();
+    private TrtcSimulator simulator;
+    private TrtcSourceTask task;
+
+    @AfterEach
+    void stopAll() {
+        if (task != null) {
+            task.stop();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private TrtcSourceTask startTask(List<String> slices, long tailStart, long readFrom) {
+        Map<String, String> props = new HashMap<>();
+        props.put(TrtcSourceConfig.ENDPOINT_CONFIG, simulator.endpoint().toString());
+        props.put(TrtcSourceConfig.SDKAPPID_CONFIG, Long.toString(APP));
+        props.put(TrtcSourceConfig.SECRET_KEY_CONFIG, simulator.settings().secretKey());
+        props.put(TrtcSourceConfig.TOPIC_CONFIG, TOPIC);
+        props.put(TrtcSourceConfig.CALL_MAX_DURATION_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()));
+        props.put(TrtcSourceConfig.RETRY_BACKOFF_INITIAL_MS_CONFIG, "1");
+        props.put(TrtcSourceConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "5");
+        Map<String, String> config = new TaskSettings(slices, tailStart, readFrom, 1).toTaskConfig(props);
+        task = new TrtcSourceTask(clock);
+        task.initialize(new FakeContext(config));
+        task.start(config);
+        return task;
+    }
+
+    private static CallRecord call(String id, long start, long duration) {
+        return new CallRecord(id, APP, "video", "room-" + id, start, start, start + duration, "caller", 2, "single",
+                "normal_end", List.of("callee"));
+    }
+
+    private void add(CallRecord call) {
+        simulator.addCall(call, call.endTs());
+    }
+
+    private static List<Object> keys(List<SourceRecord> records) {
+        return records.stream().map(SourceRecord::key).toList();
+    }
+
+    @Test
+    void aStoredOffsetItCannotReadIsLoggedAsAnErrorAndTheSliceIsReadAgainFromItsStart()
+            throws InterruptedException {
+        simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0)
+                .rateLimitPerSecond(0).build(), clock);
+        Slice broken = Slice.history(NOW - 6 * HOUR, NOW - 5 * HOUR, NOW - 6 * HOUR);
+        Slice readable = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 6 * HOUR);
+        CallRecord first = call("a-first", broken.startFrom(), 30);
+        CallRecord middle = call("a-middle", broken.startFrom() + 1800, 60);
+        CallRecord last = call("a-last", broken.startUntil() - 1, 10);
+        CallRecord done = call("b-done", readable.startFrom() + 10, 20);
+        CallRecord next = call("b-next", readable.startFrom() + 100, 20);
+        List.of(first, middle, last, done, next).forEach(this::add);
+        stored.put(broken.partition(APP), Map.of("endTs", "yesterday"));
+        stored.put(readable.partition(APP), new HashMap<>(new SliceOffset(Cursor.after(done), null).toMap()));
+
+        TrtcSourceTask task = startTask(List.of(broken.name(), readable.name()), NOW - 4 * HOUR, NOW - 6 * HOUR);
+        List<SourceRecord> records = new ArrayList<>(task.poll());
+        records.addAll(task.poll());
+
+        assertThat(logs.lines().stream().filter(line -> line.startsWith("ERROR")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("ERROR " + TrtcSourceTask.class.getName())
+                .contains(broken.name(), "reading the slice again from its start");
+        assertThat(keys(records)).containsExactly("a-first", "a-middle", "a-last", "b-next");
+        assertThat(records).allSatisfy(record -> assertThat(record.topic()).isEqualTo(TOPIC));
+    }
+
+    @Test
+    void stopFromAnotherThreadEndsAPollWaitingInASlowRequestAtOnceAndLeavesNoInterrupt() throws Exception {
+        simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0)
+                .rateLimitPerSecond(0).slowAnswerDelay(Duration.ofSeconds(5)).build(), clock);
+        Slice slice = Slice.history(NOW - 6 * HOUR, NOW - 5 * HOUR, NOW - 6 * HOUR);
+        add(call("c-1", slice.startFrom() + 10, 30));
+        CountDownLatch inRequest = new CountDownLatch(1);
+        simulator.beforeEachRequest(inRequest::countDown);
+        simulator.faults().injectNext(Fault.SLOW, 5);
+        TrtcSourceTask task = startTask(List.of(slice.name()), NOW - 5 * HOUR, NOW - 6 * HOUR);
+
+        AtomicBoolean returned = new AtomicBoolean();
+        AtomicReference<List<SourceRecord>> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean interruptedAfter = new AtomicBoolean(true);
+        AtomicLong returnedAt = new AtomicLong();
+        Thread poller = new Thread(() -> {
+            try {
+                result.set(task.poll());
+                returned.set(true);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+            returnedAt.set(System.nanoTime());
+            interruptedAfter.set(Thread.currentThread().isInterrupted());
+        }, "test-poll-thread");
+        poller.start();
+        assertThat(inRequest.await(5, TimeUnit.SECONDS)).as("the poll reached the API").isTrue();
+
+        long stoppedAt = System.nanoTime();
+        task.stop();
+        poller.join(Duration.ofSeconds(4).toMillis());
+
+        assertThat(poller.isAlive()).as("poll still running").isFalse();
+        assertThat(failure.get()).isNull();
+        assertThat(returned.get()).isTrue();
+        assertThat(result.get()).isNull();
+        assertThat(Duration.ofNanos(returnedAt.get() - stoppedAt)).isLessThan(Duration.ofMillis(1200));
+        assertThat(interruptedAfter.get()).as("interrupt flag of the poll thread").isFalse();
+    }
+
+    /** Connect's task context: the task's config, and stored offsets from a map. */
+    private final class FakeContext implements SourceTaskContext {
+
+        private final Map<String, String> config;
+
+        FakeContext(Map<String, String> config) {
+            this.config = config;
+        }
+
+        @Override
+        public Map<String, String> configs() {
+            return config;
+        }
+
+        @Override
+        public OffsetStorageReader offsetStorageReader() {
+            return new OffsetStorageReader() {
+                @Override
+                public <T> Map<String, Object> offset(Map<String, T> partition) {
+                    return stored.get(partition);
+                }
+
+                @Override
+                public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
+                    Map<Map<String, T>, Map<String, Object>> found = new HashMap<>();
+                    partitions.forEach(partition -> found.put(partition, stored.get(partition)));
+                    return found;
+                }
+            };
+        }
+
+        @Override
+        public PluginMetrics pluginMetrics() {
+            return null;
+        }
+    }
+}

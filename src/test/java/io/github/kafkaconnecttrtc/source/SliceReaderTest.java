@@ -1,0 +1,267 @@
+package io.github.kafkaconnecttrtc.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.client.ClientSettings;
+import io.github.kafkaconnecttrtc.client.ErrorCodes;
+import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
+import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
+import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
+import io.github.kafkaconnecttrtc.simulator.QuerySnapshot;
+import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.config.types.Password;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** One pass over a slice against the simulator, on a fake clock. */
+class SliceReaderTest {
+
+    private static final long NOW = 1_767_225_600L; // 2026-01-01T00:00:00Z
+    private static final long HOUR = 3600;
+    private static final long DAY = 24 * HOUR;
+    private static final long SETTLE = 30;
+    private static final long FAST_LANE = 600;
+    private static final Comparator<CallRecord> END_ORDER =
+            Comparator.comparingLong(CallRecord::endTs).thenComparing(CallRecord::callId);
+
+    private final MutableClock clock = MutableClock.atEpochSecond(NOW);
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
+    }
+
+    private static SimulatorSettings.Builder settings() {
+        return SimulatorSettings.builder().seed(5).rateLimitPerSecond(0);
+    }
+
+    /** A simulator without generated calls, for tests that add their own. */
+    private static SimulatorSettings.Builder empty() {
+        return settings().historyDays(0).callsPerSecond(0);
+    }
+
+    private TrtcSimulator simulator(SimulatorSettings.Builder settings) {
+        TrtcSimulator simulator = TrtcSimulator.start(settings.build(), clock);
+        toClose.add(simulator);
+        return simulator;
+    }
+
+    private SliceReader reader(TrtcSimulator simulator, long maxCallSeconds, int pageSize) {
+        ClientSettings client = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
+                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()))
+                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
+        HttpTrtcRecordsClient http = new HttpTrtcRecordsClient(client, clock, new RequestRateLimiter(1_000_000));
+        toClose.add(http);
+        ReadSettings read = new ReadSettings(SETTLE, maxCallSeconds, FAST_LANE, pageSize, Set.of("single", "group"),
+                Set.of());
+        return new SliceReader(http, read, clock, () -> false);
+    }
+
+    private static CallRecord call(String id, long start, long duration) {
+        return new CallRecord(id, SimulatorSettings.DEFAULT_SDK_APP_ID, "audio", "room-" + id, start, start,
+                start + duration, "caller", 2, "single", "normal_end", List.of("callee"));
+    }
+
+    private static void add(TrtcSimulator simulator, CallRecord call) {
+        simulator.addCall(call, call.endTs());
+    }
+
+    private static Cursor fresh(Slice slice) {
+        return Cursor.throughSecond(slice.startFrom() - 1);
+    }
+
+    /** The calls visible at {@code now} that started in {@code [from, until)} and ended by {@code hi}. */
+    private static List<CallRecord> visible(TrtcSimulator simulator, long now, long from, long until, long hi) {
+        return simulator.groundTruth().stream()
+                .filter(c -> c.visibleAt() <= now)
+                .map(SimulatedCall::call)
+                .filter(c -> c.startCallTs() >= from && c.startCallTs() < until && c.endTs() <= hi)
+                .sorted(END_ORDER)
+                .toList();
+    }
+
+    private static List<String> ids(List<CallRecord> calls) {
+        return calls.stream().map(CallRecord::callId).toList();
+    }
+
+    @Test
+    void aSlicePartlyBeyondTheSevenDayHorizonReadsOnlyWhatTheApiHoldsAndReportsTheRestAsLost() {
+        TrtcSimulator simulator = simulator(settings().historyDays(7).callsPerSecond(0.02));
+        SliceReader reader = reader(simulator, HOUR, 100);
+        long horizon = NOW - 7 * DAY;
+        Slice slice = Slice.history(horizon - HOUR, horizon + 2 * HOUR, horizon - HOUR);
+        long floor = ReadSettings.horizonFloor(NOW);
+        long hi = slice.startUntil() + HOUR;
+
+        PassResult result = reader.pass(slice, fresh(slice));
+
+        assertThat(simulator.stats().queries()).isNotEmpty()
+                .allSatisfy(query -> assertThat(query.startTimestamp()).isGreaterThanOrEqualTo(horizon));
+        assertThat(simulator.stats().answersByErrorCode()).doesNotContainKey(ErrorCodes.INVALID_PARAMETERS);
+        assertThat(result.lost()).isEqualTo(new PassResult.LostRange(slice.startFrom(), floor));
+        List<CallRecord> readable = visible(simulator, NOW, floor, slice.startUntil(), hi);
+        assertThat(readable).hasSizeGreaterThan(100);
+        assertThat(result.records()).containsExactlyElementsOf(readable);
+        assertThat(result.cursor()).isEqualTo(Cursor.throughSecond(hi));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndTimestampReading.class)
+    void returnsEveryCallVisibleAtTheStartOnceAndInEndOrderWhileCallsAppearInFrontOfThePosition(
+            EndTimestampReading reading) {
+        TrtcSimulator simulator = simulator(settings().historyDays(1).callsPerSecond(0.2)
+                .endTimestampReading(reading));
+        SliceReader reader = reader(simulator, HOUR, 50);
+        Slice slice = Slice.history(NOW - 3 * HOUR, NOW - 2 * HOUR, NOW - 3 * HOUR);
+        long hi = NOW - HOUR;
+        List<CallRecord> expected = visible(simulator, NOW, slice.startFrom(), slice.startUntil(), hi);
+        Set<String> appeared = new HashSet<>();
+        AtomicInteger requests = new AtomicInteger();
+        simulator.beforeEachRequest(() -> {
+            clock.advanceSeconds(2);
+            if (requests.incrementAndGet() < 2) {
+                return;
+            }
+            // Calls that start before the page now asked for become visible: with paging by page
+            // number they push records already returned onto the next page.
+            List<QuerySnapshot> queries = simulator.stats().queries();
+            long previousStart = queries.get(queries.size() - 1).startTimestamp();
+            for (long start : new long[] {previousStart, Math.max(slice.startFrom(), previousStart - 1)}) {
+                CallRecord late = call("late-" + requests.get() + "-" + start, start, 60);
+                simulator.addCall(late, clock.epochSecond());
+                appeared.add(late.callId());
+            }
+        });
+
+        PassResult result = reader.pass(slice, fresh(slice));
+
+        assertThat(requests.get()).isGreaterThan(10);
+        assertThat(expected).hasSizeGreaterThan(500);
+        // Each request asks for the first page from the last start time seen, never for page 2, 3...
+        List<QuerySnapshot> queries = simulator.stats().queries();
+        assertThat(queries).allSatisfy(query -> assertThat(query.page()).isEqualTo(1L));
+        assertThat(queries).extracting(QuerySnapshot::startTimestamp).isSorted().doesNotHaveDuplicates();
+        List<String> read = ids(result.records());
+        assertThat(read).doesNotHaveDuplicates();
+        assertThat(result.records()).isSortedAccordingTo(END_ORDER);
+        assertThat(read).containsAll(ids(expected));
+        assertThat(read.stream().filter(id -> !appeared.contains(id)).toList()).containsExactlyElementsOf(ids(expected));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndTimestampReading.class)
+    void returnsEveryCallWhenMoreThanAPageOfThemStartedInTheSameSecond(EndTimestampReading reading) {
+        TrtcSimulator simulator = simulator(empty().endTimestampReading(reading));
+        SliceReader reader = reader(simulator, HOUR, 100);
+        Slice slice = Slice.history(NOW - 3 * HOUR, NOW - 2 * HOUR, NOW - 3 * HOUR);
+        List<CallRecord> calls = new ArrayList<>();
+        for (long second : new long[] {slice.startFrom(), slice.startFrom() + 100}) {
+            for (int i = 0; i < 250; i++) {
+                calls.add(call(String.format("same-%d-%03d", second, i), second, 1 + (i * 7) % 300));
+            }
+        }
+        calls.add(call("before", slice.startFrom() + 50, 30));
+        calls.add(call("after", slice.startFrom() + 500, 30));
+        calls.forEach(c -> add(simulator, c));
+
+        PassResult result = reader.pass(slice, fresh(slice));
+
+        assertThat(result.records()).containsExactlyElementsOf(calls.stream().sorted(END_ORDER).toList());
+        assertThat(result.requests()).isGreaterThanOrEqualTo(6);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndTimestampReading.class)
+    void theFastLaneReadsTheShortCallsAndTheLongLaneTheRestOfTheTail(EndTimestampReading reading) {
+        TrtcSimulator simulator = simulator(settings().historyDays(1).callsPerSecond(0.05).longCallFraction(0.3)
+                .maxCallDurationSeconds(3 * HOUR).endTimestampReading(reading));
+        long tailStart = NOW - 6 * HOUR;
+        add(simulator, call("exactly-fast-lane", tailStart + 100, FAST_LANE));
+        add(simulator, call("just-over-fast-lane", tailStart + 100, FAST_LANE + 1));
+        add(simulator, call("instant", tailStart, 0));
+        SliceReader reader = reader(simulator, 4 * HOUR, 100);
+        Slice fast = Slice.tailFast(tailStart);
+        Slice slow = Slice.tailLong(tailStart);
+
+        PassResult fastPass = reader.pass(fast, fresh(fast));
+        PassResult longPass = reader.pass(slow, fresh(slow));
+
+        assertThat(fastPass.records()).isNotEmpty().allMatch(c -> c.durationSeconds() <= FAST_LANE);
+        assertThat(longPass.records()).isNotEmpty().allMatch(c -> c.durationSeconds() > FAST_LANE);
+        assertThat(ids(fastPass.records())).contains("exactly-fast-lane", "instant");
+        assertThat(ids(longPass.records())).contains("just-over-fast-lane");
+        List<CallRecord> union = new ArrayList<>(fastPass.records());
+        union.addAll(longPass.records());
+        assertThat(ids(union)).doesNotHaveDuplicates();
+        assertThat(union).containsExactlyInAnyOrderElementsOf(
+                visible(simulator, NOW, tailStart, Long.MAX_VALUE, NOW - SETTLE));
+        assertThat(fastPass.cursor()).isEqualTo(Cursor.throughSecond(NOW - SETTLE));
+        assertThat(longPass.cursor()).isEqualTo(Cursor.throughSecond(NOW - SETTLE));
+    }
+
+    /**
+     * The horizon moves on while a pass pages deeper into one start second: calls it overtook
+     * are reported lost, but calls after it must still all be read.
+     */
+    @Test
+    void aPassThatTheHorizonOvertakesWhilePagingThroughOneSecondSkipsNoCallAfterTheReportedLoss() {
+        TrtcSimulator simulator = simulator(empty());
+        long floor = ReadSettings.horizonFloor(NOW);
+        Slice slice = Slice.history(floor - HOUR, floor + HOUR, floor - HOUR);
+        List<CallRecord> calls = new ArrayList<>();
+        for (long second = floor; second < floor + 5; second++) {
+            for (int i = 0; i < 25; i++) {
+                calls.add(call(String.format("c-%d-%02d", second, i), second, 60 + i));
+            }
+        }
+        calls.forEach(c -> add(simulator, c));
+        AtomicInteger requests = new AtomicInteger();
+        // One second passes during the first request: the horizon floor moves from floor to floor + 1.
+        simulator.beforeEachRequest(() -> {
+            if (requests.incrementAndGet() == 1) {
+                clock.advanceSeconds(1);
+            }
+        });
+        SliceReader reader = reader(simulator, HOUR, 10);
+
+        PassResult result = reader.pass(slice, fresh(slice));
+
+        assertThat(result.lost()).isEqualTo(new PassResult.LostRange(slice.startFrom(), floor + 1));
+        List<CallRecord> afterTheLoss = calls.stream().filter(c -> c.startCallTs() >= result.lost().startUntil())
+                .sorted(END_ORDER).toList();
+        assertThat(ids(result.records())).containsAll(ids(afterTheLoss));
+    }
+
+    @Test
+    void aHistoryPassReturnsAndCountsCallsLongerThanThePromisedMaximum() {
+        TrtcSimulator simulator = simulator(empty());
+        Slice slice = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR);
+        CallRecord overlong = call("overlong", slice.startFrom() + 10, HOUR + HOUR / 2);
+        CallRecord longest = call("exactly-the-maximum", slice.startFrom() + 20, HOUR);
+        CallRecord shortCall = call("short", slice.startFrom() + 30, 60);
+        List.of(overlong, longest, shortCall).forEach(c -> add(simulator, c));
+        SliceReader reader = reader(simulator, HOUR, 100);
+
+        PassResult result = reader.pass(slice, fresh(slice));
+
+        assertThat(result.records()).containsExactly(shortCall, longest, overlong);
+        assertThat(result.overlong()).isEqualTo(1);
+        assertThat(result.lost()).isNull();
+    }
+}

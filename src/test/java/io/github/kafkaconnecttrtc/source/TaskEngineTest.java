@@ -1,0 +1,180 @@
+package io.github.kafkaconnecttrtc.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kafkaconnecttrtc.client.ClientSettings;
+import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
+import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.testing.MutableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The poll loop against the simulator, on a fake clock and with a waiter that only records. */
+// A poll loop that never returns must fail the test, not hang the build.
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class TaskEngineTest {
+
+    private static final long NOW = 1_767_225_600L; // 2026-01-01T00:00:00Z, a whole hour
+    private static final long HOUR = 3600;
+    private static final long SETTLE = 30;
+    private static final long MAX_CALL = HOUR;
+    private static final Duration POLL = Duration.ofSeconds(60);
+    private static final Duration SWEEP = Duration.ofMinutes(15);
+
+    private final MutableClock clock = MutableClock.atEpochSecond(NOW);
+    private final List<Duration> waits = new ArrayList<>();
+    private TrtcSimulator simulator;
+    private HttpTrtcRecordsClient client;
+
+    @BeforeEach
+    void startSimulator() {
+        // No generated calls: these tests are about what the loop does when there is nothing to read.
+        simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0)
+                .rateLimitPerSecond(0).build(), clock);
+        ClientSettings settings = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
+                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()))
+                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
+        client = new HttpTrtcRecordsClient(settings, clock, new RequestRateLimiter(1_000_000));
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        simulator.close();
+    }
+
+    private TaskEngine engine(List<String> slices, long tailStart, long readFrom, Map<String, SliceOffset> stored) {
+        ReadSettings read = SimulatedConnector.readSettings(SETTLE, MAX_CALL, 600);
+        TaskEngine.EngineSettings settings = new TaskEngine.EngineSettings(simulator.settings().sdkAppId(),
+                SimulatedConnector.TOPIC, SimulatedConnector.PROGRESS_TOPIC, POLL, SWEEP, Duration.ofMinutes(10),
+                MAX_CALL);
+        return TaskEngine.create(new TaskSettings(slices, tailStart, readFrom, 1), stored, settings,
+                new SliceReader(client, read, clock, () -> false), clock, waits::add);
+    }
+
+    @Test
+    void waitsAtMostASecondWithoutAnyRequestWhenNoSliceIsDue() throws InterruptedException {
+        TaskEngine engine = engine(List.of(Slice.TAIL_FAST, Slice.TAIL_LONG), NOW - 2 * HOUR, NOW - 2 * HOUR,
+                Map.of());
+        // The first two polls read one lane each and find nothing, without waiting.
+        assertThat(engine.poll()).isNull();
+        assertThat(engine.poll()).isNull();
+        long requests = simulator.stats().totalRequests();
+        assertThat(requests).isPositive();
+        assertThat(waits).isEmpty();
+
+        assertThat(engine.poll()).isNull();
+        clock.advance(POLL.minusMillis(300));
+        assertThat(engine.poll()).isNull();
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofMillis(300));
+        assertThat(simulator.stats().totalRequests()).isEqualTo(requests);
+    }
+
+    @Test
+    void waitsASecondWhenEverySliceIsFinished() throws InterruptedException {
+        Slice slice = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR);
+        TaskEngine engine = engine(List.of(slice.name()), NOW - 4 * HOUR, NOW - 5 * HOUR,
+                Map.of(slice.name(), new SliceOffset(Cursor.throughSecond(slice.startUntil() + MAX_CALL), null)));
+
+        assertThat(engine.isIdle()).isTrue();
+        assertThat(engine.poll()).isNull();
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(simulator.stats().totalRequests()).isZero();
+    }
+
+    @Test
+    void anEmptyHistorySliceIsFinishedAfterOnePassAndSavesThatInOneProgressRecord() throws InterruptedException {
+        SlicePlanner planner = new SlicePlanner(Duration.ofHours(1), Duration.ofSeconds(SETTLE),
+                Duration.ofSeconds(MAX_CALL), OptionalLong.of(NOW - 6 * HOUR));
+        Map<String, SliceOffset> committed = new HashMap<>();
+        SlicePlan plan = planner.plan(NOW, names -> committed);
+        Slice slice = plan.history().get(0);
+        TaskEngine engine = engine(List.of(slice.name()), plan.tailStart(), plan.readFrom(), Map.of());
+
+        List<SourceRecord> records = engine.poll();
+
+        assertThat(records).hasSize(1);
+        SourceRecord progress = records.get(0);
+        assertThat(progress.topic()).isEqualTo(SimulatedConnector.PROGRESS_TOPIC);
+        assertThat(progress.key()).isEqualTo(slice.name());
+        assertThat(progress.value()).isNull();
+        assertThat(progress.sourcePartition()).isEqualTo(slice.partition(simulator.settings().sdkAppId()));
+        SliceOffset offset = SliceOffset.fromMap(progress.sourceOffset());
+        assertThat(slice.finishedAt(offset.cursor(), MAX_CALL)).isTrue();
+        assertThat(engine.isIdle()).isTrue();
+
+        long requests = simulator.stats().totalRequests();
+        assertThat(engine.poll()).isNull();
+        assertThat(simulator.stats().totalRequests()).isEqualTo(requests);
+
+        committed.put(slice.name(), offset);
+        assertThat(planner.plan(NOW, names -> committed).history()).extracting(Slice::name)
+                .doesNotContain(slice.name())
+                .hasSize(plan.history().size() - 1);
+    }
+
+    /**
+     * With one task, task 0 holds both tail lanes and history. When each fast-lane pass takes
+     * longer than the poll interval (a busy application, a slow API, back-offs), the fast lane is
+     * due again as soon as it finishes; the other slices must still get their turn.
+     */
+    @Test
+    void theLongLaneAndHistoryAreStillReadWhileFastLanePassesTakeLongerThanThePollInterval()
+            throws InterruptedException {
+        simulator.close();
+        simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(1).callsPerSecond(0.05)
+                .longCallFraction(0.2).maxCallDurationSeconds(MAX_CALL).rateLimitPerSecond(0).build(), clock);
+        client.close();
+        client = new HttpTrtcRecordsClient(ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
+                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey())), clock,
+                new RequestRateLimiter(1_000_000));
+        Slice history = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR);
+        TaskEngine engine = engine(List.of(Slice.TAIL_FAST, Slice.TAIL_LONG, history.name()), NOW - 2 * HOUR,
+                NOW - 5 * HOUR, Map.of());
+        // Every request takes a little more than the poll interval.
+        simulator.beforeEachRequest(() -> clock.advance(POLL.plusSeconds(1)));
+
+        Set<Object> slicesRead = new HashSet<>();
+        for (int i = 0; i < 30 && slicesRead.size() < 3; i++) {
+            List<SourceRecord> records = engine.poll();
+            if (records != null) {
+                records.forEach(record -> slicesRead.add(record.sourcePartition().get(Slice.PARTITION_SLICE_KEY)));
+            }
+        }
+
+        assertThat(slicesRead).contains(Slice.TAIL_FAST, Slice.TAIL_LONG, history.name());
+    }
+
+    @Test
+    void readsTheTailAgainOnlyOnceThePollIntervalHasPassed() throws InterruptedException {
+        TaskEngine engine = engine(List.of(Slice.TAIL_FAST), NOW - 2 * HOUR, NOW - 2 * HOUR, Map.of());
+        engine.poll();
+        long afterFirst = simulator.stats().totalRequests();
+
+        clock.advance(POLL.minusSeconds(1));
+        engine.poll();
+        long beforeDue = simulator.stats().totalRequests();
+        clock.advanceSeconds(1);
+        engine.poll();
+
+        assertThat(beforeDue).isEqualTo(afterFirst);
+        assertThat(simulator.stats().totalRequests()).isGreaterThan(beforeDue);
+        assertThat(waits).isNotEmpty().allMatch(wait -> wait.compareTo(Duration.ofSeconds(1)) <= 0);
+    }
+}
