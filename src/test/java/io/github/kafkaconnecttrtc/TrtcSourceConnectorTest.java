@@ -8,6 +8,7 @@ import io.github.kafkaconnecttrtc.source.Cursor;
 import io.github.kafkaconnecttrtc.source.Slice;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
 import io.github.kafkaconnecttrtc.source.TaskSettings;
+import io.github.kafkaconnecttrtc.testing.MapOffsetStorageReader;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -395,20 +396,7 @@ class TrtcSourceConnectorTest {
 
         @Override
         public OffsetStorageReader offsetStorageReader() {
-            return new OffsetStorageReader() {
-                @Override
-                public <T> Map<String, Object> offset(Map<String, T> partition) {
-                    return stored.get(partition);
-                }
-
-                @Override
-                public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
-                    // As Connect's Kafka-backed reader does, every partition asked for is in the answer, null when unknown.
-                    Map<Map<String, T>, Map<String, Object>> found = new HashMap<>();
-                    partitions.forEach(partition -> found.put(partition, stored.get(partition)));
-                    return found;
-                }
-            };
+            return new MapOffsetStorageReader(stored);
         }
 
         @Override

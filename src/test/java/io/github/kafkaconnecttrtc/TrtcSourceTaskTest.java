@@ -11,11 +11,11 @@ import io.github.kafkaconnecttrtc.source.Cursor;
 import io.github.kafkaconnecttrtc.source.Slice;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
 import io.github.kafkaconnecttrtc.source.TaskSettings;
+import io.github.kafkaconnecttrtc.testing.MapOffsetStorageReader;
 import io.github.kafkaconnecttrtc.testing.LogCapture;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,19 +178,7 @@ class TrtcSourceTaskTest {
 
         @Override
         public OffsetStorageReader offsetStorageReader() {
-            return new OffsetStorageReader() {
-                @Override
-                public <T> Map<String, Object> offset(Map<String, T> partition) {
-                    return stored.get(partition);
-                }
-
-                @Override
-                public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
-                    Map<Map<String, T>, Map<String, Object>> found = new HashMap<>();
-                    partitions.forEach(partition -> found.put(partition, stored.get(partition)));
-                    return found;
-                }
-            };
+            return new MapOffsetStorageReader(stored);
         }
 
         @Override
