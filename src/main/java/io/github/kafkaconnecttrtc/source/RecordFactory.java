@@ -20,13 +20,15 @@ final class RecordFactory {
     private final long sdkAppId;
     private final String topic;
     private final String progressTopic;
-    private final Long tailStart;
+    private final long tailStart;
+    private final long readFrom;
 
-    RecordFactory(long sdkAppId, String topic, String progressTopic, long tailStart) {
+    RecordFactory(long sdkAppId, String topic, String progressTopic, long tailStart, long readFrom) {
         this.sdkAppId = sdkAppId;
         this.topic = topic;
         this.progressTopic = progressTopic;
         this.tailStart = tailStart;
+        this.readFrom = readFrom;
     }
 
     List<SourceRecord> records(Slice slice, PassResult result, long timestampMillis) {
@@ -55,6 +57,7 @@ final class RecordFactory {
     }
 
     Map<String, Object> offset(Slice slice, Cursor cursor) {
-        return new SliceOffset(cursor, slice.isTail() ? tailStart : null).toMap();
+        SliceOffset offset = slice.isTail() ? new SliceOffset(cursor, tailStart, readFrom) : new SliceOffset(cursor, null);
+        return offset.toMap();
     }
 }

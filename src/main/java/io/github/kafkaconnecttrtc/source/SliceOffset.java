@@ -5,19 +5,25 @@ import java.util.Map;
 
 /**
  * The stored offset of a slice: its {@link Cursor}, and for the tail slices the start of the
- * tail, which must stay fixed for the life of the connector.
+ * tail and of the history, which must stay fixed for the life of the connector.
  *
  * <p>Format version {@value #VERSION}. {@link #fromMap} reads what this and earlier versions
  * wrote, accepts numbers as any numeric type or as text (a hand-written offset through the REST
  * API may have either), and rejects anything else with a message that says what is wrong.
  */
-public record SliceOffset(Cursor cursor, Long tailStart) {
+public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom) {
 
     public static final int VERSION = 1;
     static final String VERSION_KEY = "v";
     static final String END_TS_KEY = "endTs";
     static final String CALL_ID_KEY = "callId";
     static final String TAIL_START_KEY = "tailStart";
+    static final String READ_FROM_KEY = "readFrom";
+
+    /** An offset without the history start, as history slices store it. */
+    public SliceOffset(Cursor cursor, Long tailStart) {
+        this(cursor, tailStart, null);
+    }
 
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -28,6 +34,9 @@ public record SliceOffset(Cursor cursor, Long tailStart) {
         }
         if (tailStart != null) {
             map.put(TAIL_START_KEY, tailStart);
+        }
+        if (readFrom != null) {
+            map.put(READ_FROM_KEY, readFrom);
         }
         return map;
     }
@@ -51,7 +60,8 @@ public record SliceOffset(Cursor cursor, Long tailStart) {
         if (callId != null && !(callId instanceof String)) {
             throw new IllegalArgumentException("offset field '" + CALL_ID_KEY + "' must be text, got " + callId);
         }
-        return new SliceOffset(new Cursor(endTs, (String) callId), number(map, TAIL_START_KEY, false));
+        return new SliceOffset(new Cursor(endTs, (String) callId), number(map, TAIL_START_KEY, false),
+                number(map, READ_FROM_KEY, false));
     }
 
     private static Long number(Map<String, ?> map, String key, boolean required) {

@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc.source;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,18 @@ import org.slf4j.LoggerFactory;
  * Works out the slices from the configuration, the clock and the stored offsets.
  *
  * <p>The tail starts at {@code now - settle delay - maximum call duration}, rounded down to the
- * slice grid, the first time the connector runs; that start is stored in the tail's offsets and
- * read back ever after, so the grid of history cells before it never moves. Every history cell
- * has settled when it is planned, so one pass finishes it; finished cells are recognised from
- * their offsets and not planned again.
+ * slice grid, the first time the connector runs; that start, and the start of the history, are
+ * stored in the tail's offsets and read back ever after, so the grid of history cells never
+ * moves. Every history cell has settled when it is planned, so one pass finishes it; finished
+ * cells are recognised from their offsets and not planned again. A cell that fell behind the
+ * API's 7-day horizon before it was finished is reported once, at WARN, and dropped.
  */
 public final class SlicePlanner {
 
     private static final Logger log = LoggerFactory.getLogger(SlicePlanner.class);
     /** Kept between the horizon and the default start, so that a backfill does not race the horizon. */
     static final long DEFAULT_START_GRACE_SECONDS = Duration.ofHours(1).toSeconds();
+    private static final long OLDEST_HISTORY_SECONDS = ReadSettings.HORIZON_SECONDS + Duration.ofDays(1).toSeconds();
 
     /** Reads stored offsets; the connector's is backed by Connect's offset storage. */
     public interface OffsetLookup {
@@ -32,7 +35,10 @@ public final class SlicePlanner {
     private final long settleSeconds;
     private final long maxCallSeconds;
     private final OptionalLong configuredStart;
+    /** The end of the start-time range last reported lost, so each loss is reported once. */
+    private long reportedLostUntil = Long.MIN_VALUE;
     private Long tailStart;
+    private Long historyStart;
 
     public SlicePlanner(Duration sliceDuration, Duration settleDelay, Duration maxCallDuration, OptionalLong start) {
         this.sliceSeconds = sliceDuration.toSeconds();
@@ -41,29 +47,37 @@ public final class SlicePlanner {
         this.configuredStart = start;
     }
 
-    public SlicePlan plan(long nowSeconds, OffsetLookup offsets) {
-        long tail = tailStart(nowSeconds, offsets);
-        long readFrom = readFrom(nowSeconds);
+    public synchronized SlicePlan plan(long nowSeconds, OffsetLookup offsets) {
+        recallStarts(nowSeconds, offsets);
+        long floor = ReadSettings.horizonFloor(nowSeconds);
+        long readFrom = configuredStart.isPresent() ? configuredStart.getAsLong() : historyStart;
         List<String> names = new ArrayList<>();
-        List<long[]> cells = new ArrayList<>();
-        for (long cell = Math.floorDiv(readFrom, sliceSeconds) * sliceSeconds; cell < tail; cell += sliceSeconds) {
-            long end = Math.min(cell + sliceSeconds, tail);
-            cells.add(new long[] {cell, end});
-            names.add(Slice.historyName(cell, end));
+        // Nothing older than the horizon when the tail was fixed can still be read or finished.
+        long firstCell = Math.floorDiv(Math.max(readFrom, tailStart - OLDEST_HISTORY_SECONDS), sliceSeconds) * sliceSeconds;
+        for (long cell = firstCell; cell < tailStart; cell += sliceSeconds) {
+            names.add(Slice.historyName(cell, Math.min(cell + sliceSeconds, tailStart)));
         }
         Map<String, SliceOffset> stored = names.isEmpty() ? Map.of() : offsets.offsets(names);
         List<Slice> unfinished = new ArrayList<>();
-        for (long[] cell : cells) {
-            Slice slice = Slice.history(cell[0], cell[1], readFrom);
-            SliceOffset offset = stored.get(slice.name());
-            if (offset == null || !slice.finishedAt(offset.cursor(), maxCallSeconds)) {
-                unfinished.add(slice);
+        List<Slice> lost = new ArrayList<>();
+        for (String name : names) {
+            Slice slice = Slice.parse(name, tailStart, readFrom);
+            SliceOffset offset = stored.get(name);
+            if (offset != null && slice.finishedAt(offset.cursor(), maxCallSeconds)) {
+                continue;
             }
+            if (slice.startUntil() <= floor) {
+                lost.add(slice);
+                continue;
+            }
+            unfinished.add(slice);
         }
-        return new SlicePlan(tail, readFrom, unfinished);
+        reportLost(lost);
+        return new SlicePlan(tailStart, readFrom, unfinished);
     }
 
-    private long tailStart(long nowSeconds, OffsetLookup offsets) {
+    /** Reads the starts of the tail and of the history back from the tail's offsets, or fixes them now. */
+    private void recallStarts(long nowSeconds, OffsetLookup offsets) {
         Map<String, SliceOffset> stored = offsets.offsets(List.of(Slice.TAIL_FAST, Slice.TAIL_LONG));
         for (SliceOffset offset : stored.values()) {
             if (offset != null && offset.tailStart() != null) {
@@ -71,26 +85,30 @@ public final class SlicePlanner {
                     log.info("Using the stored start of the tail, {}, instead of {}", offset.tailStart(), tailStart);
                 }
                 tailStart = offset.tailStart();
-                return tailStart;
+                if (offset.readFrom() != null) {
+                    historyStart = offset.readFrom();
+                }
+                return;
             }
         }
+        // Until the tail stores an offset, the first choice is kept, so the grid stays put.
         if (tailStart == null) {
-            // Until the tail stores an offset, the first choice is kept, so the grid stays put.
             tailStart = Math.floorDiv(nowSeconds - settleSeconds - maxCallSeconds, sliceSeconds) * sliceSeconds;
         }
-        return tailStart;
+        if (historyStart == null) {
+            historyStart = ReadSettings.horizonFloor(nowSeconds) + DEFAULT_START_GRACE_SECONDS;
+        }
     }
 
-    private long readFrom(long nowSeconds) {
-        long floor = ReadSettings.horizonFloor(nowSeconds);
-        if (configuredStart.isEmpty()) {
-            return floor + DEFAULT_START_GRACE_SECONDS;
+    private void reportLost(List<Slice> lost) {
+        if (lost.isEmpty() || lost.get(lost.size() - 1).startUntil() <= reportedLostUntil) {
+            return;
         }
-        long start = configuredStart.getAsLong();
-        if (start < floor) {
-            log.warn("start.time {} is beyond the records API's 7-day horizon; reading from {} instead", start, floor);
-            return floor;
-        }
-        return start;
+        long from = Math.max(lost.get(0).startFrom(), reportedLostUntil);
+        reportedLostUntil = lost.get(lost.size() - 1).startUntil();
+        log.warn("Calls that started from {} to {} are beyond the records API's 7-day horizon and can no longer be"
+                + " read: they are lost, and {} history slices are skipped. Keep the connector running, or restart"
+                + " it within 7 days.", Instant.ofEpochSecond(from), Instant.ofEpochSecond(reportedLostUntil),
+                lost.size());
     }
 }

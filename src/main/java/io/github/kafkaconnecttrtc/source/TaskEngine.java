@@ -62,7 +62,7 @@ public final class TaskEngine {
         }
         PassScheduler scheduler = new PassScheduler(states, engine.pollInterval(), engine.sweepInterval());
         RecordFactory factory = new RecordFactory(engine.sdkAppId(), engine.topic(), engine.progressTopic(),
-                settings.tailStart());
+                settings.tailStart(), settings.readFrom());
         return new TaskEngine(states, scheduler, reader, factory, clock, waiter, engine.progressInterval(),
                 engine.maxCallSeconds());
     }

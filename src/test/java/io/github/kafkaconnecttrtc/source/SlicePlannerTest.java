@@ -13,6 +13,8 @@ class SlicePlannerTest {
 
     private static final long HOUR = 3600;
     private static final long NOW = 1_767_225_600L; // a whole hour
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final io.github.kafkaconnecttrtc.testing.LogCapture logs = new io.github.kafkaconnecttrtc.testing.LogCapture();
     private final Map<String, SliceOffset> stored = new HashMap<>();
     private final SlicePlanner.OffsetLookup lookup = names -> {
         Map<String, SliceOffset> found = new HashMap<>();
@@ -79,9 +81,43 @@ class SlicePlannerTest {
     }
 
     @Test
-    void aStartBeyondTheHorizonIsMovedToTheHorizon() {
-        SlicePlan plan = planner(OptionalLong.of(NOW - 30 * 24 * HOUR)).plan(NOW, lookup);
+    void aStartBeyondTheHorizonPlansOnlyReadableCellsAndReportsTheRestOnce() {
+        SlicePlanner planner = planner(OptionalLong.of(NOW - 10 * 24 * HOUR));
 
-        assertThat(plan.readFrom()).isEqualTo(ReadSettings.horizonFloor(NOW));
+        SlicePlan plan = planner.plan(NOW, lookup);
+        planner.plan(NOW + 60, lookup);
+
+        long floor = ReadSettings.horizonFloor(NOW);
+        assertThat(plan.history()).allSatisfy(slice -> assertThat(slice.startUntil()).isGreaterThan(floor));
+        assertThat(plan.history().get(0).startFrom()).isLessThan(floor);
+        assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN")).singleElement()
+                .asString().contains("beyond the records API's 7-day horizon").contains("lost");
+    }
+
+    @Test
+    void keepsTheHistoryStartItStoredSoTheDefaultStartDoesNotDrift() {
+        long firstStart = planner(OptionalLong.empty()).plan(NOW, lookup).readFrom();
+        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), NOW - 7 * HOUR, firstStart));
+
+        SlicePlan later = planner(OptionalLong.empty()).plan(NOW + 2 * 24 * HOUR, lookup);
+
+        assertThat(later.readFrom()).isEqualTo(firstStart);
+        assertThat(later.tailStart()).isEqualTo(NOW - 7 * HOUR);
+    }
+
+    @Test
+    void dropsAnUnfinishedCellThatFellBehindTheHorizonWithOneWarningNamingTheRange() {
+        long historyStart = NOW - 6 * 24 * HOUR;
+        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), NOW - 7 * HOUR, historyStart));
+        SlicePlanner planner = planner(OptionalLong.empty());
+        long later = NOW + 2 * 24 * HOUR;
+
+        SlicePlan plan = planner.plan(later, lookup);
+        planner.plan(later + 30, lookup);
+
+        long floor = ReadSettings.horizonFloor(later);
+        assertThat(plan.history()).allSatisfy(slice -> assertThat(slice.startUntil()).isGreaterThan(floor));
+        assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN")).singleElement().asString()
+                .contains(java.time.Instant.ofEpochSecond(historyStart).toString()).contains("lost");
     }
 }
