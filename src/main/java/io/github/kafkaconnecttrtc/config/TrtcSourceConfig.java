@@ -200,8 +200,8 @@ public class TrtcSourceConfig extends AbstractConfig {
     private static final String PAGE_SIZE_DISPLAY = "Page size";
 
     public static final String SLICE_DURATION_MS_CONFIG = "slice.duration.ms";
-    public static final String SLICE_DURATION_MS_DOC = "Size, in milliseconds, of the end-time slices into which "
-            + "the backfill is cut for the tasks to share. Offsets are kept per slice, so changing this later "
+    public static final String SLICE_DURATION_MS_DOC = "Size, in milliseconds, of the slices of call start time into "
+            + "which the backfill is cut for the tasks to share. Offsets are kept per slice, so changing this later "
             + "re-reads the backfill range.";
     public static final long SLICE_DURATION_MS_DEFAULT = Duration.ofHours(1).toMillis();
     private static final String SLICE_DURATION_MS_DISPLAY = "Slice duration (ms)";
