@@ -1,5 +1,7 @@
 package io.github.kafkaconnecttrtc.source;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -80,8 +82,18 @@ public record Slice(String name, SliceKind kind, long startFrom, long startUntil
         return partition(sdkAppId, name);
     }
 
+    /**
+     * The partition as a {@link HashMap}: Connect finds stored offsets by the partition's
+     * serialized bytes, and its JSON lists the keys in the map's iteration order. {@code Map.of}
+     * iterates in an order salted per JVM, so a restarted worker looked its offsets up under other
+     * bytes half the time, and {@code GET /connectors/<name>/offsets}, which reads keys back into a
+     * HashMap, showed {@code null} offsets; a HashMap's order is the same in every JVM.
+     */
     public static Map<String, String> partition(long sdkAppId, String sliceName) {
-        return Map.of(PARTITION_APP_KEY, Long.toString(sdkAppId), PARTITION_SLICE_KEY, sliceName);
+        Map<String, String> partition = new HashMap<>();
+        partition.put(PARTITION_APP_KEY, Long.toString(sdkAppId));
+        partition.put(PARTITION_SLICE_KEY, sliceName);
+        return Collections.unmodifiableMap(partition);
     }
 
     public boolean isTail() {

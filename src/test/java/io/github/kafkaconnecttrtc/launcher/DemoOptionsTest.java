@@ -1,0 +1,100 @@
+package io.github.kafkaconnecttrtc.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DemoOptionsTest {
+
+    @Test
+    void noOptionsRunEverythingLocallyAgainstTheSimulator() {
+        DemoOptions options = DemoOptions.parse();
+
+        assertThat(options.simulated()).isTrue();
+        assertThat(options.embeddedConnect()).isTrue();
+        assertThat(options.embeddedRegistry()).isTrue();
+        assertThat(options.connectorConfig()).isEqualTo(Path.of("connector-config/trtc-local-simulator.json"));
+        assertThat(options.connectorName()).isEqualTo("trtc-call-records");
+        assertThat(options.callsPerSecond()).isEqualTo(0.5);
+        assertThat(options.historyDays()).isEqualTo(7);
+        assertThat(options.redraw()).isNull();
+        assertThat(options.help()).isFalse();
+    }
+
+    @Test
+    void anEmptyDemoArgsPropertyIsNoOption() {
+        assertThat(DemoOptions.parse("", " ")).isEqualTo(DemoOptions.parse());
+    }
+
+    @Test
+    void aRealApplicationReplacesTheSimulator() {
+        DemoOptions options = DemoOptions.parse("--trtc-endpoint", "https://callkit-intl.trtc.tencent-cloud.com/",
+                "--sdkappid", "1400123456", "--secret-key-file=/etc/trtc/trtc.properties");
+
+        assertThat(options.simulated()).isFalse();
+        assertThat(options.trtcEndpoint()).isEqualTo(URI.create("https://callkit-intl.trtc.tencent-cloud.com/"));
+        assertThat(options.sdkAppId()).isEqualTo(1_400_123_456L);
+        assertThat(options.identifier()).isEqualTo("administrator");
+        assertThat(options.secretKeyFile()).isEqualTo(Path.of("/etc/trtc/trtc.properties"));
+        assertThat(DemoOptions.parse("--trtc-endpoint", "https://x.example/", "--sdkappid", "1", "--identifier", "ops",
+                "--secret-key-file", "k.properties").identifier()).isEqualTo("ops");
+    }
+
+    @Test
+    void existingServicesReplaceTheEmbeddedOnes() {
+        DemoOptions options = DemoOptions.parse("--bootstrap-servers", "127.0.0.1:9092,127.0.0.1:9093",
+                "--connect-url", "http://127.0.0.1:8083", "--registry-url", "http://127.0.0.1:8081",
+                "--name", "trtc-2", "--topic", "calls-2", "--connector-config", "my.json", "--calls-per-second", "2",
+                "--history-days", "1", "--plain");
+
+        assertThat(options.embeddedConnect()).isFalse();
+        assertThat(options.embeddedRegistry()).isFalse();
+        assertThat(options.bootstrapServers()).isEqualTo("127.0.0.1:9092,127.0.0.1:9093");
+        assertThat(options.connectUrl()).isEqualTo(URI.create("http://127.0.0.1:8083"));
+        assertThat(options.registryUrl()).isEqualTo(URI.create("http://127.0.0.1:8081"));
+        assertThat(options.connectorName()).isEqualTo("trtc-2");
+        assertThat(options.topic()).isEqualTo("calls-2");
+        assertThat(options.connectorConfig()).isEqualTo(Path.of("my.json"));
+        assertThat(options.callsPerSecond()).isEqualTo(2);
+        assertThat(options.historyDays()).isEqualTo(1);
+        assertThat(options.redraw()).isFalse();
+    }
+
+    @Test
+    void helpWinsOverEverythingElse() {
+        assertThat(DemoOptions.parse("--sdkappid", "1", "--help").help()).isTrue();
+    }
+
+    @Test
+    void refusesIncompleteOrMalformedOptionsNamingTheCulprit() {
+        assertThatThrownBy(() -> DemoOptions.parse("--trtc-endpoint", "https://x.example/"))
+                .hasMessageContaining("--sdkappid").hasMessageContaining("--secret-key-file");
+        assertThatThrownBy(() -> DemoOptions.parse("--identifier", "ops"))
+                .hasMessageContaining("--trtc-endpoint");
+        assertThatThrownBy(() -> DemoOptions.parse("--connect-url", "http://127.0.0.1:8083"))
+                .hasMessageContaining("--bootstrap-servers");
+        assertThatThrownBy(() -> DemoOptions.parse("--bootstrap-servers", "127.0.0.1:9092"))
+                .hasMessageContaining("--connect-url");
+        assertThatThrownBy(() -> DemoOptions.parse("--bootstrap-servers", "kafka", "--connect-url", "http://c:8083"))
+                .hasMessageContaining("HOST:PORT");
+        assertThatThrownBy(() -> DemoOptions.parse("--registry-url", "127.0.0.1:8081"))
+                .hasMessageContaining("--registry-url");
+        assertThatThrownBy(() -> DemoOptions.parse("--sdkappid", "-3")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> DemoOptions.parse("--history-days", "8")).hasMessageContaining("0..7");
+        assertThatThrownBy(() -> DemoOptions.parse("--history-days", "1.5")).hasMessageContaining("whole");
+        assertThatThrownBy(() -> DemoOptions.parse("--calls-per-second", "fast")).hasMessageContaining("number");
+        assertThatThrownBy(() -> DemoOptions.parse("--name")).hasMessageContaining("--name needs a value");
+        assertThatThrownBy(() -> DemoOptions.parse("--name", "--plain")).hasMessageContaining("--name needs a value");
+        assertThatThrownBy(() -> DemoOptions.parse("--port", "1")).hasMessageContaining("unknown option --port");
+    }
+
+    @Test
+    void theUsageTextNamesEveryOption() {
+        assertThat(DemoOptions.USAGE).contains("--trtc-endpoint", "--sdkappid", "--identifier", "--secret-key-file",
+                "--bootstrap-servers", "--connect-url", "--registry-url", "--connector-config", "--name", "--topic",
+                "--calls-per-second", "--history-days", "--plain", "--help");
+    }
+}

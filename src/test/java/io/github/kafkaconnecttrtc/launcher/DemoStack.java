@@ -1,0 +1,291 @@
+package io.github.kafkaconnecttrtc.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts what the options ask for (simulator, Apicurio Registry, broker, worker), deploys the
+ * connector, and stops it all again: the connector first, then the worker, then the rest.
+ */
+final class DemoStack {
+
+    static final String CONNECTOR_CLASS = "io.github.kafkaconnecttrtc.TrtcSourceConnector";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
+    private static final Duration START_PATIENCE = Duration.ofSeconds(180);
+
+    /** Where things are: the project, the run directory, the build's outputs. */
+    record Paths(Path basedir, Path runDir, Path pluginPath, Path apicurioHome, Path workerClasspathFile) {
+        static Paths fromSystemProperties() {
+            Path basedir = Path.of(System.getProperty("demo.basedir", System.getProperty("user.dir")))
+                    .toAbsolutePath().normalize();
+            Path target = basedir.resolve("target");
+            return new Paths(basedir, target.resolve("demo"),
+                    Path.of(System.getProperty("connect.plugin.path", target.resolve("plugin").toString())),
+                    Path.of(System.getProperty("apicurio.home", target.resolve("apicurio-registry").toString())),
+                    Path.of(System.getProperty("demo.worker.classpath",
+                            target.resolve("demo-worker.classpath").toString())));
+        }
+    }
+
+    private final DemoOptions options;
+    private final Paths paths;
+    private final Terminal terminal;
+    private final long startNanos;
+    private ProcessSupervisor supervisor;
+    private TrtcSimulator simulator;
+    private RegistryProcess registry;
+    private KafkaBroker broker;
+    private ConnectWorker worker;
+    private ConnectRest connect;
+    private RegistryUrls registryUrls;
+    private String bootstrapServers;
+    private Map<String, String> connectorConfig;
+    private volatile boolean deployed;
+
+    DemoStack(DemoOptions options, Paths paths, Terminal terminal, long startNanos) {
+        this.options = options;
+        this.paths = paths;
+        this.terminal = terminal;
+        this.startNanos = startNanos;
+    }
+
+    /** Starts everything and deploys the connector; returns once the connector is created. */
+    void start() throws Exception {
+        Files.createDirectories(paths.runDir());
+        if (options.embeddedConnect() || options.embeddedRegistry()) {
+            supervisor = ProcessSupervisor.open(paths.runDir());
+            for (String leftover : supervisor.killLeftovers()) {
+                terminal.message("  ended a leftover of an earlier run: " + leftover);
+            }
+        }
+        Map<String, String> fileConfig = DemoConnectorConfig.read(paths.basedir().resolve(options.connectorConfig()));
+        if (!options.simulated() && options.embeddedConnect()) {
+            checkSecretKeyFile(paths.basedir().resolve(options.secretKeyFile()));
+        }
+        terminal.message("kafka-connect-trtc demo; logs in " + paths.basedir().relativize(paths.runDir()) + "/");
+
+        if (options.embeddedRegistry()) {
+            registry = RegistryProcess.start(supervisor, paths.apicurioHome(), paths.runDir());
+            registryUrls = new RegistryUrls(registry.baseUrl());
+        } else {
+            registryUrls = RegistryUrls.of(options.registryUrl());
+        }
+        if (options.embeddedConnect()) {
+            checkPluginDirectory();
+            String classpath = DemoFiles.readWorkerClasspath(paths.workerClasspathFile(), paths.basedir());
+            Path log4j = DemoFiles.writeChildLogConfig(paths.runDir());
+            broker = KafkaBroker.prepare(paths.runDir());
+            bootstrapServers = broker.bootstrapServers();
+            // The worker first, so that its JVM boots while the storage is formatted: it waits for the
+            // broker by itself (it looks the cluster id up for a minute).
+            worker = ConnectWorker.start(supervisor, paths.runDir(), paths.basedir(), classpath, log4j,
+                    bootstrapServers, paths.pluginPath());
+            broker.start(supervisor, paths.runDir(), paths.basedir(), classpath, log4j);
+            connect = new ConnectRest(worker.url());
+        } else {
+            bootstrapServers = options.bootstrapServers();
+            connect = new ConnectRest(options.connectUrl());
+        }
+
+        URI endpoint = null;
+        long sdkAppId = 0;
+        if (options.simulated()) {
+            simulator = TrtcSimulator.start(SimulatorSettings.builder().callsPerSecond(options.callsPerSecond())
+                    .historyDays(options.historyDays()).build(), InstantSource.system());
+            endpoint = simulator.endpoint();
+            sdkAppId = simulator.settings().sdkAppId();
+            terminal.message(line("simulator", endpoint.toString(), String.format(Locale.ROOT,
+                    "%,d calls over %d days, %s calls/s", simulator.groundTruth().size(), options.historyDays(),
+                    options.callsPerSecond())));
+        } else {
+            terminal.message(line("TRTC API", options.trtcEndpoint().toString(), "application "
+                    + options.sdkAppId() + " as " + options.identifier()));
+        }
+
+        List<Waiting> waiting = new ArrayList<>();
+        if (registry != null) {
+            waiting.add(new Waiting("registry", registry.baseUrl().toString(), registry::ready, registry.child()));
+        } else {
+            waiting.add(new Waiting("registry", registryUrls.base().toString(),
+                    () -> Net.answers200(URI.create(registryUrls.ccompat() + "/subjects")), null));
+        }
+        if (broker != null) {
+            waiting.add(new Waiting("kafka broker", bootstrapServers, broker::ready, broker.child()));
+            waiting.add(new Waiting("connect worker", worker.url().toString(), connect::up, worker.child()));
+        } else {
+            waiting.add(new Waiting("connect", connect.base().toString(), connect::up, null));
+        }
+        awaitAll(waiting);
+
+        checkPluginLoaded();
+        connectorConfig = DemoConnectorConfig.prepare(fileConfig, options, endpoint, sdkAppId, registryUrls,
+                paths.basedir());
+        connect.putConfig(options.connectorName(), connectorConfig, Duration.ofSeconds(90));
+        deployed = true;
+        try {
+            connect.resume(options.connectorName()); // in case an earlier run against this Connect stopped it
+        } catch (IOException e) {
+            // a new connector may not be known to every worker yet; it starts running anyway
+        }
+        terminal.message(line("connector", options.connectorName(), "deployed from " + options.connectorConfig()
+                + " after " + seconds(System.nanoTime() - startNanos) + " s"));
+    }
+
+    private record Waiting(String name, String where, BooleanSupplier ready, ProcessSupervisor.Child child) {
+    }
+
+    private void awaitAll(List<Waiting> waiting) throws InterruptedException {
+        List<Waiting> left = new ArrayList<>(waiting);
+        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+        while (!left.isEmpty()) {
+            for (Waiting w : List.copyOf(left)) {
+                if (w.child() != null && !w.child().alive()) {
+                    throw new IllegalStateException(w.name() + " exited with " + w.child().process().exitValue()
+                            + "; the end of " + paths.basedir().relativize(w.child().log()) + ":\n"
+                            + w.child().logTail(30));
+                }
+                if (w.ready().getAsBoolean()) {
+                    terminal.message(line(w.name(), w.where(), "ready after "
+                            + seconds(System.nanoTime() - startNanos) + " s"));
+                    left.remove(w);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + START_PATIENCE.toSeconds() + " s: "
+                        + left.stream().map(Waiting::name).toList() + "; see the logs in " + paths.runDir());
+            }
+            if (!left.isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** The worker reads the key through its FileConfigProvider: a properties file with secret.key. */
+    private static void checkSecretKeyFile(Path file) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalStateException("--secret-key-file " + file + " does not exist");
+        }
+        if (properties.getProperty("secret.key", "").isBlank()) {
+            throw new IllegalStateException("--secret-key-file " + file + " has no secret.key=... line (it is read "
+                    + "as a properties file, like connector-config/secrets/trtc.properties.example)");
+        }
+    }
+
+    private void checkPluginDirectory() throws IOException {
+        Path lib = paths.pluginPath().resolve("kafka-connect-trtc").resolve("lib");
+        boolean jar;
+        try (Stream<Path> files = Files.exists(lib) ? Files.list(lib) : Stream.empty()) {
+            jar = files.anyMatch(f -> f.getFileName().toString().startsWith("kafka-connect-trtc"));
+        }
+        if (!jar) {
+            throw new IllegalStateException("no plugin in " + lib + " (mvn package lays it out: run "
+                    + "`mvn -q package -DskipTests exec:java@demo`)");
+        }
+    }
+
+    private void checkPluginLoaded() throws IOException, InterruptedException {
+        for (JsonNode plugin : connect.connectorPlugins()) {
+            if (CONNECTOR_CLASS.equals(plugin.path("class").asText())) {
+                terminal.message(line("plugin", "TrtcSourceConnector " + plugin.path("version").asText(),
+                        options.embeddedConnect() ? "loaded from " + paths.basedir().relativize(paths.pluginPath())
+                                + " (plugin.discovery=service_load)" : "found on the Connect cluster"));
+                return;
+            }
+        }
+        throw new IllegalStateException("the Connect worker at " + connect.base() + " has no " + CONNECTOR_CLASS
+                + (options.embeddedConnect() ? "; see " + paths.runDir().resolve("connect-worker.log")
+                        : "; put target/plugin/kafka-connect-trtc on its plugin.path"));
+    }
+
+    /**
+     * Stops the connector (its configuration and offsets stay), then the worker, then broker and
+     * registry together, then the simulator; waits for every child process to be gone.
+     */
+    void stop() {
+        if (deployed && connect != null) {
+            try {
+                connect.stop(options.connectorName());
+                terminal.message("  connector " + options.connectorName() + " stopped");
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not stop the connector", e);
+                terminal.message("  could not stop the connector: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (supervisor != null) {
+            List<String> names = supervisor.children().stream().map(ProcessSupervisor.Child::name).toList();
+            try {
+                if (worker != null) {
+                    supervisor.stop(worker.child(), ProcessSupervisor.GRACE);
+                }
+            } finally {
+                supervisor.close();
+            }
+            List<ProcessSupervisor.Child> left = supervisor.children();
+            if (!left.isEmpty()) {
+                terminal.message("  still running: "
+                        + left.stream().map(c -> c.name() + " (pid " + c.pid() + ")").toList());
+            } else if (!names.isEmpty()) {
+                terminal.message("  " + String.join(", ", names) + " stopped; no child process left");
+            }
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    static String line(String what, String where, String detail) {
+        return String.format(Locale.ROOT, "  %-15s %-33s %s", what, where, detail);
+    }
+
+    static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
+    ConnectRest connect() {
+        return connect;
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    RegistryUrls registryUrls() {
+        return registryUrls;
+    }
+
+    Map<String, String> connectorConfig() {
+        return connectorConfig;
+    }
+
+    TrtcSimulator simulator() {
+        return simulator;
+    }
+
+    /** A child process that died on its own, or null. */
+    ProcessSupervisor.Child deadChild() {
+        if (supervisor == null) {
+            return null;
+        }
+        return supervisor.children().stream().filter(c -> !c.alive()).findFirst().orElse(null);
+    }
+}
