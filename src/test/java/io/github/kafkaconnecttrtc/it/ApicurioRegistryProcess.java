@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.it;
 
+import io.github.kafkaconnecttrtc.testing.ApicurioRunner;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Apicurio Registry 2.6.x (Quarkus legacy-jar, unpacked by maven-dependency-plugin) as a child process
@@ -38,21 +38,14 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
 
     /** @param home directory containing apicurio-registry-app-*-runner.jar and lib/ */
     public static ApicurioRegistryProcess start(Path home, Path logFile, Duration timeout) throws Exception {
-        Path runner;
-        try (Stream<Path> s = Files.list(home)) {
-            runner = s.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no *-runner.jar in " + home
-                            + " (run `mvn verify`, the dependency plugin unpacks it in pre-integration-test)"));
-        }
+        Path runner = ApicurioRunner.runnerJar(home,
+                "run `mvn verify`: the dependency plugin unpacks it before the integration tests");
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java,
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dquarkus.http.host=127.0.0.1",         // Quarkus prod default is 0.0.0.0
-                "-Dquarkus.http.port=" + port,           // overrides %prod.quarkus.http.port=${HTTP_PORT:8080}
-                "-Dquarkus.log.level=WARN",
-                "-Dvertx.cacheDirBase=" + logFile.toAbsolutePath().getParent().resolve("apicurio-vertx-cache"), // else /tmp/vertx-cache
-                "-jar", runner.toString()));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(ApicurioRunner.jvmOptions(port, logFile.toAbsolutePath().getParent().resolve("apicurio-vertx-cache")));
+        cmd.addAll(List.of("-jar", runner.toString()));
         Files.createDirectories(logFile.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));

@@ -2,79 +2,50 @@ package io.github.kafkaconnecttrtc.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.testing.ConfluentWireDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.DecoderFactory;
 
 /**
- * Reads values in the Confluent wire format with plain Apache Avro, fetching each writer schema
- * from the registry's Confluent-compatible API, and states what a value must hold for a call:
- * the test's own reading of the contract, independent of the connector's code.
+ * Reads values as any consumer would ({@link ConfluentWireDecoder}) and states what a value must
+ * hold for a call: the test's own reading of the contract, independent of the connector's code.
  */
 final class CallRecordAvro {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String ccompatUrl;
-    private final Map<Integer, Schema> schemas = new HashMap<>();
+    private final ConfluentWireDecoder wire;
 
     CallRecordAvro(String ccompatUrl) {
-        this.ccompatUrl = ccompatUrl;
+        this.wire = new ConfluentWireDecoder(ccompatUrl);
     }
 
     GenericRecord decode(byte[] value) {
-        assertThat(value[0]).as("Confluent magic byte").isZero();
-        int id = ByteBuffer.wrap(value, 1, 4).getInt();
-        Schema writer = schemas.computeIfAbsent(id, this::fetch);
         try {
-            return new GenericDatumReader<GenericRecord>(writer)
-                    .read(null, DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
-        } catch (IOException e) {
-            throw new UncheckedIOException("undecodable value with schema id " + id, e);
-        }
-    }
-
-    /** The writer schemas seen so far. */
-    Set<Schema> writerSchemas() {
-        return Set.copyOf(schemas.values());
-    }
-
-    static String canonicalContract() throws IOException {
-        Schema contract = new Schema.Parser().parse(Files.readString(Path.of("schemas", "CallRecord.avsc")));
-        return SchemaNormalization.toParsingForm(contract);
-    }
-
-    private Schema fetch(int id) {
-        try {
-            HttpResponse<String> answer = http.send(
-                    HttpRequest.newBuilder(URI.create(ccompatUrl + "/schemas/ids/" + id)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return new Schema.Parser().parse(JSON.readTree(answer.body()).get("schema").asText());
+            return wire.decode(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The writer schemas seen so far. */
+    Set<Schema> writerSchemas() {
+        return wire.writerSchemas();
+    }
+
+    static String canonicalContract() throws IOException {
+        Schema contract = new Schema.Parser().parse(Files.readString(Path.of("schemas", "CallRecord.avsc")));
+        return SchemaNormalization.toParsingForm(contract);
     }
 
     /** Asserts that {@code value} holds {@code call}, field by field. */
