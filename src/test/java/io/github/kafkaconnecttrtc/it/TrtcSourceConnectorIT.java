@@ -22,7 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -170,6 +170,56 @@ class TrtcSourceConnectorIT {
         assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
     }
 
+    @Test
+    void offsetsMovedBackOrDeletedThroughTheRestApiAreReadAgainAndMalformedOnesAreRefused() throws Exception {
+        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(21).historyDays(1).callsPerSecond(0.05)
+                .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).visibilityDelaySeconds(2).build());
+        String name = "trtc-offsets";
+        String topic = name + "-calls";
+        Instant start = Instant.now().minus(Duration.ofHours(6));
+        configure(name, connectorConfig(simulator, topic, start, 2));
+        connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
+        Map<String, List<GenericRecord>> seen = new HashMap<>();
+        awaitEvery(simulator, start, topic, "read_uncommitted", seen);
+        connect.stopConnector(name);
+        connect.assertions().assertConnectorIsStopped(name, name + " did not stop");
+
+        HttpResponse<String> refused = patchOffsets(name, "{\"offsets\":[{\"partition\":{\"sdkappid\":\""
+                + simulator.settings().sdkAppId() + "\",\"slice\":\"tail/fast\"},\"offset\":{\"endTs\":\"yesterday\"}}]}");
+        // Connect answers any ConnectException from alterOffsets with 500; the message is ours.
+        assertThat(refused.statusCode()).as(refused.body()).isIn(400, 500);
+        assertThat(refused.body()).contains("tail/fast").contains("endTs").contains("whole number");
+
+        // Move both tail lanes back to the start of the tail: everything the tail read comes again.
+        Map<String, Object> tailOffset = new HashMap<>(connect.connectorOffsets(name).offsets().stream()
+                .filter(o -> "tail/fast".equals(o.partition().get("slice"))).findFirst().orElseThrow().offset());
+        long tailStart = ((Number) tailOffset.get("tailStart")).longValue();
+        tailOffset.put("endTs", tailStart - 1);
+        tailOffset.remove("callId");
+        for (String lane : List.of("tail/fast", "tail/long")) {
+            connect.alterSourceConnectorOffset(name,
+                    Map.of("sdkappid", Long.toString(simulator.settings().sdkAppId()), "slice", lane), tailOffset);
+        }
+        connect.resumeConnector(name);
+        awaitCopies(simulator, start, topic, "read_uncommitted", seen, call -> call.startCallTs() >= tailStart ? 2 : 1);
+
+        // Without offsets the connector starts over: every call comes once more.
+        connect.stopConnector(name);
+        connect.assertions().assertConnectorIsStopped(name, name + " did not stop");
+        connect.resetConnectorOffsets(name);
+        connect.resumeConnector(name);
+        awaitCopies(simulator, start, topic, "read_uncommitted", seen,
+                call -> call.startCallTs() >= tailStart ? 3 : 2);
+    }
+
+    private static HttpResponse<String> patchOffsets(String connector, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(connect.endpointForResource("connectors/" + connector + "/offsets")))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private void configure(String name, Map<String, String> config) {
         connectors.add(name);
         connect.configureConnector(name, config);
@@ -223,21 +273,30 @@ class TrtcSourceConnectorIT {
      */
     private static void awaitEvery(TrtcSimulator simulator, Instant start, String topic, String isolation,
             Map<String, List<GenericRecord>> seen, String... required) {
+        awaitCopies(simulator, start, topic, isolation, seen, call -> 1, required);
+    }
+
+    /** As {@link #awaitEvery}, until each due call is there at least {@code copies} times. */
+    private static void awaitCopies(TrtcSimulator simulator, Instant start, String topic, String isolation,
+            Map<String, List<GenericRecord>> seen, ToIntFunction<CallRecord> copies, String... required) {
         Map<String, Object> props = Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG,
                 "it-" + topic + "-" + System.nanoTime());
         Instant deadline = Instant.now().plus(PATIENCE);
         seen.clear();
-        List<String> expected = List.of();
+        Map<String, Integer> expected = Map.of();
+        Map<String, CallRecord> truth = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(props, topic)) {
             do {
-                List<String> wanted = new ArrayList<>(List.of(required));
+                simulator.groundTruth().forEach(call -> truth.put(call.call().callId(), call.call()));
+                Map<String, Integer> wanted = new HashMap<>();
+                for (String id : required) {
+                    wanted.put(id, 1);
+                }
                 for (CallRecord call : due(simulator, start.getEpochSecond())) {
-                    wanted.add(call.callId());
+                    wanted.merge(call.callId(), copies.applyAsInt(call), Math::max);
                 }
                 expected = wanted;
-                Map<String, CallRecord> truth = new HashMap<>();
-                simulator.groundTruth().forEach(call -> truth.put(call.call().callId(), call.call()));
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     String key = new String(record.key(), StandardCharsets.UTF_8);
                     GenericRecord value = avro.decode(record.value());
@@ -245,16 +304,22 @@ class TrtcSourceConnectorIT {
                     CallRecordAvro.assertHolds(value, truth.get(key));
                     seen.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
                 }
-            } while (!seen.keySet().containsAll(expected) && Instant.now().isBefore(deadline));
+            } while (!wanting(expected, seen).isEmpty() && Instant.now().isBefore(deadline));
         }
         long now = Instant.now().getEpochSecond();
-        Map<String, CallRecord> truth = new HashMap<>();
-        simulator.groundTruth().forEach(call -> truth.put(call.call().callId(), call.call()));
-        List<String> missing = expected.stream().filter(id -> !seen.containsKey(id))
-                .map(id -> id + " (started " + (now - truth.get(id).startCallTs()) + " s ago, lasted "
+        Map<String, Integer> finalExpected = expected;
+        List<String> missing = wanting(expected, seen).stream()
+                .map(id -> id + " (" + seen.getOrDefault(id, List.of()).size() + " of " + finalExpected.get(id)
+                        + " copies; started " + (now - truth.get(id).startCallTs()) + " s ago, lasted "
                         + truth.get(id).durationSeconds() + " s)")
                 .toList();
         assertThat(missing).as("calls missing from %s, %d seen", topic, seen.size()).isEmpty();
+    }
+
+    private static List<String> wanting(Map<String, Integer> expected, Map<String, List<GenericRecord>> seen) {
+        return expected.entrySet().stream()
+                .filter(e -> seen.getOrDefault(e.getKey(), List.of()).size() < e.getValue())
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Calls that started since {@code start} and have ended long enough ago to be delivered by now. */
