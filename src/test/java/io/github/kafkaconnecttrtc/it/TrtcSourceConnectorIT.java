@@ -212,6 +212,36 @@ class TrtcSourceConnectorIT {
                 call -> call.startCallTs() >= tailStart ? 3 : 2);
     }
 
+    @Test
+    void reconfiguringARunningConnectorKeepsEveryCallItStillReads() throws Exception {
+        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(31).historyDays(1).callsPerSecond(0.05)
+                .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).visibilityDelaySeconds(2).build());
+        String name = "trtc-reconfigured";
+        String topic = name + "-calls";
+        Instant start = Instant.now().minus(Duration.ofHours(8));
+        Map<String, String> config = connectorConfig(simulator, topic, start, 2);
+        configure(name, config);
+        connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
+        Map<String, List<GenericRecord>> seen = new HashMap<>();
+        awaitEvery(simulator, start, topic, "read_uncommitted", seen);
+
+        for (String tasks : List.of("4", "1")) {
+            config.put("tasks.max", tasks);
+            configure(name, config);
+            addCall(simulator, "after-tasks-" + tasks, Instant.now().getEpochSecond() - 30, Instant.now().getEpochSecond());
+            awaitEvery(simulator, start, topic, "read_uncommitted", seen, "after-tasks-" + tasks);
+        }
+
+        Instant later = Instant.now().minus(Duration.ofHours(3));
+        config.put("start.time", later.toString());
+        config.put("call.types", "single");
+        configure(name, config);
+        long now = Instant.now().getEpochSecond();
+        addCall(simulator, "single-after-filter", now - 40, now);
+        awaitCopies(simulator, later, topic, "read_uncommitted", seen,
+                call -> "single".equals(call.callType()) ? 1 : 0, "single-after-filter");
+    }
+
     private static HttpResponse<String> patchOffsets(String connector, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(connect.endpointForResource("connectors/" + connector + "/offsets")))
@@ -221,7 +251,9 @@ class TrtcSourceConnectorIT {
     }
 
     private void configure(String name, Map<String, String> config) {
-        connectors.add(name);
+        if (!connectors.contains(name)) {
+            connectors.add(name);
+        }
         connect.configureConnector(name, config);
     }
 
