@@ -1,0 +1,291 @@
+package io.github.kafkaconnecttrtc.source;
+
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.schema.CallRecordSchema;
+import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
+import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.apache.kafka.connect.data.Struct;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * A randomized model check of the planner and the task poll loops against the simulator: for
+ * each seed, a {@link SplittableRandom} picks the reading of {@code endTimestamp}, the traffic,
+ * the connector's settings and a script of runs, clock jumps (outages below 6 days) and restarts
+ * (clean, or after a crash that loses the offsets of each task's last few batches) with a new
+ * {@code tasks.max} each time. The connector's output is then compared with the ground truth.
+ *
+ * <p>Replay one seed with {@code mvn -q test -Dtest=ModelCheckTest -Dmodel.seed=<n>}; run another
+ * number of seeds with {@code -Dmodel.seeds=<count>}.
+ */
+class ModelCheckTest {
+
+    private static final long T0 = 1_767_225_600L;
+    private static final int DEFAULT_SEEDS = 30;
+    private static final long DAY = 86_400;
+
+    /** Copies of parameters of the check itself; change one to see the check fail. */
+    private static final long EXPECTED_DURATION_FACTOR = 1;
+
+    private static final AtomicLong RUNS = new AtomicLong();
+    private static final AtomicLong CALLS = new AtomicLong();
+    private static final AtomicLong EXPECTED = new AtomicLong();
+    private static final AtomicLong EMISSIONS = new AtomicLong();
+    private static final AtomicLong ALLOWED_DUPLICATES = new AtomicLong();
+    private static final AtomicLong CRASHES = new AtomicLong();
+    private static final AtomicLong RESTARTS = new AtomicLong();
+    private static final AtomicLong OVERLONG = new AtomicLong();
+    private static final AtomicLong LATE = new AtomicLong();
+    private static final AtomicLong REQUESTS = new AtomicLong();
+    private static final AtomicLong START_READING = new AtomicLong();
+
+    @TestFactory
+    Stream<DynamicTest> connectorMatchesTheGroundTruth() {
+        String single = System.getProperty("model.seed");
+        LongStream seeds = single != null && !single.isBlank()
+                ? LongStream.of(Long.parseLong(single.trim()))
+                : LongStream.rangeClosed(1, Integer.getInteger("model.seeds", DEFAULT_SEEDS));
+        return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
+    }
+
+    @AfterAll
+    static void summary() {
+        System.out.printf("ModelCheckTest: %d seeds (%d with the start reading), %d calls in the ground truth, %d expected, %d emitted"
+                + " (%d allowed re-emissions after %d crashes, %d restarts), %d requests; generator produced %d calls"
+                + " longer than the maximum duration and %d visible later than the settle delay%n",
+                RUNS.get(), START_READING.get(), CALLS.get(), EXPECTED.get(), EMISSIONS.get(), ALLOWED_DUPLICATES.get(), CRASHES.get(),
+                RESTARTS.get(), REQUESTS.get(), OVERLONG.get(), LATE.get());
+    }
+
+    /** The scenario a seed draws, kept for the failure message. */
+    private static final class Scenario {
+        final StringBuilder script = new StringBuilder();
+        boolean crashed;
+
+        void log(String format, Object... args) {
+            script.append(String.format(format, args)).append("; ");
+        }
+    }
+
+    private static void check(long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        Scenario scenario = new Scenario();
+        try {
+            runScenario(seed, random, scenario);
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError("model check failed for seed " + seed + "; replay it with: mvn -q test"
+                    + " -Dtest=ModelCheckTest -Dmodel.seed=" + seed + "\nscenario: " + scenario.script + "\n"
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void runScenario(long seed, SplittableRandom random, Scenario scenario) throws Exception {
+        EndTimestampReading reading = random.nextBoolean() ? EndTimestampReading.END : EndTimestampReading.START;
+        if (reading == EndTimestampReading.START) {
+            START_READING.incrementAndGet();
+        }
+        double rate = 0.002 + random.nextDouble() * 0.008;
+        long maxCall = new long[] {3600, 7200, 4 * 3600, 6 * 3600}[random.nextInt(4)];
+        long simMaxCall = random.nextLong(Math.min(maxCall, 3600), maxCall + 1);
+        double longFraction = random.nextDouble() * 0.1;
+        long settle = random.nextLong(5, 121);
+        long visibility = random.nextLong(0, settle + 1);
+        long fastLane = random.nextLong(300, 1201);
+        Duration poll = Duration.ofSeconds(random.nextLong(30, 301));
+        Duration sweep = Duration.ofMinutes(random.nextLong(10, 61));
+        Duration slice = Duration.ofMinutes(new long[] {30, 60, 120, 180}[random.nextInt(4)]);
+        long startBack = random.nextLong(0, 36 * 3600 + 1);
+        long start = T0 - startBack;
+        int tasks = random.nextInt(1, 6);
+        long maxShift = random.nextInt(3); // clock seconds per request: 0..2, at random
+        scenario.log("reading=%s rate=%.4f/s maxCall=%ds simMaxCall=%ds longFraction=%.3f settle=%ds visibility=%ds"
+                + " fastLane=%ds poll=%s sweep=%s slice=%s start=T0-%ds tasks=%d shiftPerRequest<=%ds", reading, rate,
+                maxCall, simMaxCall, longFraction, settle, visibility, fastLane, poll, sweep, slice, startBack, tasks,
+                maxShift);
+
+        MutableClock clock = MutableClock.atEpochSecond(T0);
+        SplittableRandom shifts = random.split();
+        try (TrtcSimulator simulator = TrtcSimulator.start(SimulatorSettings.builder().seed(seed).historyDays(2)
+                .callsPerSecond(rate).longCallFraction(longFraction).maxCallDurationSeconds(simMaxCall)
+                .visibilityDelaySeconds(visibility).endTimestampReading(reading).rateLimitPerSecond(0).build(), clock);
+                RestartableConnector connector = new RestartableConnector(simulator, clock,
+                        new ReadSettings(settle, maxCall, fastLane, 100, java.util.Set.of("single", "group"),
+                                java.util.Set.of()), poll, sweep, slice, OptionalLong.of(start))) {
+            simulator.beforeEachRequest(() -> {
+                synchronized (shifts) {
+                    clock.advanceSeconds(shifts.nextLong(0, maxShift + 1));
+                }
+            });
+            // Keep the start of the history well inside the 7-day horizon to the end: the horizon is
+            // covered elsewhere.
+            long budget = 6 * DAY - startBack - 12 * 3600;
+            long used = 0;
+            connector.start(tasks);
+            long firstRun = random.nextLong(600, 4 * 3600);
+            used += run(connector, firstRun, scenario);
+            int steps = random.nextInt(6, 13);
+            for (int step = 0; step < steps; step++) {
+                int action = random.nextInt(10);
+                if (action < 4) {
+                    used += run(connector, random.nextLong(300, 4 * 3600), scenario);
+                } else if (action < 6) {
+                    long room = budget - used - 4 * 3600;
+                    if (room > 3600) {
+                        long jump = random.nextLong(3600, Math.min(room, 5 * DAY) + 1);
+                        clock.advanceSeconds(jump);
+                        used += jump;
+                        scenario.log("jump %ds", jump);
+                    }
+                } else {
+                    boolean crash = random.nextBoolean();
+                    if (crash) {
+                        int[] drop = new int[connector.taskCount()];
+                        for (int task = 0; task < drop.length; task++) {
+                            int batches = random.nextInt(0, 4);
+                            drop[task] = connector.recordsInLastBatches(task, batches);
+                            // Now and then Connect flushed part of a batch.
+                            if (random.nextInt(3) == 0) {
+                                drop[task] += random.nextInt(0, 3);
+                            }
+                        }
+                        int lost = connector.crash(task -> drop[task]);
+                        scenario.crashed |= lost > 0;
+                        CRASHES.incrementAndGet();
+                        scenario.log("crash dropping %s records per task (%d calls)", java.util.Arrays.toString(drop),
+                                lost);
+                    } else {
+                        RESTARTS.incrementAndGet();
+                        scenario.log("restart");
+                    }
+                    tasks = random.nextInt(1, 6);
+                    connector.start(tasks);
+                    scenario.log("tasks.max=%d (%d tasks, %d history slices)", tasks, connector.taskCount(),
+                            connector.plan.history().size());
+                    used += run(connector, random.nextLong(1800, 4 * 3600), scenario);
+                }
+            }
+            // Catch up after the last event: a sweep and more, then until no slice is due.
+            used += run(connector, sweep.toSeconds() * 2 + maxCall / 4, scenario);
+            connector.drain();
+            REQUESTS.addAndGet(simulator.stats().totalRequests());
+            verify(connector, simulator, scenario, settle, maxCall, fastLane, poll, sweep);
+        }
+    }
+
+    private static long run(RestartableConnector connector, long seconds, Scenario scenario)
+            throws InterruptedException {
+        long from = connector.clock.epochSecond();
+        connector.runUntil(Instant.ofEpochSecond(from + seconds));
+        scenario.log("run %ds", seconds);
+        return connector.clock.epochSecond() - from;
+    }
+
+    private static void verify(RestartableConnector connector, TrtcSimulator simulator, Scenario scenario,
+            long settle, long maxCall, long fastLane, Duration poll, Duration sweep) {
+        long now = connector.clock.epochSecond();
+        long readFrom = connector.plan.readFrom();
+        List<SimulatedCall> groundTruth = simulator.groundTruth();
+        Map<String, CallRecord> truth = new HashMap<>();
+        for (SimulatedCall call : groundTruth) {
+            truth.put(call.call().callId(), call.call());
+            if (call.call().durationSeconds() > maxCall) {
+                OVERLONG.incrementAndGet();
+            }
+            if (call.visibleAt() - call.call().endTs() > settle) {
+                LATE.incrementAndGet();
+            }
+        }
+        long expectedMax = maxCall * EXPECTED_DURATION_FACTOR;
+        List<CallRecord> expected = groundTruth.stream().map(SimulatedCall::call)
+                .filter(c -> c.startCallTs() >= readFrom)
+                .filter(c -> c.durationSeconds() <= expectedMax)
+                .filter(c -> c.endTs() <= now - settle - (c.durationSeconds() <= fastLane
+                        ? poll.toSeconds() : sweep.toSeconds()))
+                .toList();
+
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> surviving = new HashMap<>();
+        Map<String, Integer> all = new HashMap<>();
+        long allowed = 0;
+        for (RestartableConnector.Emission emission : connector.emitted) {
+            CallRecord call = truth.get(emission.callId);
+            if (call == null) {
+                problems.add("emitted " + emission.callId + ", which is not in the ground truth");
+                continue;
+            }
+            Struct expectedValue = CallRecordSchema.toStruct(call);
+            Struct value = (Struct) emission.record.value();
+            if (!expectedValue.equals(value)) {
+                for (org.apache.kafka.connect.data.Field field : expectedValue.schema().fields()) {
+                    if (!java.util.Objects.equals(expectedValue.get(field), value.get(field.name()))) {
+                        problems.add("call " + emission.callId + " field " + field.name() + ": emitted "
+                                + value.get(field.name()) + ", truth " + expectedValue.get(field));
+                    }
+                }
+            }
+            all.merge(emission.callId, 1, Integer::sum);
+            if (emission.rolledBack) {
+                allowed++;
+            } else {
+                surviving.merge(emission.callId, 1, Integer::sum);
+            }
+        }
+        surviving.forEach((id, count) -> {
+            if (count > 1) {
+                CallRecord call = truth.get(id);
+                problems.add("call " + id + " emitted " + count + " times with committed offsets (start "
+                        + call.startCallTs() + ", end " + call.endTs() + ", duration " + call.durationSeconds()
+                        + "s); duplicates are allowed only for records whose offsets a crash lost");
+            }
+        });
+        int missing = 0;
+        for (CallRecord call : expected) {
+            if (!all.containsKey(call.callId())) {
+                if (missing++ < 10) {
+                    problems.add("missing call " + call.callId() + " (start T0" + signed(call.startCallTs() - T0)
+                            + ", end T0" + signed(call.endTs() - T0) + ", duration " + call.durationSeconds()
+                            + "s, type " + call.callType() + ") at now T0" + signed(now - T0) + ", readFrom T0"
+                            + signed(readFrom - T0));
+                }
+            }
+        }
+        if (missing > 10) {
+            problems.add("... " + (missing - 10) + " more missing");
+        }
+        if (!scenario.crashed && allowed > 0) {
+            problems.add("re-emissions allowed without a crash that lost offsets");
+        }
+        if (expected.isEmpty()) {
+            problems.add("the scenario expects no calls at all: it checks nothing");
+        }
+
+        RUNS.incrementAndGet();
+        CALLS.addAndGet(groundTruth.size());
+        EXPECTED.addAndGet(expected.size());
+        EMISSIONS.addAndGet(connector.emitted.size());
+        ALLOWED_DUPLICATES.addAndGet(all.values().stream().mapToInt(i -> i).sum() - all.size());
+        if (!problems.isEmpty()) {
+            throw new AssertionError(problems.size() + " problem(s) with " + expected.size() + " calls expected, "
+                    + connector.emitted.size() + " emitted:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private static String signed(long seconds) {
+        return seconds >= 0 ? "+" + seconds : Long.toString(seconds);
+    }
+}

@@ -1,0 +1,231 @@
+package io.github.kafkaconnecttrtc.source;
+
+import io.github.kafkaconnecttrtc.client.ClientSettings;
+import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
+import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.IntUnaryOperator;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * A sibling of {@link SimulatedConnector} for the model test: every restart builds a new planner
+ * (as a worker restart builds a new connector instance) and new tasks with any {@code tasks.max},
+ * and a restart may go back to an OLDER committed state, as a crash before Connect's offset flush
+ * does. Connect's offset storage is a map; each task's offsets of the current run are kept per
+ * record, so that any suffix of a task's records can be "unflushed" again.
+ */
+final class RestartableConnector implements AutoCloseable {
+
+    static final String TOPIC = "calls";
+    static final String PROGRESS_TOPIC = "calls.progress";
+
+    /** One record handed over to Connect. */
+    static final class Emission {
+        final SourceRecord record;
+        final String callId;
+        final int run;
+        /** Whether its offset was lost in a crash: a later re-read of the call is then allowed. */
+        boolean rolledBack;
+
+        Emission(SourceRecord record, int run) {
+            this.record = record;
+            this.callId = (String) record.key();
+            this.run = run;
+        }
+    }
+
+    /** A record of the current run of a task, with what its offset replaced, for a roll-back. */
+    private record Applied(String partition, SliceOffset previous, int batch, Emission emission) {
+    }
+
+    final MutableClock clock;
+    final ReadSettings read;
+    final TaskEngine.EngineSettings engineSettings;
+    private final Duration sliceDuration;
+    private final OptionalLong start;
+    private final HttpTrtcRecordsClient client;
+    /** The offsets Connect has stored. */
+    final Map<String, SliceOffset> committed = new HashMap<>();
+    /** Every record of the calls topic ever handed over, in order. */
+    final List<Emission> emitted = new ArrayList<>();
+    SlicePlan plan;
+    int run;
+    int batches;
+    private List<TaskEngine> engines = List.of();
+    private List<List<Applied>> applied = List.of();
+    private boolean[] idle = new boolean[0];
+    private boolean draining;
+
+    RestartableConnector(TrtcSimulator simulator, MutableClock clock, ReadSettings read, Duration pollInterval,
+            Duration sweepInterval, Duration sliceDuration, OptionalLong start) {
+        this.clock = clock;
+        this.read = read;
+        this.sliceDuration = sliceDuration;
+        this.start = start;
+        this.engineSettings = new TaskEngine.EngineSettings(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC,
+                pollInterval, sweepInterval, Duration.ofMinutes(10), read.maxCallSeconds());
+        ClientSettings settings = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
+                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()))
+                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
+        this.client = new HttpTrtcRecordsClient(settings, clock, new RequestRateLimiter(1_000_000));
+    }
+
+    /** Plans with a new planner and starts {@code maxTasks} tasks from the committed offsets. */
+    void start(int maxTasks) {
+        SlicePlanner planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
+                Duration.ofSeconds(read.maxCallSeconds()), start);
+        plan = planner.plan(clock.epochSecond(), names -> {
+            Map<String, SliceOffset> found = new HashMap<>();
+            names.forEach(name -> {
+                if (committed.containsKey(name)) {
+                    found.put(name, committed.get(name));
+                }
+            });
+            return found;
+        });
+        List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks);
+        List<TaskEngine> started = new ArrayList<>();
+        List<List<Applied>> log = new ArrayList<>();
+        idle = new boolean[assignment.size()];
+        for (int i = 0; i < assignment.size(); i++) {
+            int task = i;
+            TaskSettings settings = new TaskSettings(assignment.get(i), plan.tailStart(), plan.readFrom(),
+                    assignment.size());
+            SliceReader reader = new SliceReader(client, read, clock, () -> false);
+            started.add(TaskEngine.create(settings, Map.copyOf(committed), engineSettings, reader, clock, wait -> {
+                idle[task] = true;
+                if (!draining) {
+                    clock.advance(wait);
+                }
+            }));
+            log.add(new ArrayList<>());
+        }
+        engines = started;
+        applied = log;
+        run++;
+    }
+
+    int taskCount() {
+        return engines.size();
+    }
+
+    /** The number of records of task {@code task} in the current run's last {@code batchCount} batches. */
+    int recordsInLastBatches(int task, int batchCount) {
+        List<Applied> log = applied.get(task);
+        int count = 0;
+        int seen = 0;
+        Integer current = null;
+        for (int i = log.size() - 1; i >= 0; i--) {
+            if (current == null || log.get(i).batch() != current) {
+                current = log.get(i).batch();
+                seen++;
+                if (seen > batchCount) {
+                    break;
+                }
+            }
+            count++;
+        }
+        return count;
+    }
+
+    int recordsThisRun(int task) {
+        return applied.get(task).size();
+    }
+
+    /**
+     * A crash: the last {@code unflushed.applyAsInt(task)} records of each task of this run lose
+     * their offsets, as if Connect never flushed them. The records themselves stay in the topic.
+     *
+     * @return the number of call records whose offsets were lost
+     */
+    int crash(IntUnaryOperator unflushed) {
+        int lost = 0;
+        for (int task = 0; task < applied.size(); task++) {
+            List<Applied> log = applied.get(task);
+            int drop = Math.min(log.size(), unflushed.applyAsInt(task));
+            for (int i = 0; i < drop; i++) {
+                Applied entry = log.remove(log.size() - 1);
+                if (entry.previous() == null) {
+                    committed.remove(entry.partition());
+                } else {
+                    committed.put(entry.partition(), entry.previous());
+                }
+                if (entry.emission() != null) {
+                    entry.emission().rolledBack = true;
+                    lost++;
+                }
+            }
+        }
+        engines = List.of();
+        return lost;
+    }
+
+    /** Polls every task in turn until the clock reaches {@code end}. */
+    void runUntil(Instant end) throws InterruptedException {
+        while (clock.instant().isBefore(end)) {
+            pollRound();
+        }
+    }
+
+    /**
+     * Polls, without letting idle tasks move the clock, until no task has a slice due: then every
+     * fast-lane pass began less than a poll interval ago, and every other pass less than a sweep.
+     */
+    void drain() throws InterruptedException {
+        draining = true;
+        try {
+            for (int round = 0; round < 1_000_000; round++) {
+                java.util.Arrays.fill(idle, false);
+                pollRound();
+                boolean allIdle = true;
+                for (boolean b : idle) {
+                    allIdle &= b;
+                }
+                if (allIdle) {
+                    return;
+                }
+            }
+            throw new AssertionError("tasks never became idle");
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void pollRound() throws InterruptedException {
+        for (int task = 0; task < engines.size(); task++) {
+            List<SourceRecord> records = engines.get(task).poll();
+            if (records != null) {
+                hand(task, records);
+            }
+        }
+    }
+
+    private void hand(int task, List<SourceRecord> records) {
+        int batch = batches++;
+        for (SourceRecord record : records) {
+            String partition = (String) record.sourcePartition().get(Slice.PARTITION_SLICE_KEY);
+            SliceOffset previous = committed.put(partition, SliceOffset.fromMap(record.sourceOffset()));
+            Emission emission = null;
+            if (TOPIC.equals(record.topic())) {
+                emission = new Emission(record, run);
+                emitted.add(emission);
+            }
+            applied.get(task).add(new Applied(partition, previous, batch, emission));
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
