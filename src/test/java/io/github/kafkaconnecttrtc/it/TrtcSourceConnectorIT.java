@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kafkaconnecttrtc.client.CallRecord;
 import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
-import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
 import java.net.URI;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.ToIntFunction;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericRecord;
@@ -43,13 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TrtcSourceConnectorIT {
 
-    private static final String CONNECTOR_CLASS = "io.github.kafkaconnecttrtc.TrtcSourceConnector";
-    private static final Path PLUGIN_PATH =
-            Path.of(System.getProperty("connect.plugin.path", "target/plugin")).toAbsolutePath();
-    private static final long SETTLE_SECONDS = 5;
-    private static final long POLL_SECONDS = 1;
-    private static final long SWEEP_SECONDS = 20;
-    private static final long FAST_LANE_SECONDS = 300;
+    private static final String CONNECTOR_CLASS = ItStack.CONNECTOR_CLASS;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     private static ApicurioRegistryProcess registry;
@@ -66,19 +58,8 @@ class TrtcSourceConnectorIT {
         registry = ApicurioRegistryProcess.start(ApicurioRegistryProcess.defaultHome(),
                 Path.of("target", "apicurio-registry.log"), Duration.ofSeconds(90));
         avro = new CallRecordAvro(registry.ccompatUrl());
-        Map<String, String> worker = new HashMap<>();
-        worker.put("plugin.path", PLUGIN_PATH.toString());
-        worker.put("plugin.discovery", "service_load");
-        worker.put("listeners", "http://127.0.0.1:0");
-        worker.put("offset.flush.interval.ms", "1000");
-        worker.put("exactly.once.source.support", "enabled");
-        // A departed worker's connector and tasks move at once, not after the default 5 minutes.
-        worker.put("scheduled.rebalance.max.delay.ms", "1000");
-        Properties broker = new Properties();
-        broker.put("transaction.state.log.replication.factor", "1");
-        broker.put("transaction.state.log.min.isr", "1");
         connect = new EmbeddedConnectCluster.Builder().name("trtc-it").numBrokers(1).numWorkers(2)
-                .brokerProps(broker).workerProps(worker).build();
+                .brokerProps(ItStack.brokerProps()).workerProps(ItStack.workerProps()).build();
         connect.start();
         connect.assertions().assertAtLeastNumWorkersAreUp(2, "workers did not come up");
         assertThat(ListeningSockets.nonLoopbackListenersOfThisJvm()).as("non-loopback listeners").isEmpty();
@@ -271,22 +252,8 @@ class TrtcSourceConnectorIT {
     }
 
     private static Map<String, String> connectorConfig(TrtcSimulator simulator, String topic, Instant start, int tasks) {
-        Map<String, String> config = new HashMap<>();
-        config.put("connector.class", CONNECTOR_CLASS);
-        config.put("tasks.max", Integer.toString(tasks));
-        config.put("trtc.endpoint", simulator.endpoint().toString());
-        config.put("trtc.sdkappid", Long.toString(simulator.settings().sdkAppId()));
-        config.put("trtc.secret.key", simulator.settings().secretKey());
-        config.put("topic", topic);
-        config.put("start.time", start.toString());
-        config.put("call.max.duration.ms", Long.toString(Duration.ofHours(1).toMillis()));
-        config.put("call.fast.lane.max.duration.ms", Long.toString(FAST_LANE_SECONDS * 1000));
-        config.put("settle.delay.ms", Long.toString(SETTLE_SECONDS * 1000));
-        config.put("poll.interval.ms", Long.toString(POLL_SECONDS * 1000));
-        config.put("long.call.sweep.interval.ms", Long.toString(SWEEP_SECONDS * 1000));
-        config.put("topic.creation.default.replication.factor", "1");
+        Map<String, String> config = ItStack.connectorConfig(simulator, topic, start, tasks);
         config.put("topic.creation.default.partitions", "1");
-        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         config.put("value.converter", "io.apicurio.registry.utils.converter.AvroConverter");
         config.put("value.converter.apicurio.registry.url", registry.registryV2Url());
         config.put("value.converter.apicurio.registry.auto-register", "true");
@@ -325,7 +292,7 @@ class TrtcSourceConnectorIT {
                 for (String id : required) {
                     wanted.put(id, 1);
                 }
-                for (CallRecord call : due(simulator, start.getEpochSecond())) {
+                for (CallRecord call : ItStack.due(simulator, start.getEpochSecond())) {
                     wanted.merge(call.callId(), copies.applyAsInt(call), Math::max);
                 }
                 expected = wanted;
@@ -354,13 +321,4 @@ class TrtcSourceConnectorIT {
                 .map(Map.Entry::getKey).toList();
     }
 
-    /** Calls that started since {@code start} and have ended long enough ago to be delivered by now. */
-    private static List<CallRecord> due(TrtcSimulator simulator, long start) {
-        long now = Instant.now().getEpochSecond();
-        return simulator.groundTruth().stream().map(SimulatedCall::call)
-                .filter(call -> call.startCallTs() >= start)
-                .filter(call -> call.endTs() <= now - SETTLE_SECONDS - 2
-                        - (call.durationSeconds() <= FAST_LANE_SECONDS ? POLL_SECONDS : SWEEP_SECONDS))
-                .toList();
-    }
 }

@@ -84,15 +84,7 @@ final class RestartableConnector implements AutoCloseable {
     void start(int maxTasks) {
         SlicePlanner planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
                 Duration.ofSeconds(read.maxCallSeconds()), start);
-        plan = planner.plan(clock.epochSecond(), names -> {
-            Map<String, SliceOffset> found = new HashMap<>();
-            names.forEach(name -> {
-                if (committed.containsKey(name)) {
-                    found.put(name, committed.get(name));
-                }
-            });
-            return found;
-        });
+        plan = planner.plan(clock.epochSecond(), SimulatedConnector.lookup(committed));
         List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks);
         List<TaskEngine> started = new ArrayList<>();
         List<List<Applied>> log = new ArrayList<>();

@@ -61,15 +61,7 @@ final class SimulatedConnector implements AutoCloseable {
     /** Plans and (re)starts the tasks from the committed offsets, as after a restart or rebalance. */
     void startTasks() {
         long now = clock.epochSecond();
-        plan = planner.plan(now, names -> {
-            Map<String, SliceOffset> found = new HashMap<>();
-            names.forEach(name -> {
-                if (committed.containsKey(name)) {
-                    found.put(name, committed.get(name));
-                }
-            });
-            return found;
-        });
+        plan = planner.plan(now, lookup(committed));
         List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks);
         List<TaskEngine> started = new ArrayList<>();
         for (List<String> slices : assignment) {
@@ -79,6 +71,19 @@ final class SimulatedConnector implements AutoCloseable {
                     clock::advance));
         }
         engines = started;
+    }
+
+    /** Connect's offset storage for the planner, played by the map of committed offsets. */
+    static SlicePlanner.OffsetLookup lookup(Map<String, SliceOffset> committed) {
+        return names -> {
+            Map<String, SliceOffset> found = new HashMap<>();
+            names.forEach(name -> {
+                if (committed.containsKey(name)) {
+                    found.put(name, committed.get(name));
+                }
+            });
+            return found;
+        };
     }
 
     /** Polls every task in turn until the clock reaches {@code end}; returns the requests made. */
