@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc;
 
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
+import io.github.kafkaconnecttrtc.metrics.ConnectorMetrics;
 import io.github.kafkaconnecttrtc.source.Slice;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
 import io.github.kafkaconnecttrtc.source.SlicePlan;
@@ -26,6 +27,7 @@ import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Streams the call records of one TRTC application into a Kafka topic.
@@ -45,6 +47,7 @@ public class TrtcSourceConnector extends SourceConnector {
     private TrtcSourceConfig config;
     private SlicePlanner planner;
     private ScheduledExecutorService monitor;
+    private ConnectorMetrics metrics;
     private volatile List<List<String>> assignment = List.of();
 
     public TrtcSourceConnector() {
@@ -66,8 +69,17 @@ public class TrtcSourceConnector extends SourceConnector {
         this.config = new TrtcSourceConfig(props);
         OptionalLong start = config.startTime().map(i -> OptionalLong.of(i.getEpochSecond())).orElse(OptionalLong.empty());
         this.planner = new SlicePlanner(config.sliceDuration(), config.settleDelay(), config.maxCallDuration(), start);
+        String name = TrtcSourceTask.connectorName(props);
+        this.metrics = new ConnectorMetrics(name, planner::lostSlices);
+        // The worker's threads carry the connector's logging context; the monitor's own thread gets a copy.
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
         monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "trtc-connector-monitor");
+            Thread thread = new Thread(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext);
+                }
+                runnable.run();
+            }, "trtc-connector-monitor-" + name);
             thread.setDaemon(true);
             return thread;
         });
@@ -85,9 +97,11 @@ public class TrtcSourceConnector extends SourceConnector {
         SlicePlan plan = planner.plan(clock.instant().getEpochSecond(), this::storedOffsets);
         List<List<String>> tasks = TaskAssignment.assign(plan.sliceNames(), maxTasks);
         assignment = tasks;
+        metrics.planned(plan.history().size(), plan.tailStart(), tasks.size());
         List<Map<String, String>> configs = new ArrayList<>(tasks.size());
-        for (List<String> slices : tasks) {
-            configs.add(new TaskSettings(slices, plan.tailStart(), plan.readFrom(), tasks.size()).toTaskConfig(props));
+        for (int task = 0; task < tasks.size(); task++) {
+            configs.add(new TaskSettings(tasks.get(task), plan.tailStart(), plan.readFrom(), tasks.size(), task)
+                    .toTaskConfig(props));
         }
         log.info("Assigned the live tail and {} history slices to {} tasks", plan.history().size(), tasks.size());
         return configs;
@@ -104,6 +118,7 @@ public class TrtcSourceConnector extends SourceConnector {
             List<List<String>> current = assignment;
             SlicePlan plan = planner.plan(clock.instant().getEpochSecond(), this::storedOffsets);
             List<String> unfinished = plan.history().stream().map(Slice::name).toList();
+            metrics.planned(unfinished.size(), plan.tailStart(), 0);
             int most = 0;
             boolean someoneIdle = false;
             boolean finishedAssigned = false;
@@ -116,6 +131,7 @@ public class TrtcSourceConnector extends SourceConnector {
             }
             if ((someoneIdle && most >= 2) || (unfinished.isEmpty() && finishedAssigned)) {
                 log.info("Rebalancing: {} history slices left", unfinished.size());
+                metrics.reconfigurationRequested();
                 context().requestTaskReconfiguration();
             }
         } catch (RuntimeException e) {
@@ -127,6 +143,9 @@ public class TrtcSourceConnector extends SourceConnector {
     public void stop() {
         if (monitor != null) {
             monitor.shutdownNow();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 
@@ -166,7 +185,7 @@ public class TrtcSourceConnector extends SourceConnector {
                         + " text fields '" + Slice.PARTITION_APP_KEY + "' and '" + Slice.PARTITION_SLICE_KEY + "'");
             }
             try {
-                Slice.parse((String) slice, 0, 0);
+                Slice.parse((String) slice, 0, 0, 0);
                 SliceOffset.fromMap(offset);
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("Invalid offset for " + partition + ": " + e.getMessage(), e);

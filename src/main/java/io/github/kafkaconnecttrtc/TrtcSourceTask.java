@@ -6,6 +6,7 @@ import io.github.kafkaconnecttrtc.client.TrtcFatalException;
 import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
 import io.github.kafkaconnecttrtc.client.TrtcRetriableException;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
+import io.github.kafkaconnecttrtc.metrics.TaskMetrics;
 import io.github.kafkaconnecttrtc.source.PassAbortedException;
 import io.github.kafkaconnecttrtc.source.ReadSettings;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
@@ -42,6 +43,7 @@ public class TrtcSourceTask extends SourceTask {
     private volatile boolean stopping;
     private Thread pollThread;
     private TrtcRecordsClient client;
+    private TaskMetrics metrics;
     private TaskEngine engine;
 
     public TrtcSourceTask() {
@@ -72,12 +74,20 @@ public class TrtcSourceTask extends SourceTask {
                 config.fastLaneMaxDuration().toSeconds(), config.pageSize(), config.callTypes(), config.callResults());
         TaskEngine.EngineSettings engineSettings = new TaskEngine.EngineSettings(config.sdkAppId(), config.topic(),
                 config.progressTopic(), config.pollInterval(), config.longCallSweepInterval(),
-                config.progressInterval(), read.maxCallSeconds());
+                config.overlongCallSweepInterval(), config.progressInterval(), config.settleDelay(),
+                read.maxCallSeconds());
         SliceReader reader = new SliceReader(client, read, clock, () -> stopping);
+        metrics = new TaskMetrics(connectorName(props), settings.taskId(), client.stats(), clock);
         engine = TaskEngine.create(settings, storedOffsets(config.sdkAppId(), settings.sliceNames()), engineSettings,
-                reader, clock, duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS));
+                reader, clock, duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS), metrics);
         log.info("Reading {} slices of application {} into {}", settings.sliceNames().size(), config.sdkAppId(),
                 config.topic());
+    }
+
+    /** Connect puts the connector's name into its configuration, and so into every task's. */
+    static String connectorName(Map<String, String> props) {
+        String name = props.get("name");
+        return name == null || name.isBlank() ? "unnamed" : name;
     }
 
     private Map<String, SliceOffset> storedOffsets(long sdkAppId, List<String> sliceNames) {
@@ -134,6 +144,9 @@ public class TrtcSourceTask extends SourceTask {
         }
         if (client != null) {
             client.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
     }
 }

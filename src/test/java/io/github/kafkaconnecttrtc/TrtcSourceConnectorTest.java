@@ -110,13 +110,15 @@ class TrtcSourceConnectorTest {
         for (int i = 0; i < all.size(); i++) {
             assertThat(slicesOf(configs.get(i % 3)).get(i / 3)).as("slice %d", i).isEqualTo(all.get(i));
         }
+        assertThat(slicesOf(configs.get(1))).endsWith(Slice.TAIL_OVERLONG);
         for (Map<String, String> config : configs) {
             assertThat(config).containsAllEntriesOf(props);
             assertThat(config).containsEntry(TaskSettings.TAIL_START_CONFIG, Long.toString(TAIL_START))
                     .containsEntry(TaskSettings.READ_FROM_CONFIG, Long.toString(NOW - 24 * HOUR))
                     .containsEntry(TaskSettings.TASK_COUNT_CONFIG, "3")
                     .containsKey(TaskSettings.SLICES_CONFIG);
-            assertThat(slicesOf(config)).hasSizeBetween(all.size() / 3, all.size() / 3 + 1);
+            assertThat(slicesOf(config)).filteredOn(name -> !name.equals(Slice.TAIL_OVERLONG))
+                    .hasSizeBetween(all.size() / 3, all.size() / 3 + 1);
         }
     }
 
@@ -126,12 +128,12 @@ class TrtcSourceConnectorTest {
 
         List<Map<String, String>> configs = connector.taskConfigs(8);
 
-        // Two tail lanes and two history cells.
+        // Two tail lanes and two history cells; the overlong lane rides with the long lane.
         assertThat(configs).hasSize(4);
-        assertThat(configs).allSatisfy(config -> {
-            assertThat(slicesOf(config)).hasSize(1);
-            assertThat(config).containsEntry(TaskSettings.TASK_COUNT_CONFIG, "4");
-        });
+        assertThat(configs).allSatisfy(config ->
+                assertThat(config).containsEntry(TaskSettings.TASK_COUNT_CONFIG, "4"));
+        assertThat(slicesOf(configs.get(1))).containsExactly(Slice.TAIL_LONG, Slice.TAIL_OVERLONG);
+        assertThat(configs).extracting(config -> slicesOf(config).size()).containsExactly(1, 2, 1, 1);
     }
 
     @Test
@@ -146,7 +148,7 @@ class TrtcSourceConnectorTest {
             namesPerRun.add(new HashSet<>(names));
         }
 
-        assertThat(namesPerRun.get(0)).hasSize(19);
+        assertThat(namesPerRun.get(0)).hasSize(20);
         assertThat(namesPerRun.get(1)).isEqualTo(namesPerRun.get(0));
         assertThat(namesPerRun.get(2)).isEqualTo(namesPerRun.get(0));
     }
@@ -155,14 +157,15 @@ class TrtcSourceConnectorTest {
     void leavesOutAHistorySliceWhoseStoredOffsetSaysItIsFinished() {
         long finishedCell = NOW - 20 * HOUR;
         long almostCell = NOW - 19 * HOUR;
-        store(history(finishedCell), new SliceOffset(Cursor.throughSecond(finishedCell + HOUR + MAX_CALL), null));
-        store(history(almostCell), new SliceOffset(Cursor.throughSecond(almostCell + HOUR + MAX_CALL - 1), null));
+        // History cells read what ended by the handover, tailStart + maximum call.
+        store(history(finishedCell), new SliceOffset(Cursor.throughSecond(TAIL_START + MAX_CALL), null));
+        store(history(almostCell), new SliceOffset(Cursor.throughSecond(TAIL_START + MAX_CALL - 1), null));
         TrtcSourceConnector connector = connector(props(NOW - 24 * HOUR));
 
         List<String> names = new ArrayList<>();
         connector.taskConfigs(2).forEach(config -> names.addAll(slicesOf(config)));
 
-        assertThat(names).doesNotContain(history(finishedCell)).contains(history(almostCell)).hasSize(18);
+        assertThat(names).doesNotContain(history(finishedCell)).contains(history(almostCell)).hasSize(19);
     }
 
     @Test
@@ -178,7 +181,7 @@ class TrtcSourceConnectorTest {
         assertThat(configs).allSatisfy(config ->
                 assertThat(config).containsEntry(TaskSettings.TAIL_START_CONFIG, Long.toString(storedTailStart)));
         assertThat(names).containsAll(historyNames(NOW - 24 * HOUR, storedTailStart))
-                .doesNotContain(history(storedTailStart)).hasSize(2 + 14);
+                .doesNotContain(history(storedTailStart)).hasSize(3 + 14);
     }
 
     // --- checkBalance ------------------------------------------------------------------------
@@ -188,7 +191,7 @@ class TrtcSourceConnectorTest {
         TrtcSourceConnector connector = connector(props(TAIL_START - 4 * HOUR));
         List<Map<String, String>> configs = connector.taskConfigs(2);
         assertThat(slicesOf(configs.get(0))).containsExactly(Slice.TAIL_FAST, cell(0), cell(2));
-        assertThat(slicesOf(configs.get(1))).containsExactly(Slice.TAIL_LONG, cell(1), cell(3));
+        assertThat(slicesOf(configs.get(1))).containsExactly(Slice.TAIL_LONG, cell(1), cell(3), Slice.TAIL_OVERLONG);
         return connector;
     }
 
@@ -197,8 +200,7 @@ class TrtcSourceConnectorTest {
     }
 
     private void finish(int index) {
-        long cellEnd = TAIL_START - (3 - index) * HOUR;
-        store(cell(index), new SliceOffset(Cursor.throughSecond(cellEnd + MAX_CALL), null));
+        store(cell(index), new SliceOffset(Cursor.throughSecond(TAIL_START + MAX_CALL), null));
     }
 
     @Test

@@ -73,7 +73,7 @@ class TrtcSourceTaskTest {
         props.put(TrtcSourceConfig.CALL_MAX_DURATION_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()));
         props.put(TrtcSourceConfig.RETRY_BACKOFF_INITIAL_MS_CONFIG, "1");
         props.put(TrtcSourceConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "5");
-        Map<String, String> config = new TaskSettings(slices, tailStart, readFrom, 1).toTaskConfig(props);
+        Map<String, String> config = new TaskSettings(slices, tailStart, readFrom, 1, 0).toTaskConfig(props);
         task = new TrtcSourceTask(clock);
         task.initialize(new FakeContext(config));
         task.start(config);
@@ -98,8 +98,8 @@ class TrtcSourceTaskTest {
             throws InterruptedException {
         simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0)
                 .rateLimitPerSecond(0).build(), clock);
-        Slice broken = Slice.history(NOW - 6 * HOUR, NOW - 5 * HOUR, NOW - 6 * HOUR);
-        Slice readable = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 6 * HOUR);
+        Slice broken = Slice.history(NOW - 6 * HOUR, NOW - 5 * HOUR, NOW - 6 * HOUR, NOW - 5 * HOUR + HOUR);
+        Slice readable = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 6 * HOUR, NOW - 4 * HOUR + HOUR);
         CallRecord first = call("a-first", broken.startFrom(), 30);
         CallRecord middle = call("a-middle", broken.startFrom() + 1800, 60);
         CallRecord last = call("a-last", broken.startUntil() - 1, 10);
@@ -125,7 +125,7 @@ class TrtcSourceTaskTest {
     void stopFromAnotherThreadEndsAPollWaitingInASlowRequestAtOnceAndLeavesNoInterrupt() throws Exception {
         simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0)
                 .rateLimitPerSecond(0).slowAnswerDelay(Duration.ofSeconds(5)).build(), clock);
-        Slice slice = Slice.history(NOW - 6 * HOUR, NOW - 5 * HOUR, NOW - 6 * HOUR);
+        Slice slice = Slice.history(NOW - 6 * HOUR, NOW - 5 * HOUR, NOW - 6 * HOUR, NOW - 5 * HOUR + HOUR);
         add(call("c-1", slice.startFrom() + 10, 30));
         CountDownLatch inRequest = new CountDownLatch(1);
         simulator.beforeEachRequest(inRequest::countDown);

@@ -162,7 +162,9 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final String CALL_MAX_DURATION_MS_CONFIG = "call.max.duration.ms";
     public static final String CALL_MAX_DURATION_MS_DOC = "The longest call, in milliseconds, that the connector "
             + "promises to capture. The API filters on start time but a record appears only when its call ends, so "
-            + "long calls are found by re-reading this far back; longer calls may be missed.";
+            + "long calls are found by re-reading this far back. Longer calls are read by the overlong sweep, so they "
+            + "arrive up to overlong.call.sweep.interval.ms late, and are lost only when they outlast the API's "
+            + "7 days.";
     public static final long CALL_MAX_DURATION_MS_DEFAULT = Duration.ofHours(6).toMillis();
     private static final String CALL_MAX_DURATION_MS_DISPLAY = "Maximum call duration (ms)";
 
@@ -192,6 +194,14 @@ public class TrtcSourceConfig extends AbstractConfig {
             + "not shorter than " + POLL_INTERVAL_MS_CONFIG + ".";
     public static final long LONG_CALL_SWEEP_INTERVAL_MS_DEFAULT = Duration.ofMinutes(15).toMillis();
     private static final String LONG_CALL_SWEEP_INTERVAL_MS_DISPLAY = "Long-call sweep interval (ms)";
+
+    public static final String OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG = "overlong.call.sweep.interval.ms";
+    public static final String OVERLONG_CALL_SWEEP_INTERVAL_MS_DOC = "How often, in milliseconds, calls longer "
+            + "than " + CALL_MAX_DURATION_MS_CONFIG + " are swept. Each sweep re-reads every call the API still "
+            + "holds (7 days), on the task of the long-call lane, so it must not be shorter than "
+            + LONG_CALL_SWEEP_INTERVAL_MS_CONFIG + ".";
+    public static final long OVERLONG_CALL_SWEEP_INTERVAL_MS_DEFAULT = Duration.ofHours(24).toMillis();
+    private static final String OVERLONG_CALL_SWEEP_INTERVAL_MS_DISPLAY = "Overlong-call sweep interval (ms)";
 
     public static final String PAGE_SIZE_CONFIG = "page.size";
     public static final String PAGE_SIZE_DOC = "How many records each request asks for (the API's numberPerPage, "
@@ -294,6 +304,10 @@ public class TrtcSourceConfig extends AbstractConfig {
                 millisBetween(Duration.ofSeconds(10), Duration.ofDays(1)), Importance.LOW,
                 LONG_CALL_SWEEP_INTERVAL_MS_DOC, READING_GROUP, ++order, Width.SHORT,
                 LONG_CALL_SWEEP_INTERVAL_MS_DISPLAY);
+        def.define(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG, Type.LONG, OVERLONG_CALL_SWEEP_INTERVAL_MS_DEFAULT,
+                millisBetween(Duration.ofMinutes(1), Duration.ofDays(6)), Importance.LOW,
+                OVERLONG_CALL_SWEEP_INTERVAL_MS_DOC, READING_GROUP, ++order, Width.SHORT,
+                OVERLONG_CALL_SWEEP_INTERVAL_MS_DISPLAY);
         def.define(PAGE_SIZE_CONFIG, Type.INT, PAGE_SIZE_DEFAULT, Range.between(1, MAX_PAGE_SIZE), Importance.LOW,
                 PAGE_SIZE_DOC, READING_GROUP, ++order, Width.SHORT, PAGE_SIZE_DISPLAY);
         def.define(SLICE_DURATION_MS_CONFIG, Type.LONG, SLICE_DURATION_MS_DEFAULT,
@@ -369,6 +383,13 @@ public class TrtcSourceConfig extends AbstractConfig {
                 && poll > sweep) {
             addError(errors, relation(POLL_INTERVAL_MS_CONFIG, poll, "must not be longer than",
                     LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, sweep), POLL_INTERVAL_MS_CONFIG,
+                    LONG_CALL_SWEEP_INTERVAL_MS_CONFIG);
+        }
+        if (values.get(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG) instanceof Long overlong
+                && values.get(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG) instanceof Long sweep
+                && overlong < sweep) {
+            addError(errors, relation(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG, overlong, "must not be shorter than",
+                    LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, sweep), OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG,
                     LONG_CALL_SWEEP_INTERVAL_MS_CONFIG);
         }
         if (values.get(RETRY_BACKOFF_MAX_MS_CONFIG) instanceof Long maxBackoff
@@ -494,6 +515,10 @@ public class TrtcSourceConfig extends AbstractConfig {
 
     public Duration longCallSweepInterval() {
         return Duration.ofMillis(getLong(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG));
+    }
+
+    public Duration overlongCallSweepInterval() {
+        return Duration.ofMillis(getLong(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG));
     }
 
     public int pageSize() {

@@ -2,6 +2,7 @@ package io.github.kafkaconnecttrtc.source;
 
 import io.github.kafkaconnecttrtc.client.CallRecord;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one pass over a slice found.
@@ -10,15 +11,43 @@ import java.util.List;
  * @param cursor where the slice stands after the pass
  * @param requests API requests the pass made
  * @param lost start times the pass could not read because the API no longer holds them, or null
- * @param overlong calls seen that lasted longer than the promised maximum (emitted all the same)
+ * @param overlong calls emitted that lasted longer than the promised maximum
+ * @param late calls emitted that became visible later than the settle delay, behind the cursor
+ * @param seen what the pass saw, for the next pass to recognise late calls; null when unknown
  */
-public record PassResult(List<CallRecord> records, Cursor cursor, int requests, LostRange lost, long overlong) {
+public record PassResult(List<CallRecord> records, Cursor cursor, int requests, LostRange lost, long overlong,
+        long late, SeenWindow seen) {
 
     public PassResult {
         records = List.copyOf(records);
     }
 
+    /** A pass that had nothing to read: the cursor already covers everything that has settled. */
+    static PassResult nothingNew(Cursor cursor, SeenWindow seen) {
+        return new PassResult(List.of(), cursor, 0, null, 0, 0, seen);
+    }
+
     /** A range of call start times, {@code [startFrom, startUntil)}, that fell behind the 7-day horizon. */
     public record LostRange(long startFrom, long startUntil) {
+    }
+
+    /**
+     * The calls of a slice a complete pass saw: every call that started from {@code queryStart},
+     * ended by {@code hi} and belongs to the slice.
+     */
+    public record SeenWindow(long queryStart, long hi, Set<String> callIds) {
+
+        public SeenWindow {
+            callIds = Set.copyOf(callIds);
+        }
+
+        /**
+         * Whether this window was seen by the pass right before one that starts at {@code cursor}
+         * and queries from {@code nextQueryStart}: then it covers every call that the next pass
+         * finds at or before the cursor.
+         */
+        boolean follows(Cursor cursor, long nextQueryStart) {
+            return cursor.equals(Cursor.throughSecond(hi)) && nextQueryStart >= queryStart;
+        }
     }
 }

@@ -17,11 +17,14 @@ final class PassScheduler {
     private final List<SliceState> slices;
     private final Duration pollInterval;
     private final Duration sweepInterval;
+    private final Duration overlongSweepInterval;
 
-    PassScheduler(Collection<SliceState> slices, Duration pollInterval, Duration sweepInterval) {
+    PassScheduler(Collection<SliceState> slices, Duration pollInterval, Duration sweepInterval,
+            Duration overlongSweepInterval) {
         this.slices = new ArrayList<>(slices);
         this.pollInterval = pollInterval;
         this.sweepInterval = sweepInterval;
+        this.overlongSweepInterval = overlongSweepInterval;
     }
 
     /** The slice to read now, or null when none is due. */
@@ -63,7 +66,15 @@ final class PassScheduler {
             slices.remove(state);
             return;
         }
-        state.nextDue = started.plus(state.slice.kind() == SliceKind.TAIL_FAST ? pollInterval : sweepInterval);
+        state.nextDue = started.plus(interval(state.slice.kind()));
+    }
+
+    Duration interval(SliceKind kind) {
+        return switch (kind) {
+            case TAIL_FAST -> pollInterval;
+            case TAIL_OVERLONG -> overlongSweepInterval;
+            case TAIL_LONG, HISTORY -> sweepInterval;
+        };
     }
 
     boolean isEmpty() {

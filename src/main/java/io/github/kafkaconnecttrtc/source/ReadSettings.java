@@ -43,6 +43,16 @@ public record ReadSettings(
         return nowSeconds - HORIZON_SECONDS + HORIZON_MARGIN_SECONDS;
     }
 
+    /** Whether a call lasting {@code durationSeconds} belongs to slices of {@code kind}; the lanes are disjoint. */
+    boolean inLane(SliceKind kind, long durationSeconds) {
+        return switch (kind) {
+            case HISTORY -> true;
+            case TAIL_FAST -> durationSeconds <= fastLaneSeconds;
+            case TAIL_LONG -> durationSeconds > fastLaneSeconds && durationSeconds <= maxCallSeconds;
+            case TAIL_OVERLONG -> durationSeconds > maxCallSeconds;
+        };
+    }
+
     /** The {@code callType} query parameter: null when every type is read. */
     String callTypeParameter() {
         return callTypes.size() == 1 ? callTypes.iterator().next() : null;

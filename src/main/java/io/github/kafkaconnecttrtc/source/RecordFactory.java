@@ -10,7 +10,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Turns a pass into Connect records: one per call, keyed by callId, each carrying its own
- * position as offset, except the last, which carries the position of the whole pass.
+ * position as offset, except the last, which carries the position of the whole pass. A late call
+ * (one behind the cursor the pass began at) carries that cursor instead: an offset never moves
+ * back, or a restart after it would read calls again that earlier passes emitted.
  *
  * <p>Records are stamped with the time they were read, not with the call's end: a call from six
  * days ago stamped with its end time would fall to the default 7-day retention a day later.
@@ -31,7 +33,7 @@ final class RecordFactory {
         this.readFrom = readFrom;
     }
 
-    List<SourceRecord> records(Slice slice, PassResult result, long timestampMillis) {
+    List<SourceRecord> records(Slice slice, Cursor passStart, PassResult result, long timestampMillis) {
         Map<String, String> partition = slice.partition(sdkAppId);
         List<CallRecord> calls = result.records();
         List<SourceRecord> records = new ArrayList<>(calls.size());
@@ -39,7 +41,8 @@ final class RecordFactory {
             CallRecord call = calls.get(i);
             // The last record of a pass also says that the pass is complete, so that a restart
             // after it does not read the pass again.
-            Cursor position = i == calls.size() - 1 ? result.cursor() : Cursor.after(call);
+            Cursor position = i == calls.size() - 1 ? result.cursor()
+                    : passStart.precedes(call) ? Cursor.after(call) : passStart;
             records.add(new SourceRecord(partition, offset(slice, position), topic, null,
                     CallRecordSchema.KEY_SCHEMA, call.callId(),
                     CallRecordSchema.VALUE_SCHEMA, CallRecordSchema.toStruct(call), timestampMillis));

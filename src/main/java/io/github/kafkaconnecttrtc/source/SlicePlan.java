@@ -16,11 +16,12 @@ public record SlicePlan(long tailStart, long readFrom, List<Slice> history) {
         history = List.copyOf(history);
     }
 
-    /** Every slice to assign: the two tail lanes first, then the history. */
+    /** Every slice to assign: the tail lanes first, then the history. */
     public List<String> sliceNames() {
-        List<String> names = new ArrayList<>(history.size() + 2);
+        List<String> names = new ArrayList<>(history.size() + 3);
         names.add(Slice.TAIL_FAST);
         names.add(Slice.TAIL_LONG);
+        names.add(Slice.TAIL_OVERLONG);
         history.forEach(slice -> names.add(slice.name()));
         return names;
     }

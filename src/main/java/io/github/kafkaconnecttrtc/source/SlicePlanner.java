@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * <p>The tail starts at {@code now - settle delay - maximum call duration}, rounded down to the
  * slice grid, the first time the connector runs; that start, and the start of the history, are
  * stored in the tail's offsets and read back ever after, so the grid of history cells never
- * moves. Every history cell has settled when it is planned, so one pass finishes it; finished
+ * moves. Every history cell has settled when it is planned (it reads the calls that ended by
+ * {@code tailStart + maximum call duration}, see {@link Slice}), so one pass finishes it; finished
  * cells are recognised from their offsets and not planned again. A cell that fell behind the
  * API's 7-day horizon before it was finished is reported once, at WARN, and dropped.
  */
@@ -37,6 +38,7 @@ public final class SlicePlanner {
     private final OptionalLong configuredStart;
     /** The end of the start-time range last reported lost, so each loss is reported once. */
     private long reportedLostUntil = Long.MIN_VALUE;
+    private long lostSlices;
     private Long tailStart;
     private Long historyStart;
 
@@ -61,9 +63,9 @@ public final class SlicePlanner {
         List<Slice> unfinished = new ArrayList<>();
         List<Slice> lost = new ArrayList<>();
         for (String name : names) {
-            Slice slice = Slice.parse(name, tailStart, readFrom);
+            Slice slice = Slice.parse(name, tailStart, readFrom, maxCallSeconds);
             SliceOffset offset = stored.get(name);
-            if (offset != null && slice.finishedAt(offset.cursor(), maxCallSeconds)) {
+            if (offset != null && slice.finishedAt(offset.cursor())) {
                 continue;
             }
             if (slice.startUntil() <= floor) {
@@ -105,10 +107,17 @@ public final class SlicePlanner {
             return;
         }
         long from = Math.max(lost.get(0).startFrom(), reportedLostUntil);
+        long newlyLost = lost.stream().filter(slice -> slice.startUntil() > reportedLostUntil).count();
+        lostSlices += newlyLost;
         reportedLostUntil = lost.get(lost.size() - 1).startUntil();
         log.warn("Calls that started from {} to {} are beyond the records API's 7-day horizon and can no longer be"
                 + " read: they are lost, and {} history slices are skipped. Keep the connector running, or restart"
                 + " it within 7 days.", Instant.ofEpochSecond(from), Instant.ofEpochSecond(reportedLostUntil),
-                lost.size());
+                newlyLost);
+    }
+
+    /** History slices reported lost to the horizon since this planner was made. */
+    public synchronized long lostSlices() {
+        return lostSlices;
     }
 }

@@ -8,9 +8,11 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * the position cannot shift a later page past a record. Records at that second are read again and
  * dropped by callId. If the API ever answers out of start order, the reader falls back to page
  * numbers for good, which the same de-duplication keeps correct.
+ *
+ * <p>A call that shows up later than the settle delay is not lost when it still falls in the
+ * tail lane's look-back: the answer of the previous pass (kept in memory as a
+ * {@link PassResult.SeenWindow}) covered the same calls, so a call at or before the cursor that it
+ * lacked was not visible then and never emitted; it is emitted now and counted as late. After a
+ * restart there is no previous answer, and such calls stay behind the cursor.
  */
 public final class SliceReader {
 
@@ -55,24 +63,36 @@ public final class SliceReader {
     /**
      * Runs one pass.
      *
+     * @param previous what the previous pass over this slice saw, or null when unknown
      * @throws PassAbortedException when the task stops meanwhile
      */
-    public PassResult pass(Slice slice, Cursor cursor) {
+    public PassResult pass(Slice slice, Cursor cursor, PassResult.SeenWindow previous) {
         long now = nowSeconds();
         long hi = now - settings.settleSeconds();
         if (slice.kind() == SliceKind.HISTORY) {
-            // Every call of the cell that lasts at most the maximum has ended by then.
-            hi = Math.min(hi, slice.startUntil() + settings.maxCallSeconds());
+            hi = Math.min(hi, slice.handover());
         }
         if (cursor.covers(hi)) {
-            return new PassResult(List.of(), cursor, 0, null, 0);
+            return PassResult.nothingNew(cursor, previous);
         }
-        long lookBack = slice.kind() == SliceKind.TAIL_FAST ? settings.fastLaneSeconds() : settings.maxCallSeconds();
-        Pass pass = new Pass(slice, cursor, hi);
-        pass.scan(Math.max(slice.startFrom(), cursor.endTs() - lookBack));
+        long from = switch (slice.kind()) {
+            case TAIL_FAST -> cursor.endTs() - settings.fastLaneSeconds();
+            case TAIL_LONG, HISTORY -> cursor.endTs() - settings.maxCallSeconds();
+            // A call past the promise may have started at any time the API still holds.
+            case TAIL_OVERLONG -> Long.MIN_VALUE;
+        };
+        long queryStart = Math.max(slice.startFrom(), from);
+        PassResult.SeenWindow usable = previous != null && previous.follows(cursor, queryStart) ? previous : null;
+        Pass pass = new Pass(slice, cursor, hi, usable);
+        boolean keyset = keysetPaging;
+        pass.scan(queryStart);
         List<CallRecord> records = new ArrayList<>(pass.found.values());
         records.sort(END_ORDER);
-        return new PassResult(records, Cursor.throughSecond(hi), pass.requests, pass.lost, pass.overlong);
+        // Only a complete answer tells the next pass which calls were not visible yet.
+        PassResult.SeenWindow seen = keyset && keysetPaging && slice.isTail()
+                ? new PassResult.SeenWindow(queryStart, hi, pass.seen) : null;
+        return new PassResult(records, Cursor.throughSecond(hi), pass.requests, pass.lost, pass.overlong, pass.late,
+                seen);
     }
 
     private long nowSeconds() {
@@ -87,15 +107,19 @@ public final class SliceReader {
         final long hi;
         /** Calls cannot start after they end, so nothing of interest starts after this. */
         final long lastStart;
+        final PassResult.SeenWindow previous;
         final Map<String, CallRecord> found = new HashMap<>();
+        final Set<String> seen = new HashSet<>();
         int requests;
         long overlong;
+        long late;
         PassResult.LostRange lost;
 
-        Pass(Slice slice, Cursor cursor, long hi) {
+        Pass(Slice slice, Cursor cursor, long hi, PassResult.SeenWindow previous) {
             this.slice = slice;
             this.cursor = cursor;
             this.hi = hi;
+            this.previous = previous;
             this.lastStart = Math.min(slice.startUntil() - 1, hi);
         }
 
@@ -181,6 +205,10 @@ public final class SliceReader {
             if (start >= floor) {
                 return start;
             }
+            if (slice.kind() == SliceKind.TAIL_OVERLONG) {
+                // This lane always reads back to the horizon; what lies beyond was never promised.
+                return floor;
+            }
             long lostUntil = Math.min(floor, lastStart + 1);
             lost = new PassResult.LostRange(lost == null ? start : Math.min(lost.startFrom(), start),
                     Math.max(lostUntil, lost == null ? lostUntil : lost.startUntil()));
@@ -190,19 +218,18 @@ public final class SliceReader {
         void consider(CallRecord record) {
             long start = record.startCallTs();
             if (start < slice.startFrom() || start >= slice.startUntil() || record.endTs() > hi
-                    || !cursor.precedes(record)) {
+                    || !settings.inLane(slice.kind(), record.durationSeconds())
+                    || !settings.keepsType(record.callType()) || !settings.keepsResult(record.callResult())) {
                 return;
             }
-            long duration = record.durationSeconds();
-            boolean fastLane = duration <= settings.fastLaneSeconds();
-            if ((slice.kind() == SliceKind.TAIL_FAST && !fastLane) || (slice.kind() == SliceKind.TAIL_LONG && fastLane)) {
-                return;
-            }
-            if (!settings.keepsType(record.callType()) || !settings.keepsResult(record.callResult())) {
-                return;
-            }
-            if (found.put(record.callId(), record) == null && duration > settings.maxCallSeconds()) {
-                overlong++;
+            seen.add(record.callId());
+            if (cursor.precedes(record)) {
+                if (found.put(record.callId(), record) == null && record.durationSeconds() > settings.maxCallSeconds()) {
+                    overlong++;
+                }
+            } else if (previous != null && !previous.callIds().contains(record.callId())
+                    && found.put(record.callId(), record) == null) {
+                late++;
             }
         }
     }

@@ -10,6 +10,8 @@ final class SliceState {
     Instant nextDue;
     /** When the stored offset last caught up with the cursor. */
     Instant lastSaved;
+    /** What the last pass saw, for recognising late calls; null until a pass of this task. */
+    PassResult.SeenWindow seen;
 
     SliceState(Slice slice, Cursor cursor, Instant now) {
         this.slice = slice;

@@ -29,18 +29,21 @@ public final class TaskEngine {
     private final InstantSource clock;
     private final Waiter waiter;
     private final Duration progressInterval;
-    private final long maxCallSeconds;
+    private final PassObserver observer;
 
     TaskEngine(List<SliceState> slices, PassScheduler scheduler, SliceReader reader, RecordFactory factory,
-            InstantSource clock, Waiter waiter, Duration progressInterval, long maxCallSeconds) {
+            InstantSource clock, Waiter waiter, Duration progressInterval, PassObserver observer) {
         this.scheduler = scheduler;
         this.reader = reader;
         this.factory = factory;
         this.clock = clock;
         this.waiter = waiter;
         this.progressInterval = progressInterval;
-        this.maxCallSeconds = maxCallSeconds;
-        slices.forEach(state -> log.debug("Slice {} starts at {}", state.slice.name(), state.cursor));
+        this.observer = observer;
+        slices.forEach(state -> {
+            log.debug("Slice {} starts at {}", state.slice.name(), state.cursor);
+            observer.assigned(state.slice, state.cursor);
+        });
     }
 
     /**
@@ -48,28 +51,36 @@ public final class TaskEngine {
      * when there is a readable one.
      */
     public static TaskEngine create(TaskSettings settings, Map<String, SliceOffset> storedOffsets,
-            EngineSettings engine, SliceReader reader, InstantSource clock, Waiter waiter) {
+            EngineSettings engine, SliceReader reader, InstantSource clock, Waiter waiter, PassObserver observer) {
         Instant now = clock.instant();
         List<SliceState> states = new ArrayList<>();
         for (String name : settings.sliceNames()) {
-            Slice slice = Slice.parse(name, settings.tailStart(), settings.readFrom());
+            Slice slice = Slice.parse(name, settings.tailStart(), settings.readFrom(), engine.maxCallSeconds());
             SliceOffset offset = storedOffsets.get(name);
-            Cursor cursor = offset == null ? Cursor.throughSecond(slice.startFrom() - 1) : offset.cursor();
-            if (slice.finishedAt(cursor, engine.maxCallSeconds())) {
+            Cursor cursor = offset == null ? slice.initialCursor() : offset.cursor();
+            if (slice.finishedAt(cursor)) {
                 continue;
             }
-            states.add(new SliceState(slice, cursor, now));
+            SliceState state = new SliceState(slice, cursor, now);
+            if (slice.kind() == SliceKind.TAIL_OVERLONG) {
+                // Its last pass ended about a settle delay after its cursor; a restart does not make it due again.
+                Instant lastPass = Instant.ofEpochSecond(cursor.endTs()).plus(engine.settleDelay());
+                Instant due = lastPass.plus(engine.overlongSweepInterval());
+                state.nextDue = due.isAfter(now) ? due : now;
+            }
+            states.add(state);
         }
-        PassScheduler scheduler = new PassScheduler(states, engine.pollInterval(), engine.sweepInterval());
+        PassScheduler scheduler = new PassScheduler(states, engine.pollInterval(), engine.sweepInterval(),
+                engine.overlongSweepInterval());
         RecordFactory factory = new RecordFactory(engine.sdkAppId(), engine.topic(), engine.progressTopic(),
                 settings.tailStart(), settings.readFrom());
-        return new TaskEngine(states, scheduler, reader, factory, clock, waiter, engine.progressInterval(),
-                engine.maxCallSeconds());
+        return new TaskEngine(states, scheduler, reader, factory, clock, waiter, engine.progressInterval(), observer);
     }
 
     /** What the engine needs from the connector configuration besides the reader's settings. */
     public record EngineSettings(long sdkAppId, String topic, String progressTopic, Duration pollInterval,
-            Duration sweepInterval, Duration progressInterval, long maxCallSeconds) {
+            Duration sweepInterval, Duration overlongSweepInterval, Duration progressInterval, Duration settleDelay,
+            long maxCallSeconds) {
     }
 
     /**
@@ -92,7 +103,8 @@ public final class TaskEngine {
     }
 
     private List<SourceRecord> read(SliceState state, Instant started) {
-        PassResult result = reader.pass(state.slice, state.cursor);
+        PassResult result = reader.pass(state.slice, state.cursor, state.seen);
+        state.seen = result.seen();
         Slice slice = state.slice;
         if (result.lost() != null) {
             log.warn("Calls of slice {} that started from {} to {} are beyond the records API's 7-day horizon and"
@@ -101,15 +113,26 @@ public final class TaskEngine {
                     Instant.ofEpochSecond(result.lost().startUntil()));
         }
         if (result.overlong() > 0) {
-            log.info("Slice {}: {} calls lasted longer than call.max.duration.ms; they were read all the same, but"
-                    + " calls that long are not guaranteed", slice.name(), result.overlong());
+            log.info("Slice {}: {} calls lasted longer than call.max.duration.ms; they are delivered, those of the tail"
+                    + " up to one overlong sweep late. Raise call.max.duration.ms if such calls are common.",
+                    slice.name(), result.overlong());
         }
-        boolean advanced = !result.cursor().equals(state.cursor);
+        if (result.late() > 0) {
+            log.info("Slice {}: {} calls became visible later than settle.delay.ms; they are delivered late. Raise"
+                    + " settle.delay.ms if this repeats: calls later than the look-back of their lane are not seen.",
+                    slice.name(), result.late());
+        }
+        Cursor passStart = state.cursor;
+        boolean advanced = !result.cursor().equals(passStart);
         state.cursor = result.cursor();
-        boolean finished = slice.finishedAt(state.cursor, maxCallSeconds);
+        boolean finished = slice.finishedAt(state.cursor);
         scheduler.passed(state, started, finished);
+        observer.passed(slice, result, started);
+        if (finished) {
+            observer.finished(slice);
+        }
         long timestamp = clock.millis();
-        List<SourceRecord> records = factory.records(slice, result, timestamp);
+        List<SourceRecord> records = factory.records(slice, passStart, result, timestamp);
         if (records.isEmpty() && advanced && (finished || result.lost() != null
                 || !state.lastSaved.plus(progressInterval).isAfter(started))) {
             records = List.of(factory.progress(slice, state.cursor, timestamp));

@@ -12,18 +12,23 @@ import java.util.Map;
  * @param tailStart the start of the tail
  * @param readFrom the earliest call start to read
  * @param taskCount how many tasks share the request budget
+ * @param taskId this task's number, from 0, as Connect numbers the task configurations
  */
-public record TaskSettings(List<String> sliceNames, long tailStart, long readFrom, int taskCount) {
+public record TaskSettings(List<String> sliceNames, long tailStart, long readFrom, int taskCount, int taskId) {
 
     public static final String SLICES_CONFIG = "task.slices";
     public static final String TAIL_START_CONFIG = "task.tail.start";
     public static final String READ_FROM_CONFIG = "task.read.from";
     public static final String TASK_COUNT_CONFIG = "task.count";
+    public static final String TASK_ID_CONFIG = "task.id";
 
     public TaskSettings {
         sliceNames = List.copyOf(sliceNames);
         if (taskCount < 1) {
             throw new IllegalArgumentException("task count must be positive, got " + taskCount);
+        }
+        if (taskId < 0 || taskId >= taskCount) {
+            throw new IllegalArgumentException("task id must be within 0.." + (taskCount - 1) + ", got " + taskId);
         }
     }
 
@@ -34,6 +39,7 @@ public record TaskSettings(List<String> sliceNames, long tailStart, long readFro
         config.put(TAIL_START_CONFIG, Long.toString(tailStart));
         config.put(READ_FROM_CONFIG, Long.toString(readFrom));
         config.put(TASK_COUNT_CONFIG, Integer.toString(taskCount));
+        config.put(TASK_ID_CONFIG, Integer.toString(taskId));
         return config;
     }
 
@@ -46,7 +52,7 @@ public record TaskSettings(List<String> sliceNames, long tailStart, long readFro
         String slices = require(config, SLICES_CONFIG);
         List<String> names = slices.isBlank() ? List.of() : Arrays.asList(slices.split(","));
         return new TaskSettings(names, number(config, TAIL_START_CONFIG), number(config, READ_FROM_CONFIG),
-                (int) number(config, TASK_COUNT_CONFIG));
+                (int) number(config, TASK_COUNT_CONFIG), (int) number(config, TASK_ID_CONFIG));
     }
 
     private static String require(Map<String, String> config, String key) {

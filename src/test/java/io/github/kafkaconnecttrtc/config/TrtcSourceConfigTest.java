@@ -9,6 +9,7 @@ import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CONNECT_TIMEOUT
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.ENDPOINT_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.IDENTIFIER_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.LONG_CALL_SWEEP_INTERVAL_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PAGE_SIZE_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_INTERVAL_MS_CONFIG;
@@ -215,6 +216,8 @@ class TrtcSourceConfigTest {
                 Arguments.of(POLL_INTERVAL_MS_CONFIG, "3600001"),
                 Arguments.of(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "9999"),
                 Arguments.of(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "86400001"),
+                Arguments.of(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "59999"),
+                Arguments.of(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "518400001"),
                 Arguments.of(PAGE_SIZE_CONFIG, "0"),
                 Arguments.of(PAGE_SIZE_CONFIG, "101"),
                 Arguments.of(SLICE_DURATION_MS_CONFIG, "59999"),
@@ -318,6 +321,12 @@ class TrtcSourceConfigTest {
                         List.of(POLL_INTERVAL_MS_CONFIG, LONG_CALL_SWEEP_INTERVAL_MS_CONFIG),
                         List.of("poll.interval.ms (10001) must not be longer than "
                                 + "long.call.sweep.interval.ms (10000)")),
+                Arguments.of("overlong sweep more often than the long-call sweep",
+                        Map.of(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, "600000", OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG,
+                                "599999"),
+                        List.of(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG, LONG_CALL_SWEEP_INTERVAL_MS_CONFIG),
+                        List.of("overlong.call.sweep.interval.ms (599999) must not be shorter than "
+                                + "long.call.sweep.interval.ms (600000)")),
                 Arguments.of("maximum back-off below the initial one",
                         Map.of(RETRY_BACKOFF_INITIAL_MS_CONFIG, "1000", RETRY_BACKOFF_MAX_MS_CONFIG, "999"),
                         List.of(RETRY_BACKOFF_MAX_MS_CONFIG, RETRY_BACKOFF_INITIAL_MS_CONFIG),
@@ -505,7 +514,8 @@ class TrtcSourceConfigTest {
                 RETRY_BACKOFF_INITIAL_MS_CONFIG, RETRY_BACKOFF_MAX_MS_CONFIG);
         assertThat(byGroup.get("Reading")).containsExactly(TOPIC_CONFIG, START_TIME_CONFIG, CALL_TYPES_CONFIG,
                 CALL_RESULTS_CONFIG, CALL_MAX_DURATION_MS_CONFIG, CALL_FAST_LANE_MAX_DURATION_MS_CONFIG,
-                SETTLE_DELAY_MS_CONFIG, POLL_INTERVAL_MS_CONFIG, LONG_CALL_SWEEP_INTERVAL_MS_CONFIG, PAGE_SIZE_CONFIG,
+                SETTLE_DELAY_MS_CONFIG, POLL_INTERVAL_MS_CONFIG, LONG_CALL_SWEEP_INTERVAL_MS_CONFIG,
+                OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG, PAGE_SIZE_CONFIG,
                 SLICE_DURATION_MS_CONFIG);
         assertThat(byGroup.get("Progress")).containsExactly(PROGRESS_TOPIC_CONFIG, PROGRESS_INTERVAL_MS_CONFIG);
         assertThat(orders.values()).allSatisfy(list -> assertThat(list).doesNotHaveDuplicates());

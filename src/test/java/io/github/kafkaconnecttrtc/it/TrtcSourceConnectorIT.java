@@ -7,6 +7,7 @@ import io.github.kafkaconnecttrtc.client.CallRecord;
 import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -229,6 +232,56 @@ class TrtcSourceConnectorIT {
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRunningConnectorReportsItsMetricsOverJmxAndRemovesThemWhenDeleted() throws Exception {
+        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(11).historyDays(1).callsPerSecond(0.05)
+                .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).build());
+        String name = "trtc-metrics";
+        String topic = name + "-calls";
+        Instant start = Instant.now().minus(Duration.ofHours(6));
+        // A few throttled answers, so that an outcome other than ok shows up by its code.
+        simulator.faults().injectNext(io.github.kafkaconnecttrtc.simulator.Fault.RATE_LIMITED, 3);
+        configure(name, connectorConfig(simulator, topic, start, 2));
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 2, name + " did not start");
+        awaitEvery(simulator, start, topic, "read_uncommitted", new HashMap<>());
+
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        ObjectName task0 = mbean("task-metrics", name, "task=0");
+        ObjectName task1 = mbean("task-metrics", name, "task=1");
+        double emitted = (Double) jmx.getAttribute(task0, "records-emitted-total")
+                + (Double) jmx.getAttribute(task1, "records-emitted-total");
+        assertThat(emitted).isGreaterThanOrEqualTo(ItStack.due(simulator, start.getEpochSecond()).size());
+        assertThat((Long) jmx.getAttribute(task0, "requests-total")).isPositive();
+        assertThat((Double) jmx.getAttribute(task0, "passes-total")).isPositive();
+        assertThat(jmx.getAttribute(mbean("request-metrics", name, "task=0,outcome=ok"), "requests-total"))
+                .isNotEqualTo(0L);
+        long throttled = 0;
+        for (ObjectName outcome : jmx.queryNames(mbean("request-metrics", name, "outcome=api_70005,*"), null)) {
+            throttled += (Long) jmx.getAttribute(outcome, "requests-total");
+        }
+        assertThat(throttled).isEqualTo(3);
+        ObjectName fastLane = mbean("slice-metrics", name, "task=0,slice=" + ObjectName.quote("tail/fast"));
+        assertThat((Long) jmx.getAttribute(fastLane, "seconds-behind"))
+                .isBetween(ItStack.SETTLE_SECONDS, ItStack.SETTLE_SECONDS + 3 * ItStack.POLL_SECONDS + 5);
+        assertThat(jmx.getAttribute(mbean("connector-metrics", name, ""), "tasks")).isEqualTo(2);
+
+        connect.deleteConnector(name);
+        connectors.remove(name);
+        ObjectName all = new ObjectName(PLUGIN_DOMAIN + ":connector=" + name + ",*");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!jmx.queryNames(all, null).isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(jmx.queryNames(all, null)).as("MBeans left after the connector was deleted").isEmpty();
+    }
+
+    private static final String PLUGIN_DOMAIN = "io.github.kafkaconnecttrtc";
+
+    private static ObjectName mbean(String type, String connector, String more) throws Exception {
+        return new ObjectName(PLUGIN_DOMAIN + ":type=" + type + ",connector=" + connector
+                + (more.isEmpty() ? "" : "," + more));
     }
 
     private void configure(String name, Map<String, String> config) {

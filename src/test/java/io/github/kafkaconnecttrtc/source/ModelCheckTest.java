@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.kafka.connect.data.Struct;
@@ -51,6 +53,9 @@ class ModelCheckTest {
     private static final AtomicLong RESTARTS = new AtomicLong();
     private static final AtomicLong OVERLONG = new AtomicLong();
     private static final AtomicLong LATE = new AtomicLong();
+    private static final AtomicLong OVERLONG_DELIVERED = new AtomicLong();
+    private static final AtomicLong LATE_DELIVERED = new AtomicLong();
+    private static final AtomicLong LATE_COUNTED = new AtomicLong();
     private static final AtomicLong REQUESTS = new AtomicLong();
     private static final AtomicLong START_READING = new AtomicLong();
 
@@ -67,9 +72,11 @@ class ModelCheckTest {
     static void summary() {
         System.out.printf("ModelCheckTest: %d seeds (%d with the start reading), %d calls in the ground truth, %d expected, %d emitted"
                 + " (%d allowed re-emissions after %d crashes, %d restarts), %d requests; generator produced %d calls"
-                + " longer than the maximum duration and %d visible later than the settle delay%n",
+                + " longer than the maximum duration (%d records of them emitted and counted) and %d visible later"
+                + " than the settle delay (%d of them delivered, %d rescued and counted as late)%n",
                 RUNS.get(), START_READING.get(), CALLS.get(), EXPECTED.get(), EMISSIONS.get(), ALLOWED_DUPLICATES.get(), CRASHES.get(),
-                RESTARTS.get(), REQUESTS.get(), OVERLONG.get(), LATE.get());
+                RESTARTS.get(), REQUESTS.get(), OVERLONG.get(), OVERLONG_DELIVERED.get(), LATE.get(),
+                LATE_DELIVERED.get(), LATE_COUNTED.get());
     }
 
     /** The scenario a seed draws, kept for the failure message. */
@@ -101,10 +108,14 @@ class ModelCheckTest {
         }
         double rate = 0.002 + random.nextDouble() * 0.008;
         long maxCall = new long[] {3600, 7200, 4 * 3600, 6 * 3600}[random.nextInt(4)];
-        long simMaxCall = random.nextLong(Math.min(maxCall, 3600), maxCall + 1);
+        // A third of the scenarios break the promise: calls longer than the maximum...
+        long simMaxCall = random.nextInt(3) == 0 ? random.nextLong(maxCall + 1, 2 * maxCall + 1)
+                : random.nextLong(Math.min(maxCall, 3600), maxCall + 1);
         double longFraction = random.nextDouble() * 0.1;
         long settle = random.nextLong(5, 121);
-        long visibility = random.nextLong(0, settle + 1);
+        // ...and a quarter records that show up later than the settle delay.
+        long visibility = random.nextInt(4) == 0 ? random.nextLong(settle + 1, settle + 301)
+                : random.nextLong(0, settle + 1);
         long fastLane = random.nextLong(300, 1201);
         Duration poll = Duration.ofSeconds(random.nextLong(30, 301));
         Duration sweep = Duration.ofMinutes(random.nextLong(10, 61));
@@ -134,6 +145,7 @@ class ModelCheckTest {
             // Keep the start of the history well inside the 7-day horizon to the end: the horizon is
             // covered elsewhere.
             long budget = 6 * DAY - startBack - 12 * 3600;
+            long overlongCatchUp = simMaxCall > maxCall ? simMaxCall + 2 * SimulatedConnector.OVERLONG_SWEEP.toSeconds() : 0;
             long used = 0;
             connector.start(tasks);
             long firstRun = random.nextLong(600, 4 * 3600);
@@ -144,7 +156,7 @@ class ModelCheckTest {
                 if (action < 4) {
                     used += run(connector, random.nextLong(300, 4 * 3600), scenario);
                 } else if (action < 6) {
-                    long room = budget - used - 4 * 3600;
+                    long room = budget - used - 4 * 3600 - overlongCatchUp;
                     if (room > 3600) {
                         long jump = random.nextLong(3600, Math.min(room, 5 * DAY) + 1);
                         clock.advanceSeconds(jump);
@@ -181,6 +193,10 @@ class ModelCheckTest {
             }
             // Catch up after the last event: a sweep and more, then until no slice is due.
             used += run(connector, sweep.toSeconds() * 2 + maxCall / 4, scenario);
+            if (simMaxCall > maxCall) {
+                // Long enough for the overlong lane to sweep past the last overlong call.
+                used += run(connector, overlongCatchUp, scenario);
+            }
             connector.drain();
             REQUESTS.addAndGet(simulator.stats().totalRequests());
             verify(connector, simulator, scenario, settle, maxCall, fastLane, poll, sweep);
@@ -211,11 +227,15 @@ class ModelCheckTest {
             }
         }
         long expectedMax = maxCall * EXPECTED_DURATION_FACTOR;
+        long overlongDelay = SimulatedConnector.OVERLONG_SWEEP.toSeconds() + sweep.toSeconds();
+        // Calls later than the settle delay are delivered only when a pass still looks back far enough.
+        Set<String> late = groundTruth.stream().filter(c -> c.visibleAt() - c.call().endTs() > settle)
+                .map(c -> c.call().callId()).collect(Collectors.toSet());
         List<CallRecord> expected = groundTruth.stream().map(SimulatedCall::call)
                 .filter(c -> c.startCallTs() >= readFrom)
-                .filter(c -> c.durationSeconds() <= expectedMax)
-                .filter(c -> c.endTs() <= now - settle - (c.durationSeconds() <= fastLane
-                        ? poll.toSeconds() : sweep.toSeconds()))
+                .filter(c -> !late.contains(c.callId()))
+                .filter(c -> c.endTs() <= now - settle - (c.durationSeconds() > expectedMax ? overlongDelay
+                        : c.durationSeconds() <= fastLane ? poll.toSeconds() : sweep.toSeconds()))
                 .toList();
 
         List<String> problems = new ArrayList<>();
@@ -267,6 +287,17 @@ class ModelCheckTest {
         if (missing > 10) {
             problems.add("... " + (missing - 10) + " more missing");
         }
+        long overlongEmissions = connector.emitted.stream()
+                .filter(e -> truth.get(e.callId) != null && truth.get(e.callId).durationSeconds() > maxCall).count();
+        if (connector.counts.overlong != overlongEmissions) {
+            problems.add("passes counted " + connector.counts.overlong + " overlong calls, but " + overlongEmissions
+                    + " records of calls longer than the maximum were emitted");
+        }
+        long lateEmissions = connector.emitted.stream().filter(e -> late.contains(e.callId)).count();
+        if (connector.counts.late > lateEmissions) {
+            problems.add("passes counted " + connector.counts.late + " late calls, but only " + lateEmissions
+                    + " records of calls visible later than the settle delay were emitted");
+        }
         if (!scenario.crashed && allowed > 0) {
             problems.add("re-emissions allowed without a crash that lost offsets");
         }
@@ -278,6 +309,10 @@ class ModelCheckTest {
         CALLS.addAndGet(groundTruth.size());
         EXPECTED.addAndGet(expected.size());
         EMISSIONS.addAndGet(connector.emitted.size());
+        OVERLONG_DELIVERED.addAndGet(overlongEmissions);
+        LATE_DELIVERED.addAndGet(connector.emitted.stream().filter(e -> late.contains(e.callId))
+                .map(e -> e.callId).distinct().count());
+        LATE_COUNTED.addAndGet(connector.counts.late);
         ALLOWED_DUPLICATES.addAndGet(all.values().stream().mapToInt(i -> i).sum() - all.size());
         if (!problems.isEmpty()) {
             throw new AssertionError(problems.size() + " problem(s) with " + expected.size() + " calls expected, "

@@ -44,6 +44,18 @@ final class RestartableConnector implements AutoCloseable {
         }
     }
 
+    /** Sums what passes report, as the task metrics do. */
+    static final class Counts implements PassObserver {
+        long overlong;
+        long late;
+
+        @Override
+        public void passed(Slice slice, PassResult result, Instant started) {
+            overlong += result.overlong();
+            late += result.late();
+        }
+    }
+
     /** A record of the current run of a task, with what its offset replaced, for a roll-back. */
     private record Applied(String partition, SliceOffset previous, int batch, Emission emission) {
     }
@@ -58,6 +70,8 @@ final class RestartableConnector implements AutoCloseable {
     final Map<String, SliceOffset> committed = new HashMap<>();
     /** Every record of the calls topic ever handed over, in order. */
     final List<Emission> emitted = new ArrayList<>();
+    /** What the passes reported, summed over every task and run. */
+    final Counts counts = new Counts();
     SlicePlan plan;
     int run;
     int batches;
@@ -73,7 +87,8 @@ final class RestartableConnector implements AutoCloseable {
         this.sliceDuration = sliceDuration;
         this.start = start;
         this.engineSettings = new TaskEngine.EngineSettings(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC,
-                pollInterval, sweepInterval, Duration.ofMinutes(10), read.maxCallSeconds());
+                pollInterval, sweepInterval, SimulatedConnector.OVERLONG_SWEEP, Duration.ofMinutes(10),
+                Duration.ofSeconds(read.settleSeconds()), read.maxCallSeconds());
         ClientSettings settings = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
                 SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()))
                 .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
@@ -92,14 +107,14 @@ final class RestartableConnector implements AutoCloseable {
         for (int i = 0; i < assignment.size(); i++) {
             int task = i;
             TaskSettings settings = new TaskSettings(assignment.get(i), plan.tailStart(), plan.readFrom(),
-                    assignment.size());
+                    assignment.size(), i);
             SliceReader reader = new SliceReader(client, read, clock, () -> false);
             started.add(TaskEngine.create(settings, Map.copyOf(committed), engineSettings, reader, clock, wait -> {
                 idle[task] = true;
                 if (!draining) {
                     clock.advance(wait);
                 }
-            }));
+            }, counts));
             log.add(new ArrayList<>());
         }
         engines = started;

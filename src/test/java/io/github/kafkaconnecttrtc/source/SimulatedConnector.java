@@ -25,6 +25,8 @@ final class SimulatedConnector implements AutoCloseable {
 
     static final String TOPIC = "calls";
     static final String PROGRESS_TOPIC = "calls.progress";
+    /** Short enough that a simulated day sweeps for overlong calls several times. */
+    static final Duration OVERLONG_SWEEP = Duration.ofHours(2);
 
     final MutableClock clock;
     final ReadSettings read;
@@ -39,12 +41,14 @@ final class SimulatedConnector implements AutoCloseable {
     SlicePlan plan;
 
     SimulatedConnector(TrtcSimulator simulator, MutableClock clock, ReadSettings read, Duration pollInterval,
-            Duration sweepInterval, Duration sliceDuration, OptionalLong start, int maxTasks) {
+            Duration sweepInterval, Duration overlongSweepInterval, Duration sliceDuration, OptionalLong start,
+            int maxTasks) {
         this.clock = clock;
         this.read = read;
         this.maxTasks = maxTasks;
         this.engineSettings = new TaskEngine.EngineSettings(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC,
-                pollInterval, sweepInterval, Duration.ofMinutes(10), read.maxCallSeconds());
+                pollInterval, sweepInterval, overlongSweepInterval, Duration.ofMinutes(10),
+                Duration.ofSeconds(read.settleSeconds()), read.maxCallSeconds());
         this.planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
                 Duration.ofSeconds(read.maxCallSeconds()), start);
         ClientSettings settings = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
@@ -64,11 +68,12 @@ final class SimulatedConnector implements AutoCloseable {
         plan = planner.plan(now, lookup(committed));
         List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks);
         List<TaskEngine> started = new ArrayList<>();
-        for (List<String> slices : assignment) {
-            TaskSettings settings = new TaskSettings(slices, plan.tailStart(), plan.readFrom(), assignment.size());
+        for (int task = 0; task < assignment.size(); task++) {
+            TaskSettings settings = new TaskSettings(assignment.get(task), plan.tailStart(), plan.readFrom(),
+                    assignment.size(), task);
             SliceReader reader = new SliceReader(client, read, clock, () -> false);
             started.add(TaskEngine.create(settings, Map.copyOf(committed), engineSettings, reader, clock,
-                    clock::advance));
+                    clock::advance, PassObserver.NONE));
         }
         engines = started;
     }

@@ -36,7 +36,7 @@ class SlicePartitionKeyTest {
 
     @Test
     void readingTheStoredKeyBackGivesTheSameBytes() {
-        Slice history = Slice.history(1_795_053_600L, 1_795_057_200L, 0);
+        Slice history = Slice.history(1_795_053_600L, 1_795_057_200L, 0, 1_795_057_200L);
         for (Map<String, String> partition : List.of(history.partition(1_400_000_000L),
                 Slice.tailFast(0).partition(1_400_000_000L), Slice.partition(1_400_000_000L, Slice.TAIL_LONG))) {
             byte[] stored = key(partition);

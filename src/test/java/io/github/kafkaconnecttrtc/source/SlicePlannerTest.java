@@ -63,7 +63,7 @@ class SlicePlannerTest {
     void leavesOutFinishedCells() {
         SlicePlanner planner = planner(OptionalLong.of(NOW - 24 * HOUR));
         Slice first = planner.plan(NOW, lookup).history().get(0);
-        stored.put(first.name(), new SliceOffset(Cursor.throughSecond(first.startUntil() + 6 * HOUR), null));
+        stored.put(first.name(), new SliceOffset(Cursor.throughSecond(first.handover()), null));
         Slice second = planner.plan(NOW, lookup).history().get(0);
         stored.put(second.name(), new SliceOffset(Cursor.throughSecond(second.startUntil()), null));
 

@@ -105,11 +105,11 @@ class SliceReaderTest {
         TrtcSimulator simulator = simulator(settings().historyDays(7).callsPerSecond(0.02));
         SliceReader reader = reader(simulator, HOUR, 100);
         long horizon = NOW - 7 * DAY;
-        Slice slice = Slice.history(horizon - HOUR, horizon + 2 * HOUR, horizon - HOUR);
+        Slice slice = Slice.history(horizon - HOUR, horizon + 2 * HOUR, horizon - HOUR, horizon + 2 * HOUR + HOUR);
         long floor = ReadSettings.horizonFloor(NOW);
         long hi = slice.startUntil() + HOUR;
 
-        PassResult result = reader.pass(slice, fresh(slice));
+        PassResult result = reader.pass(slice, fresh(slice), null);
 
         assertThat(simulator.stats().queries()).isNotEmpty()
                 .allSatisfy(query -> assertThat(query.startTimestamp()).isGreaterThanOrEqualTo(horizon));
@@ -128,7 +128,7 @@ class SliceReaderTest {
         TrtcSimulator simulator = simulator(settings().historyDays(1).callsPerSecond(0.2)
                 .endTimestampReading(reading));
         SliceReader reader = reader(simulator, HOUR, 50);
-        Slice slice = Slice.history(NOW - 3 * HOUR, NOW - 2 * HOUR, NOW - 3 * HOUR);
+        Slice slice = Slice.history(NOW - 3 * HOUR, NOW - 2 * HOUR, NOW - 3 * HOUR, NOW - 2 * HOUR + HOUR);
         long hi = NOW - HOUR;
         List<CallRecord> expected = visible(simulator, NOW, slice.startFrom(), slice.startUntil(), hi);
         Set<String> appeared = new HashSet<>();
@@ -149,7 +149,7 @@ class SliceReaderTest {
             }
         });
 
-        PassResult result = reader.pass(slice, fresh(slice));
+        PassResult result = reader.pass(slice, fresh(slice), null);
 
         assertThat(requests.get()).isGreaterThan(10);
         assertThat(expected).hasSizeGreaterThan(500);
@@ -169,7 +169,7 @@ class SliceReaderTest {
     void returnsEveryCallWhenMoreThanAPageOfThemStartedInTheSameSecond(EndTimestampReading reading) {
         TrtcSimulator simulator = simulator(empty().endTimestampReading(reading));
         SliceReader reader = reader(simulator, HOUR, 100);
-        Slice slice = Slice.history(NOW - 3 * HOUR, NOW - 2 * HOUR, NOW - 3 * HOUR);
+        Slice slice = Slice.history(NOW - 3 * HOUR, NOW - 2 * HOUR, NOW - 3 * HOUR, NOW - 2 * HOUR + HOUR);
         List<CallRecord> calls = new ArrayList<>();
         for (long second : new long[] {slice.startFrom(), slice.startFrom() + 100}) {
             for (int i = 0; i < 250; i++) {
@@ -180,7 +180,7 @@ class SliceReaderTest {
         calls.add(call("after", slice.startFrom() + 500, 30));
         calls.forEach(c -> add(simulator, c));
 
-        PassResult result = reader.pass(slice, fresh(slice));
+        PassResult result = reader.pass(slice, fresh(slice), null);
 
         assertThat(result.records()).containsExactlyElementsOf(calls.stream().sorted(END_ORDER).toList());
         assertThat(result.requests()).isGreaterThanOrEqualTo(6);
@@ -199,8 +199,8 @@ class SliceReaderTest {
         Slice fast = Slice.tailFast(tailStart);
         Slice slow = Slice.tailLong(tailStart);
 
-        PassResult fastPass = reader.pass(fast, fresh(fast));
-        PassResult longPass = reader.pass(slow, fresh(slow));
+        PassResult fastPass = reader.pass(fast, fresh(fast), null);
+        PassResult longPass = reader.pass(slow, fresh(slow), null);
 
         assertThat(fastPass.records()).isNotEmpty().allMatch(c -> c.durationSeconds() <= FAST_LANE);
         assertThat(longPass.records()).isNotEmpty().allMatch(c -> c.durationSeconds() > FAST_LANE);
@@ -223,7 +223,7 @@ class SliceReaderTest {
     void aPassThatTheHorizonOvertakesWhilePagingThroughOneSecondSkipsNoCallAfterTheReportedLoss() {
         TrtcSimulator simulator = simulator(empty());
         long floor = ReadSettings.horizonFloor(NOW);
-        Slice slice = Slice.history(floor - HOUR, floor + HOUR, floor - HOUR);
+        Slice slice = Slice.history(floor - HOUR, floor + HOUR, floor - HOUR, floor + HOUR + HOUR);
         List<CallRecord> calls = new ArrayList<>();
         for (long second = floor; second < floor + 5; second++) {
             for (int i = 0; i < 25; i++) {
@@ -240,7 +240,7 @@ class SliceReaderTest {
         });
         SliceReader reader = reader(simulator, HOUR, 10);
 
-        PassResult result = reader.pass(slice, fresh(slice));
+        PassResult result = reader.pass(slice, fresh(slice), null);
 
         assertThat(result.lost()).isEqualTo(new PassResult.LostRange(slice.startFrom(), floor + 1));
         List<CallRecord> afterTheLoss = calls.stream().filter(c -> c.startCallTs() >= result.lost().startUntil())
@@ -251,17 +251,80 @@ class SliceReaderTest {
     @Test
     void aHistoryPassReturnsAndCountsCallsLongerThanThePromisedMaximum() {
         TrtcSimulator simulator = simulator(empty());
-        Slice slice = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR);
+        Slice slice = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR + HOUR);
         CallRecord overlong = call("overlong", slice.startFrom() + 10, HOUR + HOUR / 2);
         CallRecord longest = call("exactly-the-maximum", slice.startFrom() + 20, HOUR);
         CallRecord shortCall = call("short", slice.startFrom() + 30, 60);
         List.of(overlong, longest, shortCall).forEach(c -> add(simulator, c));
         SliceReader reader = reader(simulator, HOUR, 100);
 
-        PassResult result = reader.pass(slice, fresh(slice));
+        PassResult result = reader.pass(slice, fresh(slice), null);
 
         assertThat(result.records()).containsExactly(shortCall, longest, overlong);
         assertThat(result.overlong()).isEqualTo(1);
         assertThat(result.lost()).isNull();
+    }
+
+    @Test
+    void aTailPassDeliversACallThatShowedUpAfterThePreviousPassCoveredItsEndAndCountsItLate() {
+        TrtcSimulator simulator = simulator(empty());
+        SliceReader reader = reader(simulator, HOUR, 100);
+        Slice fast = Slice.tailFast(NOW - HOUR);
+        CallRecord onTime = call("on-time", NOW - 300, 60);
+        add(simulator, onTime);
+        PassResult first = reader.pass(fast, Cursor.throughSecond(NOW - 600), null);
+        assertThat(first.records()).containsExactly(onTime);
+        // Ended before the first pass's bound, but indexed only now: later than the settle delay.
+        CallRecord late = call("late", NOW - 200, 60);
+        simulator.addCall(late, NOW + 5);
+        CallRecord next = call("next", NOW - 35, 10);
+        add(simulator, next);
+        clock.advanceSeconds(10);
+
+        PassResult second = reader.pass(fast, first.cursor(), first.seen());
+
+        assertThat(second.records()).containsExactly(late, next);
+        assertThat(second.late()).isEqualTo(1);
+        assertThat(second.seen().callIds()).contains("on-time", "late", "next");
+    }
+
+    @Test
+    void withoutThePreviousPassALateCallBehindTheCursorStaysThereAsAfterARestart() {
+        TrtcSimulator simulator = simulator(empty());
+        SliceReader reader = reader(simulator, HOUR, 100);
+        Slice fast = Slice.tailFast(NOW - HOUR);
+        add(simulator, call("emitted-before-the-restart", NOW - 300, 60));
+
+        PassResult pass = reader.pass(fast, Cursor.throughSecond(NOW - SETTLE - 10), null);
+
+        assertThat(pass.records()).isEmpty();
+        assertThat(pass.late()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndTimestampReading.class)
+    void theOverlongLaneReadsBackToTheHorizonForCallsLongerThanTheMaximumOnly(EndTimestampReading reading) {
+        TrtcSimulator simulator = simulator(empty().endTimestampReading(reading));
+        long tailStart = NOW - 2 * HOUR;
+        long readFrom = NOW - 8 * DAY;
+        CallRecord days = call("three-days", NOW - 3 * DAY, 3 * DAY - 2 * SETTLE);
+        CallRecord hours = call("just-over", tailStart + 60, HOUR + 1);
+        CallRecord promised = call("exactly-the-maximum", tailStart + 120, HOUR);
+        CallRecord beyondHorizon = call("eight-days", NOW - 8 * DAY + HOUR, 8 * DAY - HOUR - 2 * SETTLE);
+        List.of(days, hours, promised, beyondHorizon).forEach(c -> add(simulator, c));
+        SliceReader reader = reader(simulator, HOUR, 100);
+        Slice overlong = Slice.parse(Slice.TAIL_OVERLONG, tailStart, readFrom, HOUR);
+        Slice slow = Slice.tailLong(tailStart);
+
+        PassResult result = reader.pass(overlong, overlong.initialCursor(), null);
+        PassResult longPass = reader.pass(slow, fresh(slow), null);
+
+        assertThat(result.records()).containsExactly(hours, days);
+        assertThat(result.overlong()).isEqualTo(2);
+        assertThat(result.lost()).as("reading back to the horizon is this lane's normal work, not a loss").isNull();
+        assertThat(simulator.stats().queries()).allSatisfy(query ->
+                assertThat(query.startTimestamp()).isGreaterThanOrEqualTo(ReadSettings.horizonFloor(NOW)));
+        assertThat(longPass.records()).as("the long lane leaves calls past the maximum to the overlong lane")
+                .containsExactly(promised);
     }
 }

@@ -42,8 +42,8 @@ class TaskEngineSimulationTest {
                 .callsPerSecond(0.01).longCallFraction(0.05).maxCallDurationSeconds(Duration.ofHours(3).toSeconds())
                 .endTimestampReading(reading).rateLimitPerSecond(0).build(), clock);
                 SimulatedConnector connector = new SimulatedConnector(simulator, clock,
-                        SimulatedConnector.readSettings(SETTLE, MAX_CALL, FAST_LANE), POLL, SWEEP, Duration.ofHours(1),
-                        OptionalLong.of(T0 - Duration.ofHours(36).toSeconds()), 3)) {
+                        SimulatedConnector.readSettings(SETTLE, MAX_CALL, FAST_LANE), POLL, SWEEP,
+                        SimulatedConnector.OVERLONG_SWEEP, Duration.ofHours(1), OptionalLong.of(T0 - Duration.ofHours(36).toSeconds()), 3)) {
             // Time moves on while a pass pages, so calls appear mid-scan.
             simulator.beforeEachRequest(() -> clock.advanceSeconds(1));
 
@@ -97,7 +97,7 @@ class TaskEngineSimulationTest {
                 .callsPerSecond(0.5).rateLimitPerSecond(0).build(), clock);
                 SimulatedConnector connector = new SimulatedConnector(simulator, clock,
                         SimulatedConnector.readSettings(30, Duration.ofHours(6).toSeconds(), 600), poll, sweep,
-                        Duration.ofHours(1), OptionalLong.of(T0 - Duration.ofHours(8).toSeconds()), 2)) {
+                        Duration.ofHours(24), Duration.ofHours(1), OptionalLong.of(T0 - Duration.ofHours(8).toSeconds()), 2)) {
             connector.startTasks();
             connector.runUntil(Instant.ofEpochSecond(T0 + Duration.ofMinutes(30).toSeconds()));
             long from = clock.epochSecond();

@@ -60,10 +60,10 @@ class TaskEngineTest {
     private TaskEngine engine(List<String> slices, long tailStart, long readFrom, Map<String, SliceOffset> stored) {
         ReadSettings read = SimulatedConnector.readSettings(SETTLE, MAX_CALL, 600);
         TaskEngine.EngineSettings settings = new TaskEngine.EngineSettings(simulator.settings().sdkAppId(),
-                SimulatedConnector.TOPIC, SimulatedConnector.PROGRESS_TOPIC, POLL, SWEEP, Duration.ofMinutes(10),
-                MAX_CALL);
-        return TaskEngine.create(new TaskSettings(slices, tailStart, readFrom, 1), stored, settings,
-                new SliceReader(client, read, clock, () -> false), clock, waits::add);
+                SimulatedConnector.TOPIC, SimulatedConnector.PROGRESS_TOPIC, POLL, SWEEP, Duration.ofHours(24),
+                Duration.ofMinutes(10), Duration.ofSeconds(SETTLE), MAX_CALL);
+        return TaskEngine.create(new TaskSettings(slices, tailStart, readFrom, 1, 0), stored, settings,
+                new SliceReader(client, read, clock, () -> false), clock, waits::add, PassObserver.NONE);
     }
 
     @Test
@@ -87,9 +87,9 @@ class TaskEngineTest {
 
     @Test
     void waitsASecondWhenEverySliceIsFinished() throws InterruptedException {
-        Slice slice = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR);
+        Slice slice = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR + HOUR);
         TaskEngine engine = engine(List.of(slice.name()), NOW - 4 * HOUR, NOW - 5 * HOUR,
-                Map.of(slice.name(), new SliceOffset(Cursor.throughSecond(slice.startUntil() + MAX_CALL), null)));
+                Map.of(slice.name(), new SliceOffset(Cursor.throughSecond(slice.handover()), null)));
 
         assertThat(engine.isIdle()).isTrue();
         assertThat(engine.poll()).isNull();
@@ -116,7 +116,7 @@ class TaskEngineTest {
         assertThat(progress.value()).isNull();
         assertThat(progress.sourcePartition()).isEqualTo(slice.partition(simulator.settings().sdkAppId()));
         SliceOffset offset = SliceOffset.fromMap(progress.sourceOffset());
-        assertThat(slice.finishedAt(offset.cursor(), MAX_CALL)).isTrue();
+        assertThat(slice.finishedAt(offset.cursor())).isTrue();
         assertThat(engine.isIdle()).isTrue();
 
         long requests = simulator.stats().totalRequests();
@@ -144,7 +144,7 @@ class TaskEngineTest {
         client = new HttpTrtcRecordsClient(ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
                 SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey())), clock,
                 new RequestRateLimiter(1_000_000));
-        Slice history = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR);
+        Slice history = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR + HOUR);
         TaskEngine engine = engine(List.of(Slice.TAIL_FAST, Slice.TAIL_LONG, history.name()), NOW - 2 * HOUR,
                 NOW - 5 * HOUR, Map.of());
         // Every request takes a little more than the poll interval.

@@ -1,0 +1,89 @@
+package io.github.kafkaconnecttrtc.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.client.ClientStats;
+import io.github.kafkaconnecttrtc.source.Cursor;
+import io.github.kafkaconnecttrtc.source.PassResult;
+import io.github.kafkaconnecttrtc.source.Slice;
+import io.github.kafkaconnecttrtc.testing.MutableClock;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+
+class TaskMetricsTest {
+
+    private static final long NOW = 1_767_225_600L;
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final MutableClock clock = MutableClock.atEpochSecond(NOW);
+
+    private static CallRecord call(String id, long end, long duration) {
+        return new CallRecord(id, 1, "audio", "r", end - duration, end - duration, end, "u", 2, "single",
+                "normal_end", List.of());
+    }
+
+    @Test
+    void reportsPassesUnderThePluginsOwnDomainAndRemovesEverythingOnClose() throws Exception {
+        ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=task-metrics,connector=calls,task=3");
+        // Values with characters JMX reserves, such as the slash of slice names, are quoted.
+        ObjectName fast = new ObjectName("io.github.kafkaconnecttrtc:type=slice-metrics,connector=calls,task=3,slice="
+                + ObjectName.quote("tail/fast"));
+        Slice slice = Slice.tailFast(NOW - 3600);
+        try (TaskMetrics metrics = new TaskMetrics("calls", 3, new ClientStats(), clock)) {
+            metrics.assigned(slice, Cursor.throughSecond(NOW - 100));
+            assertThat(server.getAttribute(fast, "seconds-behind")).isEqualTo(100L);
+
+            metrics.passed(slice, new PassResult(List.of(call("a", NOW - 40, 60), call("b", NOW - 35, 9000)),
+                    Cursor.throughSecond(NOW - 30), 4, new PassResult.LostRange(NOW - 700_000, NOW - 699_000), 1, 1,
+                    null), Instant.ofEpochSecond(NOW));
+            clock.advanceSeconds(5);
+
+            assertThat(server.getAttribute(task, "records-emitted-total")).isEqualTo(2.0);
+            assertThat(server.getAttribute(task, "passes-total")).isEqualTo(1.0);
+            assertThat(server.getAttribute(task, "pages-per-pass-max")).isEqualTo(4.0);
+            assertThat(server.getAttribute(task, "calls-overlong-total")).isEqualTo(1.0);
+            assertThat(server.getAttribute(task, "calls-late-total")).isEqualTo(1.0);
+            assertThat(server.getAttribute(task, "horizon-lost-seconds-total")).isEqualTo(1000.0);
+            assertThat(server.getAttribute(task, "requests-total")).isEqualTo(0L);
+            assertThat(server.getAttribute(fast, "seconds-behind")).isEqualTo(35L);
+        }
+        Set<ObjectName> left = server.queryNames(new ObjectName("io.github.kafkaconnecttrtc:connector=calls,*"), null);
+        assertThat(left).isEmpty();
+    }
+
+    @Test
+    void aFinishedSliceLosesItsLagMetric() throws Exception {
+        Slice cell = Slice.history(NOW - 7200, NOW - 3600, 0, NOW);
+        ObjectName lag = new ObjectName("io.github.kafkaconnecttrtc:type=slice-metrics,connector=cells,task=0,slice="
+                + ObjectName.quote(cell.name()));
+        try (TaskMetrics metrics = new TaskMetrics("cells", 0, new ClientStats(), clock)) {
+            metrics.assigned(cell, cell.initialCursor());
+            assertThat(server.isRegistered(lag)).isTrue();
+
+            metrics.finished(cell);
+
+            assertThat(server.isRegistered(lag)).isFalse();
+        }
+    }
+
+    @Test
+    void theConnectorReportsItsPlanAndReconfigurations() throws Exception {
+        ObjectName name = new ObjectName("io.github.kafkaconnecttrtc:type=connector-metrics,connector=planned");
+        try (ConnectorMetrics metrics = new ConnectorMetrics("planned", () -> 2)) {
+            metrics.planned(17, NOW - 3600, 3);
+            metrics.planned(12, NOW - 3600, 0);
+            metrics.reconfigurationRequested();
+
+            assertThat(server.getAttribute(name, "history-slices-remaining")).isEqualTo(12);
+            assertThat(server.getAttribute(name, "tasks")).isEqualTo(3);
+            assertThat(server.getAttribute(name, "horizon-lost-slices-total")).isEqualTo(2L);
+            assertThat(server.getAttribute(name, "reconfigurations-requested-total")).isEqualTo(1.0);
+        }
+        assertThat(server.isRegistered(name)).isFalse();
+    }
+}
