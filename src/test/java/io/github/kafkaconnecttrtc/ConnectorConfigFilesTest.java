@@ -39,7 +39,7 @@ class ConnectorConfigFilesTest {
     void takesTheSecretKeyFromAConfigProviderNeverInline(Path file) throws IOException {
         Map<String, String> config = new ObjectMapper().readValue(file.toFile(), new TypeReference<>() { });
 
-        assertThat(config.get(TrtcSourceConfig.SECRET_KEY_CONFIG)).startsWith("${file:");
+        assertThat(config.get(TrtcSourceConfig.SECRET_KEY_CONFIG)).matches("\\$\\{(file|env):.+}");
     }
 
     /** Stands a value of the right type in for each ${provider:path:key} reference. */

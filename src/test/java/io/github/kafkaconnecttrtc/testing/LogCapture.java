@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
     private final List<String> lines = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
     private final Appender appender = new Appender();
 
     @Override
     public void beforeEach(ExtensionContext context) {
         synchronized (lines) {
             lines.clear();
+            events.clear();
         }
         appender.start();
         Configuration config = LoggerContext.getContext(false).getConfiguration();
@@ -47,6 +50,21 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
         synchronized (lines) {
             return List.copyOf(lines);
         }
+    }
+
+    /** Every captured event, with the worker's logging context ({@code connector.context}). */
+    public List<Event> events() {
+        synchronized (lines) {
+            return List.copyOf(events);
+        }
+    }
+
+    /**
+     * One log event.
+     *
+     * @param context Connect's {@code connector.context}, such as {@code "[name|task-0] "}; empty when unset
+     */
+    public record Event(Level level, String logger, String context, String message) {
     }
 
     /** All captured text in one string. */
@@ -71,8 +89,11 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
                 event.getThrown().printStackTrace(new PrintWriter(trace));
                 line.append('\n').append(trace);
             }
+            String context = event.getContextData().getValue("connector.context");
             synchronized (lines) {
                 lines.add(line.toString());
+                events.add(new Event(event.getLevel(), event.getLoggerName(), context == null ? "" : context,
+                        event.getMessage().getFormattedMessage()));
             }
         }
     }
