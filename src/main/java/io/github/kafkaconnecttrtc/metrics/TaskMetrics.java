@@ -49,6 +49,8 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
     private final Sensor lostSeconds;
     private final Map<String, Long> sliceEnds = new ConcurrentHashMap<>();
     private final Set<String> outcomes = ConcurrentHashMap.newKeySet();
+    /** A poll still running when the task stops must not register MBeans again after close. */
+    private volatile boolean closed;
 
     public TaskMetrics(String connector, int task, ClientStats client, InstantSource clock) {
         this.metrics = new PluginMetrics(Map.of("connector", connector, "task", Integer.toString(task)));
@@ -87,6 +89,9 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
 
     @Override
     public void assigned(Slice slice, Cursor cursor) {
+        if (closed) {
+            return;
+        }
         sliceEnds.put(slice.name(), cursor.endTs());
         MetricName behind = metrics.name("seconds-behind", SLICE_GROUP,
                 "Seconds between now and the end time up to which every call of the slice was emitted",
@@ -99,6 +104,9 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
 
     @Override
     public void passed(Slice slice, PassResult result, Instant started) {
+        if (closed) {
+            return;
+        }
         // Sensors keep their own (wall-clock) time: averages and rates are about the worker, not the data.
         sliceEnds.put(slice.name(), result.cursor().endTs());
         records.record(result.records().size());
@@ -117,6 +125,9 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
 
     @Override
     public void finished(Slice slice) {
+        if (closed) {
+            return;
+        }
         sliceEnds.remove(slice.name());
         metrics.registry().removeMetric(metrics.name("seconds-behind", SLICE_GROUP, "", Map.of("slice", slice.name())));
     }
@@ -134,6 +145,7 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         metrics.close();
     }
 }

@@ -57,6 +57,19 @@ class TaskMetricsTest {
     }
 
     @Test
+    void aPassEndingAfterTheTaskStoppedRegistersNothingAgain() throws Exception {
+        TaskMetrics metrics = new TaskMetrics("late-pass", 0, new ClientStats(), clock);
+        metrics.close();
+
+        metrics.assigned(Slice.tailFast(NOW), Cursor.throughSecond(NOW));
+        metrics.passed(Slice.tailFast(NOW), new PassResult(List.of(), Cursor.throughSecond(NOW), 1, null, 0, 0, null),
+                Instant.ofEpochSecond(NOW));
+
+        assertThat(server.queryNames(new ObjectName("io.github.kafkaconnecttrtc:connector=late-pass,*"), null))
+                .isEmpty();
+    }
+
+    @Test
     void aFinishedSliceLosesItsLagMetric() throws Exception {
         Slice cell = Slice.history(NOW - 7200, NOW - 3600, 0, NOW);
         ObjectName lag = new ObjectName("io.github.kafkaconnecttrtc:type=slice-metrics,connector=cells,task=0,slice="
