@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc;
 
+import io.github.kafkaconnecttrtc.config.ConnectionCheck;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.metrics.ConnectorMetrics;
 import io.github.kafkaconnecttrtc.source.Slice;
@@ -12,6 +13,7 @@ import io.github.kafkaconnecttrtc.source.TaskSettings;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -43,6 +45,7 @@ public class TrtcSourceConnector extends SourceConnector {
     static final Duration MONITOR_INTERVAL = Duration.ofSeconds(30);
 
     private final InstantSource clock;
+    private final ConnectionCheck connectionCheck;
     private Map<String, String> props;
     private TrtcSourceConfig config;
     private SlicePlanner planner;
@@ -55,7 +58,12 @@ public class TrtcSourceConnector extends SourceConnector {
     }
 
     TrtcSourceConnector(InstantSource clock) {
+        this(clock, new ConnectionCheck(clock));
+    }
+
+    TrtcSourceConnector(InstantSource clock, ConnectionCheck connectionCheck) {
         this.clock = clock;
+        this.connectionCheck = connectionCheck;
     }
 
     @Override
@@ -158,9 +166,13 @@ public class TrtcSourceConnector extends SourceConnector {
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
         Map<String, List<String>> errors = TrtcSourceConfig.crossFieldErrors(connectorConfigs, clock.instant());
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
         for (ConfigValue value : result.configValues()) {
             errors.getOrDefault(value.name(), List.of()).forEach(value::addErrorMessage);
+            values.put(value.name(), value);
         }
+        // Last, because it only runs when the keys it sends had no error so far.
+        connectionCheck.addErrors(values);
         return result;
     }
 
