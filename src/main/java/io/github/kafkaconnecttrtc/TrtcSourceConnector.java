@@ -167,13 +167,28 @@ public class TrtcSourceConnector extends SourceConnector {
         Config result = super.validate(connectorConfigs);
         Map<String, List<String>> errors = TrtcSourceConfig.crossFieldErrors(connectorConfigs, clock.instant());
         Map<String, ConfigValue> values = new LinkedHashMap<>();
-        for (ConfigValue value : result.configValues()) {
+        for (ConfigValue validated : result.configValues()) {
+            ConfigValue value = new ConfigValue(validated.name(), validated.value(), validated.recommendedValues(),
+                    withoutRepeatedNullError(validated));
+            value.visible(validated.visible());
             errors.getOrDefault(value.name(), List.of()).forEach(value::addErrorMessage);
             values.put(value.name(), value);
         }
         // Last, because it only runs when the keys it sends had no error so far.
         connectionCheck.addErrors(values);
-        return result;
+        return new Config(new ArrayList<>(values.values()));
+    }
+
+    /**
+     * ConfigDef runs a key's validator even when the value was missing or did not parse, and the validator then
+     * refuses "null": a second error that repeats the first in words that say nothing of what is expected. It stays
+     * when it is the only one, as for a key explicitly set to null.
+     */
+    private static List<String> withoutRepeatedNullError(ConfigValue value) {
+        String repeated = "Invalid value null for configuration " + value.name() + ":";
+        List<String> kept = new ArrayList<>();
+        value.errorMessages().stream().filter(message -> !message.startsWith(repeated)).forEach(kept::add);
+        return kept.isEmpty() ? new ArrayList<>(value.errorMessages()) : kept;
     }
 
     @Override
