@@ -303,6 +303,17 @@ class ConnectionCheckValidationTest {
     }
 
     @Test
+    void showsAnAnswerThatIsNotJsonOnTheEndpoint() {
+        TrtcSimulator simulator = simulator();
+        simulator.faults().injectNext(Fault.MALFORMED_JSON, 1);
+
+        assertThat(onlyError(validate(props(simulator)), TrtcSourceConfig.ENDPOINT_CONFIG))
+                .contains(TrtcSourceConfig.ENDPOINT_CONFIG, "answered something other than a records API answer",
+                        "malformed answer");
+        assertThat(simulator.stats().totalRequests()).isEqualTo(1);
+    }
+
+    @Test
     void makesNoRequestWhenTheCheckIsOffOrNotGiven() {
         TrtcSimulator simulator = simulator();
         Map<String, String> off = props(simulator);
