@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc;
 
+import io.github.kafkaconnecttrtc.config.ConnectionCheck;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.metrics.ConnectorMetrics;
 import io.github.kafkaconnecttrtc.source.Slice;
@@ -12,6 +13,7 @@ import io.github.kafkaconnecttrtc.source.TaskSettings;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -43,6 +45,7 @@ public class TrtcSourceConnector extends SourceConnector {
     static final Duration MONITOR_INTERVAL = Duration.ofSeconds(30);
 
     private final InstantSource clock;
+    private final ConnectionCheck connectionCheck;
     private Map<String, String> props;
     private TrtcSourceConfig config;
     private SlicePlanner planner;
@@ -55,7 +58,12 @@ public class TrtcSourceConnector extends SourceConnector {
     }
 
     TrtcSourceConnector(InstantSource clock) {
+        this(clock, new ConnectionCheck(clock));
+    }
+
+    TrtcSourceConnector(InstantSource clock, ConnectionCheck connectionCheck) {
         this.clock = clock;
+        this.connectionCheck = connectionCheck;
     }
 
     @Override
@@ -158,10 +166,29 @@ public class TrtcSourceConnector extends SourceConnector {
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
         Map<String, List<String>> errors = TrtcSourceConfig.crossFieldErrors(connectorConfigs, clock.instant());
-        for (ConfigValue value : result.configValues()) {
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
+        for (ConfigValue validated : result.configValues()) {
+            ConfigValue value = new ConfigValue(validated.name(), validated.value(), validated.recommendedValues(),
+                    withoutRepeatedNullError(validated));
+            value.visible(validated.visible());
             errors.getOrDefault(value.name(), List.of()).forEach(value::addErrorMessage);
+            values.put(value.name(), value);
         }
-        return result;
+        // Last, because it only runs when the keys it sends had no error so far.
+        connectionCheck.addErrors(values);
+        return new Config(new ArrayList<>(values.values()));
+    }
+
+    /**
+     * ConfigDef runs a key's validator even when the value was missing or did not parse, and the validator then
+     * refuses "null": a second error that repeats the first in words that say nothing of what is expected. It stays
+     * when it is the only one, as for a key explicitly set to null.
+     */
+    private static List<String> withoutRepeatedNullError(ConfigValue value) {
+        String repeated = "Invalid value null for configuration " + value.name() + ":";
+        List<String> kept = new ArrayList<>();
+        value.errorMessages().stream().filter(message -> !message.startsWith(repeated)).forEach(kept::add);
+        return kept.isEmpty() ? new ArrayList<>(value.errorMessages()) : kept;
     }
 
     @Override

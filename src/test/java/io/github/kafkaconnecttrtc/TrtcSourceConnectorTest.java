@@ -322,6 +322,34 @@ class TrtcSourceConnectorTest {
         assertThat(values.get(TrtcSourceConfig.SECRET_KEY_CONFIG).value()).hasToString("[hidden]");
     }
 
+    @Test
+    void validateShowsAMissingOrUnparsableValueOnceWithoutARepeatedNullError() {
+        Map<String, String> props = props(NOW - 24 * HOUR);
+        props.remove(TrtcSourceConfig.TOPIC_CONFIG);
+        props.put(TrtcSourceConfig.PAGE_SIZE_CONFIG, "ten");
+        props.put(TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG, "5s");
+
+        Map<String, ConfigValue> values = validate(props);
+
+        assertThat(values.get(TrtcSourceConfig.TOPIC_CONFIG).errorMessages())
+                .containsExactly("Missing required configuration \"topic\" which has no default value.");
+        assertThat(values.get(TrtcSourceConfig.PAGE_SIZE_CONFIG).errorMessages()).singleElement()
+                .asString().contains("Invalid value ten for configuration page.size", "INT");
+        assertThat(values.get(TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG).errorMessages()).singleElement()
+                .asString().contains("Invalid value 5s for configuration poll.interval.ms");
+    }
+
+    @Test
+    void validateKeepsTheNullErrorOfAKeyExplicitlySetToNull() {
+        Map<String, String> props = props(NOW - 24 * HOUR);
+        props.put(TrtcSourceConfig.TOPIC_CONFIG, null);
+
+        Map<String, ConfigValue> values = validate(props);
+
+        assertThat(values.get(TrtcSourceConfig.TOPIC_CONFIG).errorMessages()).singleElement()
+                .asString().contains("Invalid value null for configuration topic");
+    }
+
     // --- alterOffsets ------------------------------------------------------------------------
 
     private static Map<String, ?> partition(String slice) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,9 +73,14 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         this.userSigs = new UserSigProvider(
                 settings.secretKey(), settings.sdkAppId(), settings.identifier(), settings.userSigTtl(), clock);
         this.limiter = limiter;
-        this.retryPolicy = RetryPolicy.<RecordsPage>builder()
-                .handle(TransientFailure.class)
-                .withBackoff(settings.initialBackoff(), settings.maxBackoff())
+        RetryPolicyBuilder<RecordsPage> retries = RetryPolicy.<RecordsPage>builder().handle(TransientFailure.class);
+        // Failsafe refuses a back-off whose maximum equals its start, which the configuration allows: a fixed delay.
+        if (settings.maxBackoff().compareTo(settings.initialBackoff()) > 0) {
+            retries.withBackoff(settings.initialBackoff(), settings.maxBackoff());
+        } else {
+            retries.withDelay(settings.initialBackoff());
+        }
+        this.retryPolicy = retries
                 .withJitter(0.25)
                 .withMaxRetries(settings.maxRetries())
                 .onRetry(event -> {

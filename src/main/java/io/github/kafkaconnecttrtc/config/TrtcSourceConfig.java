@@ -96,6 +96,17 @@ public class TrtcSourceConfig extends AbstractConfig {
             + "${env:TRTC_SECRET_KEY} (EnvVarConfigProvider).";
     private static final String SECRET_KEY_DISPLAY = "Secret key";
 
+    public static final String CONNECTION_CHECK_CONFIG = "trtc.connection.check";
+    public static final String CONNECTION_CHECK_DOC = "Whether validating the configuration (PUT "
+            + "/connector-plugins/TrtcSourceConnector/config/validate, which Connect also runs before it creates or "
+            + "updates the connector) sends one request to the API with the given endpoint and credentials, and shows "
+            + "an unreachable host, a secret key, identifier or SDKAppID the API refuses, or a missing group-call "
+            + "package as an error on the key to change. The request is made only when " + ENDPOINT_CONFIG + ", "
+            + SDKAPPID_CONFIG + ", " + IDENTIFIER_CONFIG + " and " + SECRET_KEY_CONFIG + " are valid on their own; "
+            + "it takes up to 15 seconds against a host that does not answer.";
+    public static final boolean CONNECTION_CHECK_DEFAULT = false;
+    private static final String CONNECTION_CHECK_DISPLAY = "Check the connection on validation";
+
     public static final String REQUESTS_PER_SECOND_CONFIG = "trtc.requests.per.second";
     public static final String REQUESTS_PER_SECOND_DOC = "Request budget of the whole connector, shared evenly by "
             + "its tasks. The API allows " + ConfigValidators.number(ClientSettings.API_MAX_REQUESTS_PER_SECOND)
@@ -259,6 +270,8 @@ public class TrtcSourceConfig extends AbstractConfig {
                 IDENTIFIER_DOC, CONNECTION_GROUP, ++order, Width.MEDIUM, IDENTIFIER_DISPLAY);
         def.define(SECRET_KEY_CONFIG, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, nonEmptyPassword(), Importance.HIGH,
                 SECRET_KEY_DOC, CONNECTION_GROUP, ++order, Width.MEDIUM, SECRET_KEY_DISPLAY);
+        def.define(CONNECTION_CHECK_CONFIG, Type.BOOLEAN, CONNECTION_CHECK_DEFAULT, Importance.LOW,
+                CONNECTION_CHECK_DOC, CONNECTION_GROUP, ++order, Width.SHORT, CONNECTION_CHECK_DISPLAY);
         def.define(REQUESTS_PER_SECOND_CONFIG, Type.DOUBLE, REQUESTS_PER_SECOND_DEFAULT,
                 positiveAtMost(ClientSettings.API_MAX_REQUESTS_PER_SECOND), Importance.MEDIUM,
                 REQUESTS_PER_SECOND_DOC, CONNECTION_GROUP, ++order, Width.SHORT, REQUESTS_PER_SECOND_DISPLAY);
@@ -448,6 +461,11 @@ public class TrtcSourceConfig extends AbstractConfig {
 
     public Password secretKey() {
         return getPassword(SECRET_KEY_CONFIG);
+    }
+
+    /** Whether {@code validate()} makes a request to the API; the tasks never look at it. */
+    public boolean connectionCheck() {
+        return getBoolean(CONNECTION_CHECK_CONFIG);
     }
 
     /** The budget of the whole connector; each task gets its share through {@link #clientSettings(double)}. */

@@ -245,6 +245,17 @@ class RecordsClientAgainstSimulatorTest {
     }
 
     @Test
+    void retriesWithAFixedDelayWhenTheMaximumBackOffEqualsTheInitialOne() {
+        TrtcSimulator sim = simulator(quiet());
+        sim.faults().injectNext(Fault.GATEWAY_502, 2);
+        HttpTrtcRecordsClient client = client(settingsFor(sim).withRetries(2, Duration.ofMillis(5),
+                Duration.ofMillis(5)), clock);
+
+        assertThat(client.fetchPage(lastDay(), 1).records()).isNotEmpty();
+        assertThat(client.stats().requests()).isEqualTo(3);
+    }
+
+    @Test
     void aBrokenConnectionKeepsItsCauseInTheException() {
         TrtcSimulator sim = simulator(quiet());
         sim.faults().injectNext(Fault.TRUNCATED, 10);

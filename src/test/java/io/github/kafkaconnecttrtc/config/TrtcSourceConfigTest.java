@@ -5,6 +5,7 @@ import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_FAST_LANE_
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_MAX_DURATION_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_RESULTS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_TYPES_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CONNECTION_CHECK_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CONNECT_TIMEOUT_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.ENDPOINT_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.IDENTIFIER_CONFIG;
@@ -82,6 +83,7 @@ class TrtcSourceConfigTest {
         assertThat(config.sdkAppId()).isEqualTo(1400000000L);
         assertThat(config.identifier()).isEqualTo("administrator");
         assertThat(config.secretKey().value()).isEqualTo(SECRET);
+        assertThat(config.connectionCheck()).isFalse();
         assertThat(config.requestsPerSecond()).isEqualTo(200.0);
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -111,6 +113,7 @@ class TrtcSourceConfigTest {
         props.put(SDKAPPID_CONFIG, "1400000001");
         props.put(IDENTIFIER_CONFIG, "ops-admin");
         props.put(SECRET_KEY_CONFIG, SECRET);
+        props.put(CONNECTION_CHECK_CONFIG, "true");
         props.put(REQUESTS_PER_SECOND_CONFIG, "50.5");
         props.put(REQUEST_TIMEOUT_MS_CONFIG, "3001");
         props.put(CONNECT_TIMEOUT_MS_CONFIG, "1");
@@ -137,6 +140,7 @@ class TrtcSourceConfigTest {
         assertThat(config.allowPlainHttp()).isTrue();
         assertThat(config.sdkAppId()).isEqualTo(1400000001L);
         assertThat(config.identifier()).isEqualTo("ops-admin");
+        assertThat(config.connectionCheck()).isTrue();
         assertThat(config.requestsPerSecond()).isEqualTo(50.5);
         assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(3001));
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(1));
@@ -182,6 +186,7 @@ class TrtcSourceConfigTest {
                 Arguments.of(IDENTIFIER_CONFIG, "  "),
                 Arguments.of(SECRET_KEY_CONFIG, ""),
                 Arguments.of(SECRET_KEY_CONFIG, "   "),
+                Arguments.of(CONNECTION_CHECK_CONFIG, "yes"),
                 Arguments.of(REQUESTS_PER_SECOND_CONFIG, "0"),
                 Arguments.of(REQUESTS_PER_SECOND_CONFIG, "200.5"),
                 Arguments.of(REQUESTS_PER_SECOND_CONFIG, "NaN"),
@@ -509,8 +514,8 @@ class TrtcSourceConfigTest {
                         Collectors.mapping((ConfigKey key) -> key.orderInGroup, Collectors.toList())));
 
         assertThat(byGroup.get("Connection")).containsExactly(ENDPOINT_CONFIG, ALLOW_PLAIN_HTTP_CONFIG,
-                SDKAPPID_CONFIG, IDENTIFIER_CONFIG, SECRET_KEY_CONFIG, REQUESTS_PER_SECOND_CONFIG,
-                REQUEST_TIMEOUT_MS_CONFIG, CONNECT_TIMEOUT_MS_CONFIG, RETRY_MAX_CONFIG,
+                SDKAPPID_CONFIG, IDENTIFIER_CONFIG, SECRET_KEY_CONFIG, CONNECTION_CHECK_CONFIG,
+                REQUESTS_PER_SECOND_CONFIG, REQUEST_TIMEOUT_MS_CONFIG, CONNECT_TIMEOUT_MS_CONFIG, RETRY_MAX_CONFIG,
                 RETRY_BACKOFF_INITIAL_MS_CONFIG, RETRY_BACKOFF_MAX_MS_CONFIG);
         assertThat(byGroup.get("Reading")).containsExactly(TOPIC_CONFIG, START_TIME_CONFIG, CALL_TYPES_CONFIG,
                 CALL_RESULTS_CONFIG, CALL_MAX_DURATION_MS_CONFIG, CALL_FAST_LANE_MAX_DURATION_MS_CONFIG,
@@ -519,6 +524,13 @@ class TrtcSourceConfigTest {
                 SLICE_DURATION_MS_CONFIG);
         assertThat(byGroup.get("Progress")).containsExactly(PROGRESS_TOPIC_CONFIG, PROGRESS_INTERVAL_MS_CONFIG);
         assertThat(orders.values()).allSatisfy(list -> assertThat(list).doesNotHaveDuplicates());
+    }
+
+    @Test
+    void documentsThatTheConnectionCheckSendsARequestWithTheGivenCredentials() {
+        assertThat(configDef().configKeys().get(CONNECTION_CHECK_CONFIG).documentation)
+                .contains("validate", "one request to the API", "credentials");
+        assertThat(configDef().configKeys().get(CONNECTION_CHECK_CONFIG).defaultValue).isEqualTo(false);
     }
 
     @Test
