@@ -26,6 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Call data is generated from the settings' seed: the history at start, then lazily up to the
  * clock's present on every request and every {@link #groundTruth()} call.
  *
+ * <p>{@link #suspend()} takes the API down as an outage would: connections are refused and answers
+ * in flight are cut off. {@link #resume()} brings it back on the same address and port, with the
+ * same calls, settings, faults and counters, so that a client configured with {@link #endpoint()}
+ * reaches it again without being told.
+ *
  * <pre>{@code
  * try (TrtcSimulator simulator = TrtcSimulator.start(SimulatorSettings.defaults(), clock)) {
  *     URI base = simulator.endpoint(); // append "v1/records/get_records_by_filter"
@@ -57,8 +62,14 @@ public final class TrtcSimulator implements AutoCloseable {
     private final ScriptedErrors scriptedErrors = new ScriptedErrors();
     private final SimulatorStats stats = new SimulatorStats();
     private final RecordsHttpHandler recordsHandler;
-    private final HttpServer server;
+    private final AdminHttpHandler adminHandler;
     private final ExecutorService executor;
+    /** The address actually bound at start, port included, so that a resumed server takes the same one. */
+    private final InetSocketAddress address;
+    private final Object serverLock = new Object();
+    /** Null while suspended or after close. */
+    private HttpServer server;
+    private boolean closed;
 
     private TrtcSimulator(SimulatorSettings settings, InstantSource clock) throws IOException {
         this.settings = settings;
@@ -70,17 +81,30 @@ public final class TrtcSimulator implements AutoCloseable {
         Answers answers = new Answers(settings.seed());
         this.recordsHandler = new RecordsHttpHandler(clock, new RecordsApi(settings, store, answers), answers,
                 new RateLimiter(settings.rateLimitPerSecond()), faults, scriptedErrors, stats);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()), 0);
+        this.adminHandler = new AdminHttpHandler(stats, faults);
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, httpThreads());
-        server.createContext(RecordsHttpHandler.PATH, recordsHandler);
-        server.createContext(AdminHttpHandler.CONTEXT, new AdminHttpHandler(stats, faults));
-        server.createContext("/", exchange -> {
+        try {
+            this.server = serve(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()));
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+        this.address = server.getAddress();
+    }
+
+    /** A server on {@code at} with this simulator's handlers, started. */
+    private HttpServer serve(InetSocketAddress at) throws IOException {
+        HttpServer started = HttpServer.create(at, 0);
+        started.createContext(RecordsHttpHandler.PATH, recordsHandler);
+        started.createContext(AdminHttpHandler.CONTEXT, adminHandler);
+        started.createContext("/", exchange -> {
             try (exchange) {
                 HttpResponses.htmlError(exchange, 404);
             }
         });
-        server.setExecutor(executor);
-        server.start();
+        started.setExecutor(executor);
+        started.start();
+        return started;
     }
 
     /**
@@ -101,9 +125,60 @@ public final class TrtcSimulator implements AutoCloseable {
 
     /** The base URI, ending in {@code /}; the records path is relative to it. */
     public URI endpoint() {
-        InetAddress bound = server.getAddress().getAddress();
+        InetAddress bound = address.getAddress();
         String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
-        return URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
+        return URI.create("http://" + host + ":" + address.getPort() + "/");
+    }
+
+    /**
+     * Takes the API down, admin paths included: from now on connections to {@link #endpoint()} are
+     * refused, and connections already open are closed, cutting off any answer in flight (a
+     * {@link Fault#SLOW} one among them). Calls keep being generated, and {@link #groundTruth()},
+     * {@link #addCall} and the fault controls keep working. Does nothing when already suspended.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void suspend() {
+        synchronized (serverLock) {
+            requireOpen();
+            if (server != null) {
+                server.stop(0);
+                server = null;
+            }
+        }
+    }
+
+    /**
+     * Serves again on the same address and port as before {@link #suspend()}, with the same calls,
+     * settings, faults, queued answers and counters. Does nothing when not suspended.
+     *
+     * @throws UncheckedIOException when the port was taken by someone else in the meantime
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void resume() {
+        synchronized (serverLock) {
+            requireOpen();
+            if (server == null) {
+                try {
+                    server = serve(address);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not serve the TRTC simulator again on " + address, e);
+                }
+            }
+        }
+    }
+
+    /** Whether the API is down, by {@link #suspend()}, until {@link #resume()}. */
+    public boolean isSuspended() {
+        synchronized (serverLock) {
+            return !closed && server == null;
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the simulator is closed");
+        }
     }
 
     public SimulatorSettings settings() {
@@ -178,10 +253,19 @@ public final class TrtcSimulator implements AutoCloseable {
         scriptedErrors.clear();
     }
 
-    /** Stops the server and its threads; waits a little for answers in progress. */
+    /** Stops the server and its threads, suspended or not; waits a little for answers in progress. */
     @Override
     public void close() {
-        server.stop(0);
+        synchronized (serverLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (server != null) {
+                server.stop(0);
+                server = null;
+            }
+        }
         executor.shutdownNow();
         try {
             executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
