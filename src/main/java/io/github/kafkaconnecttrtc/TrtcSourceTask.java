@@ -29,9 +29,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the slices the connector assigned and emits one record per call.
  *
- * <p>{@link #stop()} makes a poll in progress return at once: it wakes an idle wait, and
- * interrupts the poll thread while it is inside a request or back-off, clearing the flag again
- * before the poll returns to the worker.
+ * <p>Connect 4 stops a task between polls: it calls {@link #stop()} on the poll thread once
+ * {@code poll()} has returned, so what keeps stopping quick is that a poll never works on a pass
+ * for more than about a second (see {@link TaskEngine}). A worker that calls {@link #stop()} from
+ * another thread while a poll runs makes that poll return at once: the idle wait wakes, and the
+ * poll thread is interrupted inside a request or back-off, the flag cleared again before the poll
+ * returns to the worker.
  */
 public class TrtcSourceTask extends SourceTask {
 

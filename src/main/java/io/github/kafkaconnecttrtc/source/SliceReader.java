@@ -61,19 +61,29 @@ public final class SliceReader {
     }
 
     /**
-     * Runs one pass.
+     * Runs one pass to its end.
      *
      * @param previous what the previous pass over this slice saw, or null when unknown
      * @throws PassAbortedException when the task stops meanwhile
      */
     public PassResult pass(Slice slice, Cursor cursor, PassResult.SeenWindow previous) {
-        long now = nowSeconds();
-        long hi = now - settings.settleSeconds();
+        Pass pass = begin(slice, cursor, previous);
+        while (!pass.step()) {
+            // one request per step
+        }
+        return pass.result();
+    }
+
+    /**
+     * Starts a pass that its caller drives one request at a time, so that a long pass can be spread
+     * over several polls: Connect stops a task only between polls.
+     *
+     * @param previous what the previous pass over this slice saw, or null when unknown
+     */
+    public Pass begin(Slice slice, Cursor cursor, PassResult.SeenWindow previous) {
+        long hi = nowSeconds() - settings.settleSeconds();
         if (slice.kind() == SliceKind.HISTORY) {
             hi = Math.min(hi, slice.handover());
-        }
-        if (cursor.covers(hi)) {
-            return PassResult.nothingNew(cursor, previous);
         }
         long from = switch (slice.kind()) {
             case TAIL_FAST -> cursor.endTs() - settings.fastLaneSeconds();
@@ -83,124 +93,149 @@ public final class SliceReader {
         };
         long queryStart = Math.max(slice.startFrom(), from);
         PassResult.SeenWindow usable = previous != null && previous.follows(cursor, queryStart) ? previous : null;
-        Pass pass = new Pass(slice, cursor, hi, usable);
-        boolean keyset = keysetPaging;
-        pass.scan(queryStart);
-        List<CallRecord> records = new ArrayList<>(pass.found.values());
-        records.sort(END_ORDER);
-        // Only a complete answer tells the next pass which calls were not visible yet.
-        PassResult.SeenWindow seen = keyset && keysetPaging && slice.isTail()
-                ? new PassResult.SeenWindow(queryStart, hi, pass.seen) : null;
-        return new PassResult(records, Cursor.throughSecond(hi), pass.requests, pass.lost, pass.overlong, pass.late,
-                seen);
+        return new Pass(slice, cursor, hi, queryStart, usable, previous);
     }
 
     private long nowSeconds() {
         return clock.instant().getEpochSecond();
     }
 
-    /** The state of one pass. */
-    private final class Pass {
+    /**
+     * One pass in progress. {@link #step()} makes at most one request; a step that fails leaves the
+     * pass as it was, so the same request is made again by the next step.
+     */
+    public final class Pass {
 
         final Slice slice;
         final Cursor cursor;
         final long hi;
+        final long queryStart;
         /** Calls cannot start after they end, so nothing of interest starts after this. */
         final long lastStart;
         final PassResult.SeenWindow previous;
+        private final PassResult.SeenWindow previousAsGiven;
         final Map<String, CallRecord> found = new HashMap<>();
         final Set<String> seen = new HashSet<>();
         int requests;
         long overlong;
         long late;
         PassResult.LostRange lost;
+        private boolean done;
+        private boolean byPageNumber = !keysetPaging;
+        private long anchor;
+        private int page = 1;
 
-        Pass(Slice slice, Cursor cursor, long hi, PassResult.SeenWindow previous) {
+        Pass(Slice slice, Cursor cursor, long hi, long queryStart, PassResult.SeenWindow previous,
+                PassResult.SeenWindow previousAsGiven) {
             this.slice = slice;
             this.cursor = cursor;
             this.hi = hi;
+            this.queryStart = queryStart;
             this.previous = previous;
+            this.previousAsGiven = previousAsGiven;
             this.lastStart = Math.min(slice.startUntil() - 1, hi);
+            this.anchor = queryStart;
+            this.done = cursor.covers(hi);
         }
 
-        void scan(long from) {
-            if (keysetPaging && scanByStartTime(from)) {
-                return;
+        /**
+         * Makes the next request of the pass.
+         *
+         * @return whether the pass is complete
+         * @throws PassAbortedException when the task stops meanwhile
+         */
+        public boolean step() {
+            if (!done) {
+                done = byPageNumber ? stepByPageNumber() : stepByStartTime();
             }
-            scanByPageNumber(from);
+            return done;
         }
 
-        /** Returns false when the API's order turned out not to be by start time. */
-        boolean scanByStartTime(long from) {
-            long anchor = from;
-            int page = 1;
-            while (true) {
-                long clamped = clampToHorizon(anchor);
-                if (clamped != anchor) {
-                    // A new start means a new list: its first page, whatever page the old one was on.
-                    anchor = clamped;
+        /** What the pass found; only once {@link #step()} said it is complete. */
+        public PassResult result() {
+            if (!done) {
+                throw new IllegalStateException("pass over " + slice.name() + " is not complete");
+            }
+            if (cursor.covers(hi)) {
+                return PassResult.nothingNew(cursor, previousAsGiven);
+            }
+            List<CallRecord> records = new ArrayList<>(found.values());
+            records.sort(END_ORDER);
+            // Only a complete answer in start order tells the next pass which calls were not visible yet.
+            PassResult.SeenWindow window = !byPageNumber && slice.isTail()
+                    ? new PassResult.SeenWindow(queryStart, hi, seen) : null;
+            return new PassResult(records, Cursor.throughSecond(hi), requests, lost, overlong, late, window);
+        }
+
+        /** Returns true when the pass is complete. */
+        private boolean stepByStartTime() {
+            long clamped = clampToHorizon(anchor);
+            if (clamped != anchor) {
+                // A new start means a new list: its first page, whatever page the old one was on.
+                anchor = clamped;
+                page = 1;
+            }
+            if (anchor > lastStart) {
+                return true;
+            }
+            RecordsPage answer = fetch(anchor, page);
+            long previousStart = anchor;
+            String previousId = null;
+            for (CallRecord record : answer.records()) {
+                if (record.startCallTs() < previousStart
+                        || (record.startCallTs() == previousStart && previousId != null
+                            && record.callId().compareTo(previousId) < 0)) {
+                    keysetPaging = false;
+                    log.warn("The records API answered out of start-time order (call {} after one that started at"
+                            + " {}); reading by page number from now on", record.callId(), previousStart);
+                    byPageNumber = true;
                     page = 1;
+                    return false;
                 }
-                if (anchor > lastStart) {
+                previousStart = record.startCallTs();
+                previousId = record.callId();
+                if (record.startCallTs() > lastStart) {
                     return true;
                 }
-                RecordsPage answer = fetch(anchor, page);
-                long previousStart = anchor;
-                String previousId = null;
-                for (CallRecord record : answer.records()) {
-                    if (record.startCallTs() < previousStart
-                            || (record.startCallTs() == previousStart && previousId != null
-                                && record.callId().compareTo(previousId) < 0)) {
-                        keysetPaging = false;
-                        log.warn("The records API answered out of start-time order (call {} after one that started at"
-                                + " {}); reading by page number from now on", record.callId(), previousStart);
-                        return false;
-                    }
-                    previousStart = record.startCallTs();
-                    previousId = record.callId();
-                    if (record.startCallTs() > lastStart) {
-                        return true;
-                    }
-                    consider(record);
-                }
-                if (!answer.hasMore()) {
-                    return true;
-                }
-                if (previousStart > anchor) {
-                    anchor = previousStart;
-                    page = 1;
-                } else {
-                    // A whole page of calls that started in the same second: go deeper.
-                    page++;
-                }
+                consider(record);
             }
+            if (!answer.hasMore()) {
+                return true;
+            }
+            if (previousStart > anchor) {
+                anchor = previousStart;
+                page = 1;
+            } else {
+                // A whole page of calls that started in the same second: go deeper.
+                page++;
+            }
+            return false;
         }
 
-        void scanByPageNumber(long from) {
-            long start = clampToHorizon(from);
+        /** Returns true when the pass is complete. */
+        private boolean stepByPageNumber() {
+            long start = clampToHorizon(queryStart);
             if (start > lastStart) {
-                return;
+                return true;
             }
-            for (int page = 1; ; page++) {
-                RecordsPage answer = fetch(start, page);
-                answer.records().forEach(this::consider);
-                if (!answer.hasMore()) {
-                    return;
-                }
-            }
+            RecordsPage answer = fetch(start, page);
+            answer.records().forEach(this::consider);
+            page++;
+            return !answer.hasMore();
         }
 
-        RecordsPage fetch(long start, int page) {
+        private RecordsPage fetch(long start, int pageNumber) {
             if (stopRequested.getAsBoolean()) {
                 throw new PassAbortedException();
             }
-            requests++;
             RecordsQuery query = new RecordsQuery(start, OptionalLong.of(hi), settings.callTypeParameter(), null,
                     settings.pageSize());
-            return client.fetchPage(query, page);
+            RecordsPage answer = client.fetchPage(query, pageNumber);
+            requests++;
+            return answer;
         }
 
-        long clampToHorizon(long start) {
+        private long clampToHorizon(long start) {
             long floor = ReadSettings.horizonFloor(nowSeconds());
             if (start >= floor) {
                 return start;
@@ -215,7 +250,7 @@ public final class SliceReader {
             return floor;
         }
 
-        void consider(CallRecord record) {
+        private void consider(CallRecord record) {
             long start = record.startCallTs();
             if (start < slice.startFrom() || start >= slice.startUntil() || record.endTs() > hi
                     || !settings.inLane(slice.kind(), record.durationSeconds())

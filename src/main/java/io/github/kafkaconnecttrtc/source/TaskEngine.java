@@ -14,14 +14,18 @@ import org.slf4j.LoggerFactory;
  * The poll loop of a task, free of Connect's life cycle so that tests can drive it with a fake
  * clock: pick the due slice, read one pass, turn it into records.
  *
- * <p>A poll returns the whole pass as one batch, which under exactly-once is one transaction.
- * When no slice is due it waits at most {@link #MAX_IDLE_WAIT} and returns null, so Connect can
- * commit offsets and stop the task in between.
+ * <p>A pass's records are returned as one batch, which under exactly-once is one transaction.
+ * A poll works on a pass for about {@link #WORK_SLICE} and then returns null, the pass going on
+ * at the next poll: Connect stops a task only between polls (it calls {@code stop()} after the
+ * poll returns), so a long pass must not hold the poll. A request that fails after its retries
+ * leaves the pass where it was, and the next poll makes that request again. When no slice is
+ * due, a poll waits at most {@link #MAX_IDLE_WAIT} and returns null.
  */
 public final class TaskEngine {
 
     private static final Logger log = LoggerFactory.getLogger(TaskEngine.class);
     static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
+    static final Duration WORK_SLICE = Duration.ofSeconds(1);
 
     private final PassScheduler scheduler;
     private final SliceReader reader;
@@ -30,6 +34,11 @@ public final class TaskEngine {
     private final Waiter waiter;
     private final Duration progressInterval;
     private final PassObserver observer;
+    /** The pass in progress, if a poll left one unfinished. */
+    private InProgress current;
+
+    private record InProgress(SliceState state, Instant started, SliceReader.Pass pass) {
+    }
 
     TaskEngine(List<SliceState> slices, PassScheduler scheduler, SliceReader reader, RecordFactory factory,
             InstantSource clock, Waiter waiter, Duration progressInterval, PassObserver observer) {
@@ -92,18 +101,28 @@ public final class TaskEngine {
      */
     public List<SourceRecord> poll() throws InterruptedException {
         Instant now = clock.instant();
-        SliceState due = scheduler.nextDue(now);
-        if (due == null) {
-            Duration untilDue = scheduler.untilNextDue(now);
-            waiter.await(untilDue == null || untilDue.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : untilDue);
-            return null;
+        if (current == null) {
+            SliceState due = scheduler.nextDue(now);
+            if (due == null) {
+                Duration untilDue = scheduler.untilNextDue(now);
+                waiter.await(untilDue == null || untilDue.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : untilDue);
+                return null;
+            }
+            current = new InProgress(due, now, reader.begin(due.slice, due.cursor, due.seen));
         }
-        List<SourceRecord> records = read(due, now);
+        Instant until = now.plus(WORK_SLICE);
+        while (!current.pass().step()) {
+            if (!clock.instant().isBefore(until)) {
+                return null;
+            }
+        }
+        InProgress done = current;
+        current = null;
+        List<SourceRecord> records = read(done.state(), done.started(), done.pass().result());
         return records.isEmpty() ? null : records;
     }
 
-    private List<SourceRecord> read(SliceState state, Instant started) {
-        PassResult result = reader.pass(state.slice, state.cursor, state.seen);
+    private List<SourceRecord> read(SliceState state, Instant started, PassResult result) {
         state.seen = result.seen();
         Slice slice = state.slice;
         if (result.lost() != null) {

@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kafkaconnecttrtc.client.ClientSettings;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
@@ -176,5 +177,59 @@ class TaskEngineTest {
         assertThat(beforeDue).isEqualTo(afterFirst);
         assertThat(simulator.stats().totalRequests()).isGreaterThan(beforeDue);
         assertThat(waits).isNotEmpty().allMatch(wait -> wait.compareTo(Duration.ofSeconds(1)) <= 0);
+    }
+
+    /**
+     * Connect stops a task only between polls, so a pass of many pages must not hold one poll: each
+     * poll works on it for about a second and the records come with the poll that completes it.
+     */
+    @Test
+    void aLongPassIsSpreadOverPollsOfAboutASecondAndItsRecordsComeTogether() throws InterruptedException {
+        Slice history = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR + HOUR);
+        for (int i = 0; i < 450; i++) {
+            long start = history.startFrom() + i * 7L;
+            simulator.addCall(new io.github.kafkaconnecttrtc.client.CallRecord("c-" + i, simulator.settings().sdkAppId(),
+                    "audio", "r", start, start, start + 60, "u", 2, "single", "normal_end", List.of("v")), start + 60);
+        }
+        TaskEngine engine = engine(List.of(history.name()), NOW - 4 * HOUR, NOW - 5 * HOUR, Map.of());
+        simulator.beforeEachRequest(() -> clock.advance(Duration.ofMillis(400)));
+
+        List<List<SourceRecord>> polls = new ArrayList<>();
+        for (int i = 0; i < 10 && !engine.isIdle(); i++) {
+            polls.add(engine.poll());
+        }
+
+        assertThat(polls).hasSizeGreaterThan(1);
+        assertThat(polls.subList(0, polls.size() - 1)).containsOnlyNulls();
+        assertThat(polls.get(polls.size() - 1)).hasSize(450);
+        assertThat(simulator.stats().totalRequests()).isEqualTo(5);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void aRequestThatFailsAfterItsRetriesIsMadeAgainByTheNextPollWithoutReadingTheEarlierPagesAgain()
+            throws InterruptedException {
+        Slice history = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR + HOUR);
+        for (int i = 0; i < 250; i++) {
+            long start = history.startFrom() + i * 7L;
+            simulator.addCall(new io.github.kafkaconnecttrtc.client.CallRecord("c-" + i, simulator.settings().sdkAppId(),
+                    "audio", "r", start, start, start + 60, "u", 2, "single", "normal_end", List.of("v")), start + 60);
+        }
+        TaskEngine engine = engine(List.of(history.name()), NOW - 4 * HOUR, NOW - 5 * HOUR, Map.of());
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        simulator.beforeEachRequest(() -> {
+            clock.advance(Duration.ofMillis(300));
+            if (requests.incrementAndGet() == 2) {
+                // The second page fails on every attempt the client makes (one try and three retries).
+                simulator.faults().injectNext(io.github.kafkaconnecttrtc.simulator.Fault.GATEWAY_502, 4);
+            }
+        });
+
+        assertThatThrownBy(engine::poll).isInstanceOf(io.github.kafkaconnecttrtc.client.TrtcRetriableException.class);
+        List<SourceRecord> records = engine.poll();
+
+        assertThat(records).hasSize(250);
+        // page 1, four failed attempts at page 2, then pages 2 and 3
+        assertThat(simulator.stats().totalRequests()).isEqualTo(1 + 4 + 2);
     }
 }
