@@ -28,6 +28,9 @@ final class SimulatedConnector implements AutoCloseable {
     /** Short enough that a simulated day sweeps for overlong calls several times. */
     static final Duration OVERLONG_SWEEP = Duration.ofHours(2);
 
+    /** Hears every task's passes; for tests that count requests by lane. */
+    PassObserver observer = PassObserver.NONE;
+
     final MutableClock clock;
     final ReadSettings read;
     final TaskEngine.EngineSettings engineSettings;
@@ -73,7 +76,7 @@ final class SimulatedConnector implements AutoCloseable {
                     assignment.size(), task);
             SliceReader reader = new SliceReader(client, read, clock, () -> false);
             started.add(TaskEngine.create(settings, Map.copyOf(committed), engineSettings, reader, clock,
-                    clock::advance, PassObserver.NONE));
+                    clock::advance, observer));
         }
         engines = started;
     }
