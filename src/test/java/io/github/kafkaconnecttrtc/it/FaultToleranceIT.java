@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -50,6 +49,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -91,8 +91,7 @@ class FaultToleranceIT {
     private static final Instant BEGAN = Instant.now();
     private static EmbeddedConnectCluster connect;
 
-    private final List<TrtcSimulator> simulators = new ArrayList<>();
-    private final List<String> connectors = new ArrayList<>();
+    private Deployments deployments;
 
     @BeforeAll
     static void startCluster() throws InterruptedException {
@@ -113,19 +112,20 @@ class FaultToleranceIT {
         }
     }
 
+    @BeforeEach
+    void trackDeployments() {
+        deployments = new Deployments(connect);
+    }
+
     @AfterEach
-    void deleteConnectorsAndStopSimulators() {
-        try {
-            connectors.forEach(connect::deleteConnector);
-        } finally {
-            simulators.forEach(TrtcSimulator::close);
-        }
+    void removeDeployments() {
+        deployments.close();
     }
 
     @Test
     @Order(1)
     void transientFaultsOfEveryKindFailNoTaskAndLoseNoCall() throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(71).historyDays(1).callsPerSecond(0.3)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(71).historyDays(1).callsPerSecond(0.3)
                 .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).longCallFraction(0.05)
                 .visibilityDelaySeconds(2).slowAnswerDelay(SLOW_ANSWER).build());
         Map<Fault, Double> rates = new LinkedHashMap<>();
@@ -134,7 +134,7 @@ class FaultToleranceIT {
         String name = "trtc-fault-matrix";
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(3));
-        Map<String, String> config = connectorConfig(simulator, topic, start, 2);
+        Map<String, String> config = ItStack.jsonConnectorConfig(simulator, topic, start, 2);
         config.put("trtc.request.timeout.ms", Long.toString(REQUEST_TIMEOUT.toMillis()));
         // A short cap keeps the run short; a storm longer than the retries then surfaces as a
         // retriable error, which the worker must absorb by polling again.
@@ -144,7 +144,7 @@ class FaultToleranceIT {
         Map<String, Long> outcomes;
         List<String> missing;
         CallTopic calls;
-        configure(name, config);
+        deployments.configure(name, config);
         try (StatusWatch watch = StatusWatch.start(name);
                 CallTopic topicReader = new CallTopic(topic, simulator)) {
             calls = topicReader;
@@ -203,11 +203,11 @@ class FaultToleranceIT {
     @EnumSource(FatalAnswer.class)
     @Order(2)
     void aFatalAnswerFailsTheTaskAfterOneRequestWithItsRemedyAndNoSecret(FatalAnswer fatal) throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(80 + fatal.ordinal()).historyDays(1)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(80 + fatal.ordinal()).historyDays(1)
                 .callsPerSecond(0.05).groupPackage(fatal != FatalAnswer.GROUP_PACKAGE_REQUIRED).build());
         String name = "trtc-fatal-" + fatal.code;
         String wrongKey = "wrong-key-" + "0f1e2d3c4b5a69788796a5b4c3d2e1f0".repeat(2);
-        Map<String, String> config = connectorConfig(simulator, name + "-calls",
+        Map<String, String> config = ItStack.jsonConnectorConfig(simulator, name + "-calls",
                 Instant.now().minus(Duration.ofHours(2)), 1);
         switch (fatal) {
             case GROUP_PACKAGE_REQUIRED -> config.put("call.types", "group");
@@ -218,7 +218,7 @@ class FaultToleranceIT {
         }
 
         Instant created = Instant.now();
-        configure(name, config);
+        deployments.configure(name, config);
         JsonNode failed = awaitTaskFailed(name, PATIENCE);
         Duration toFailure = Duration.between(created, Instant.now());
         // Give a retry storm, had there been one, the time to show: a retrying client asks again
@@ -259,19 +259,19 @@ class FaultToleranceIT {
     @Test
     @Order(3)
     void anOutageOfAMinuteFailsNoTaskAndEveryCallArrivesAfterIt() throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(91).historyDays(1).callsPerSecond(0.3)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(91).historyDays(1).callsPerSecond(0.3)
                 .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).visibilityDelaySeconds(2).build());
         String name = "trtc-outage";
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(3));
-        Map<String, String> config = connectorConfig(simulator, topic, start, 2);
+        Map<String, String> config = ItStack.jsonConnectorConfig(simulator, topic, start, 2);
         // A slow budget and small pages stretch the backfill over several seconds, so that the API
         // goes down in the middle of it, with history slices and the tail half read.
         config.put("trtc.requests.per.second", "20");
         config.put("page.size", "50");
         List<String> missing;
         CallTopic calls;
-        configure(name, config);
+        deployments.configure(name, config);
         try (StatusWatch watch = StatusWatch.start(name);
                 CallTopic topicReader = new CallTopic(topic, simulator)) {
             calls = topicReader;
@@ -302,25 +302,8 @@ class FaultToleranceIT {
         assertThat(missing).as("calls due but missing from %s after the outage", topic).isEmpty();
     }
 
-    private static Map<String, String> connectorConfig(TrtcSimulator simulator, String topic, Instant start,
-            int tasks) {
-        Map<String, String> config = ItStack.connectorConfig(simulator, topic, start, tasks);
-        config.put("topic.creation.default.partitions", "1");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
-        return config;
-    }
 
-    private void configure(String name, Map<String, String> config) {
-        connectors.add(name);
-        connect.configureConnector(name, config);
-    }
 
-    private TrtcSimulator simulator(SimulatorSettings settings) {
-        TrtcSimulator simulator = TrtcSimulator.start(settings, InstantSource.system());
-        simulators.add(simulator);
-        return simulator;
-    }
 
     /** Adds {@code count} short calls that have just ended; returns their ids. */
     private static List<String> addLiveCalls(TrtcSimulator simulator, String prefix, int count) {

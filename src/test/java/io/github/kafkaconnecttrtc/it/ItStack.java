@@ -67,6 +67,15 @@ final class ItStack {
         return config;
     }
 
+    /** As {@link #connectorConfig}, one partition and schemaless JSON values: for tests that need no registry. */
+    static Map<String, String> jsonConnectorConfig(TrtcSimulator simulator, String topic, Instant start, int tasks) {
+        Map<String, String> config = connectorConfig(simulator, topic, start, tasks);
+        config.put("topic.creation.default.partitions", "1");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        return config;
+    }
+
     /** Calls that started since {@code start} and have ended long enough ago to be delivered by now. */
     static List<CallRecord> due(TrtcSimulator simulator, long start) {
         long now = Instant.now().getEpochSecond();

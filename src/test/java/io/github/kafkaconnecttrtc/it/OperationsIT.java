@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +34,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +59,7 @@ class OperationsIT {
     static Path secrets;
 
     private static EmbeddedConnectCluster connect;
-    private final List<TrtcSimulator> simulators = new ArrayList<>();
-    private final List<String> connectors = new ArrayList<>();
+    private Deployments deployments;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -89,30 +87,31 @@ class OperationsIT {
         }
     }
 
+    @BeforeEach
+    void trackDeployments() {
+        deployments = new Deployments(connect);
+    }
+
     @AfterEach
-    void deleteConnectorsAndStopSimulators() {
-        try {
-            connectors.forEach(connect::deleteConnector);
-        } finally {
-            simulators.forEach(TrtcSimulator::close);
-        }
+    void removeDeployments() {
+        deployments.close();
     }
 
     @Test
     void neitherTheSecretKeyNorAUserSigReachesLogsRestAnswersOrTaskTraces() throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(41).secretKey(SECRET).historyDays(1)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(41).secretKey(SECRET).historyDays(1)
                 .callsPerSecond(0.05).maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).build());
         Path secretFile = secrets.resolve("trtc.properties");
         Files.writeString(secretFile, "secret.key=" + SECRET + "\n");
         String name = "trtc-secrets";
         Instant start = Instant.now().minus(Duration.ofHours(3));
-        Map<String, String> config = config(simulator, name + "-calls", start);
+        Map<String, String> config = ItStack.jsonConnectorConfig(simulator, name + "-calls", start, 2);
         config.put("trtc.secret.key", "${file:" + secretFile + ":secret.key}");
         // Retried failures log their causes; the UserSig travels in every request's query string.
         simulator.faults().injectNext(Fault.USERSIG_EXPIRED, 2);
         simulator.faults().injectNext(Fault.GATEWAY_502, 2);
         simulator.faults().injectNext(Fault.MALFORMED_JSON, 2);
-        configure(name, config);
+        deployments.configure(name, config);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 2, name + " did not start");
         awaitKeys(name + "-calls", ids(ItStack.due(simulator, start.getEpochSecond())));
 
@@ -121,13 +120,13 @@ class OperationsIT {
         String wrongSecret = SECRET + "-wrong";
         Files.writeString(wrongFile, "secret.key=" + wrongSecret + "\n");
         String failing = "trtc-secrets-wrong";
-        Map<String, String> wrong = config(simulator, failing + "-calls", start);
+        Map<String, String> wrong = ItStack.jsonConnectorConfig(simulator, failing + "-calls", start, 2);
         wrong.put("trtc.secret.key", "${file:" + wrongFile + ":secret.key}");
         wrong.put("tasks.max", "1");
-        configure(failing, wrong);
+        deployments.configure(failing, wrong);
         connect.assertions().assertConnectorIsRunningAndTasksHaveFailed(failing, 1, failing + " did not fail");
 
-        Map<String, String> inline = config(simulator, name + "-calls", start);
+        Map<String, String> inline = ItStack.jsonConnectorConfig(simulator, name + "-calls", start, 2);
         inline.put("trtc.secret.key", SECRET);
         List<String> answers = List.of(
                 get("connectors/" + name + "/config"), get("connectors/" + name + "/status"),
@@ -148,12 +147,12 @@ class OperationsIT {
 
     @Test
     void logLinesCarryTheConnectorAndTaskContextAndStayQuietAtInfoInSteadyState() throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(43).historyDays(1).callsPerSecond(0.05)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(43).historyDays(1).callsPerSecond(0.05)
                 .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).build());
         String name = "trtc-quiet";
         // Later than the tail's start: no history, so no slice completes and no rebalance happens meanwhile.
         Instant start = Instant.now().minus(Duration.ofMinutes(20));
-        configure(name, config(simulator, name + "-calls", start));
+        deployments.configure(name, ItStack.jsonConnectorConfig(simulator, name + "-calls", start, 2));
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 2, name + " did not start");
         awaitKeys(name + "-calls", ids(ItStack.due(simulator, start.getEpochSecond())));
 
@@ -184,14 +183,14 @@ class OperationsIT {
     @Test
     void aConnectorStoppedLongerThanTheHorizonLogsTheLossOnceCountsItAndReadsFromTheEarliestReadablePoint()
             throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(47).historyDays(7).callsPerSecond(0.002)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(47).historyDays(7).callsPerSecond(0.002)
                 .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).build());
         String name = "trtc-horizon";
         String topic = name + "-calls";
         // Without start.time the connector starts near the horizon and keeps that start in its offsets.
-        Map<String, String> config = config(simulator, topic, Instant.now());
+        Map<String, String> config = ItStack.jsonConnectorConfig(simulator, topic, Instant.now(), 2);
         config.remove("start.time");
-        configure(name, config);
+        deployments.configure(name, config);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 2, name + " did not start");
         awaitKeys(topic, ids(ItStack.due(simulator, Instant.now().minus(Duration.ofDays(6)).getEpochSecond())));
         connect.stopConnector(name);
@@ -239,24 +238,8 @@ class OperationsIT {
         assertThat((Long) jmx.getAttribute(connector, "horizon-lost-slices-total")).isEqualTo(4);
     }
 
-    private Map<String, String> config(TrtcSimulator simulator, String topic, Instant start) {
-        Map<String, String> config = ItStack.connectorConfig(simulator, topic, start, 2);
-        config.put("topic.creation.default.partitions", "1");
-        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        config.put("value.converter.schemas.enable", "false");
-        return config;
-    }
 
-    private void configure(String name, Map<String, String> config) {
-        connectors.add(name);
-        connect.configureConnector(name, config);
-    }
 
-    private TrtcSimulator simulator(SimulatorSettings settings) {
-        TrtcSimulator simulator = TrtcSimulator.start(settings, InstantSource.system());
-        simulators.add(simulator);
-        return simulator;
-    }
 
     private static Set<String> ids(List<CallRecord> calls) {
         return calls.stream().map(CallRecord::callId).collect(Collectors.toSet());

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,8 +50,7 @@ class TrtcSourceConnectorIT {
     private static ApicurioRegistryProcess registry;
     private static EmbeddedConnectCluster connect;
     private static CallRecordAvro avro;
-    private final List<TrtcSimulator> simulators = new ArrayList<>();
-    private final List<String> connectors = new ArrayList<>();
+    private Deployments deployments;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -81,13 +80,14 @@ class TrtcSourceConnectorIT {
         }
     }
 
+    @BeforeEach
+    void trackDeployments() {
+        deployments = new Deployments(connect);
+    }
+
     @AfterEach
-    void deleteConnectorsAndStopSimulators() {
-        try {
-            connectors.forEach(connect::deleteConnector);
-        } finally {
-            simulators.forEach(TrtcSimulator::close);
-        }
+    void removeDeployments() {
+        deployments.close();
     }
 
     @Test
@@ -102,13 +102,13 @@ class TrtcSourceConnectorIT {
     @ParameterizedTest
     @EnumSource(EndTimestampReading.class)
     void deliversHistoryThenLiveAndLongCallsThenResumesAfterARestart(EndTimestampReading reading) throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(reading.ordinal() + 1).historyDays(1)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(reading.ordinal() + 1).historyDays(1)
                 .callsPerSecond(0.05).longCallFraction(0.05).maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds())
                 .visibilityDelaySeconds(2).endTimestampReading(reading).build());
         String name = "trtc-" + reading.name().toLowerCase();
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(20));
-        configure(name, connectorConfig(simulator, topic, start, 3));
+        deployments.configure(name, connectorConfig(simulator, topic, start, 3));
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
 
         Map<String, List<GenericRecord>> seen = new HashMap<>();
@@ -131,7 +131,7 @@ class TrtcSourceConnectorIT {
 
     @Test
     void exactlyOnceShowsNoDuplicateWhenAWorkerIsRemovedMidStream() throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(9).historyDays(1).callsPerSecond(1)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(9).historyDays(1).callsPerSecond(1)
                 .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).visibilityDelaySeconds(2).build());
         String name = "trtc-eos";
         String topic = name + "-calls";
@@ -140,7 +140,7 @@ class TrtcSourceConnectorIT {
         config.put("exactly.once.support", "required");
         config.put("transaction.boundary", "poll");
         config.put("producer.override.transaction.timeout.ms", "10000");
-        configure(name, config);
+        deployments.configure(name, config);
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
         connect.kafka().consume(100, PATIENCE.toMillis(),
                 Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), topic);
@@ -156,12 +156,12 @@ class TrtcSourceConnectorIT {
 
     @Test
     void offsetsMovedBackOrDeletedThroughTheRestApiAreReadAgainAndMalformedOnesAreRefused() throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(21).historyDays(1).callsPerSecond(0.05)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(21).historyDays(1).callsPerSecond(0.05)
                 .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).visibilityDelaySeconds(2).build());
         String name = "trtc-offsets";
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(6));
-        configure(name, connectorConfig(simulator, topic, start, 2));
+        deployments.configure(name, connectorConfig(simulator, topic, start, 2));
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
         Map<String, List<GenericRecord>> seen = new HashMap<>();
         awaitEvery(simulator, start, topic, "read_uncommitted", seen);
@@ -198,20 +198,20 @@ class TrtcSourceConnectorIT {
 
     @Test
     void reconfiguringARunningConnectorKeepsEveryCallItStillReads() throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(31).historyDays(1).callsPerSecond(0.05)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(31).historyDays(1).callsPerSecond(0.05)
                 .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).visibilityDelaySeconds(2).build());
         String name = "trtc-reconfigured";
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(8));
         Map<String, String> config = connectorConfig(simulator, topic, start, 2);
-        configure(name, config);
+        deployments.configure(name, config);
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
         Map<String, List<GenericRecord>> seen = new HashMap<>();
         awaitEvery(simulator, start, topic, "read_uncommitted", seen);
 
         for (String tasks : List.of("4", "1")) {
             config.put("tasks.max", tasks);
-            configure(name, config);
+            deployments.configure(name, config);
             addCall(simulator, "after-tasks-" + tasks, Instant.now().getEpochSecond() - 30, Instant.now().getEpochSecond());
             awaitEvery(simulator, start, topic, "read_uncommitted", seen, "after-tasks-" + tasks);
         }
@@ -219,7 +219,7 @@ class TrtcSourceConnectorIT {
         Instant later = Instant.now().minus(Duration.ofHours(3));
         config.put("start.time", later.toString());
         config.put("call.types", "single");
-        configure(name, config);
+        deployments.configure(name, config);
         long now = Instant.now().getEpochSecond();
         addCall(simulator, "single-after-filter", now - 40, now);
         awaitCopies(simulator, later, topic, "read_uncommitted", seen,
@@ -236,14 +236,14 @@ class TrtcSourceConnectorIT {
 
     @Test
     void aRunningConnectorReportsItsMetricsOverJmxAndRemovesThemWhenDeleted() throws Exception {
-        TrtcSimulator simulator = simulator(SimulatorSettings.builder().seed(11).historyDays(1).callsPerSecond(0.05)
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(11).historyDays(1).callsPerSecond(0.05)
                 .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).build());
         String name = "trtc-metrics";
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(6));
         // A few throttled answers, so that an outcome other than ok shows up by its code.
         simulator.faults().injectNext(io.github.kafkaconnecttrtc.simulator.Fault.RATE_LIMITED, 3);
-        configure(name, connectorConfig(simulator, topic, start, 2));
+        deployments.configure(name, connectorConfig(simulator, topic, start, 2));
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 2, name + " did not start");
         awaitEvery(simulator, start, topic, "read_uncommitted", new HashMap<>());
 
@@ -268,7 +268,7 @@ class TrtcSourceConnectorIT {
         assertThat(jmx.getAttribute(mbean("connector-metrics", name, ""), "tasks")).isEqualTo(2);
 
         connect.deleteConnector(name);
-        connectors.remove(name);
+        deployments.deleted(name);
         ObjectName all = new ObjectName(PLUGIN_DOMAIN + ":connector=" + name + ",*");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!jmx.queryNames(all, null).isEmpty() && Instant.now().isBefore(deadline)) {
@@ -284,18 +284,7 @@ class TrtcSourceConnectorIT {
                 + (more.isEmpty() ? "" : "," + more));
     }
 
-    private void configure(String name, Map<String, String> config) {
-        if (!connectors.contains(name)) {
-            connectors.add(name);
-        }
-        connect.configureConnector(name, config);
-    }
 
-    private TrtcSimulator simulator(SimulatorSettings settings) {
-        TrtcSimulator simulator = TrtcSimulator.start(settings, InstantSource.system());
-        simulators.add(simulator);
-        return simulator;
-    }
 
     private static String addCall(TrtcSimulator simulator, String id, long start, long end) {
         simulator.addCall(new CallRecord(id, simulator.settings().sdkAppId(), "video", "77", start,

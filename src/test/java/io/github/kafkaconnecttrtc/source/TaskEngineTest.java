@@ -186,11 +186,7 @@ class TaskEngineTest {
     @Test
     void aLongPassIsSpreadOverPollsOfAboutASecondAndItsRecordsComeTogether() throws InterruptedException {
         Slice history = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR + HOUR);
-        for (int i = 0; i < 450; i++) {
-            long start = history.startFrom() + i * 7L;
-            simulator.addCall(new io.github.kafkaconnecttrtc.client.CallRecord("c-" + i, simulator.settings().sdkAppId(),
-                    "audio", "r", start, start, start + 60, "u", 2, "single", "normal_end", List.of("v")), start + 60);
-        }
+        addMinuteCalls(history, 450);
         TaskEngine engine = engine(List.of(history.name()), NOW - 4 * HOUR, NOW - 5 * HOUR, Map.of());
         simulator.beforeEachRequest(() -> clock.advance(Duration.ofMillis(400)));
 
@@ -210,11 +206,7 @@ class TaskEngineTest {
     void aRequestThatFailsAfterItsRetriesIsMadeAgainByTheNextPollWithoutReadingTheEarlierPagesAgain()
             throws InterruptedException {
         Slice history = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR + HOUR);
-        for (int i = 0; i < 250; i++) {
-            long start = history.startFrom() + i * 7L;
-            simulator.addCall(new io.github.kafkaconnecttrtc.client.CallRecord("c-" + i, simulator.settings().sdkAppId(),
-                    "audio", "r", start, start, start + 60, "u", 2, "single", "normal_end", List.of("v")), start + 60);
-        }
+        addMinuteCalls(history, 250);
         TaskEngine engine = engine(List.of(history.name()), NOW - 4 * HOUR, NOW - 5 * HOUR, Map.of());
         java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
         simulator.beforeEachRequest(() -> {
@@ -231,5 +223,14 @@ class TaskEngineTest {
         assertThat(records).hasSize(250);
         // page 1, four failed attempts at page 2, then pages 2 and 3
         assertThat(simulator.stats().totalRequests()).isEqualTo(1 + 4 + 2);
+    }
+
+    /** {@code count} one-minute calls starting every 7 s from the start of {@code slice}. */
+    private void addMinuteCalls(Slice slice, int count) {
+        for (int i = 0; i < count; i++) {
+            long start = slice.startFrom() + i * 7L;
+            simulator.addCall(new io.github.kafkaconnecttrtc.client.CallRecord("c-" + i, simulator.settings().sdkAppId(),
+                    "audio", "r", start, start, start + 60, "u", 2, "single", "normal_end", List.of("v")), start + 60);
+        }
     }
 }
