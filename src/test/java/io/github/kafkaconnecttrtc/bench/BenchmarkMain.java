@@ -62,6 +62,9 @@ public final class BenchmarkMain {
             benchmark.run();
         } catch (Benchmark.Aborted e) {
             failed = true;
+            if (!benchmark.results().isEmpty()) {
+                benchmark.results().get(benchmark.results().size() - 1).problem = "stopped by Ctrl-C or SIGTERM";
+            }
         } catch (Exception | Error e) {
             failed = true;
             out.say("benchmark failed: " + e);
