@@ -90,14 +90,19 @@ final class Report {
         double taskSeconds = options.tasksMax() * r.detectedSeconds;
         double waited = b.taskCounter("rate-limit-wait-seconds-total", null);
         lines.add(String.format(Locale.ROOT, "  tasks          %,.0f requests counted by the tasks (%,.0f retries);"
-                + " waiting for the request budget: %.0f of %.0f task-seconds (%.0f%%; tasks.max x %.1f s)",
-                b.taskCounter("requests-total", null), b.taskCounter("retries-total", null), waited, taskSeconds,
-                100 * waited / taskSeconds, r.detectedSeconds));
+                + " waiting for the request budget: %.0f of %.0f task-seconds (%.0f%%; tasks.max x %.1f s);"
+                + " rebalances asked for by the connector: %s", b.taskCounter("requests-total", null),
+                b.taskCounter("retries-total", null), waited, taskSeconds, 100 * waited / taskSeconds,
+                r.detectedSeconds, gauge(b.connectorGaugeChange("reconfigurations-requested-total"))));
         for (String task : b.tasks()) {
             List<String> one = List.of(task);
-            lines.add(String.format(Locale.ROOT, "%s task %s: %,.0f requests, %.1f s waiting for the budget, %.1f s"
-                    + " thread CPU", INDENT, task, b.taskCounter("requests-total", one),
-                    b.taskCounter("rate-limit-wait-seconds-total", one), b.taskThreadCpu().getOrDefault(task, 0.0)));
+            double requests = b.taskCounter("requests-total", one);
+            double wait = b.taskCounter("rate-limit-wait-seconds-total", one);
+            double cpu = b.taskThreadCpu().getOrDefault(task, 0.0);
+            lines.add(String.format(Locale.ROOT, "%s task %s: %,.0f requests (%.1f/s), of its %.1f s: waiting for"
+                    + " the budget %.1f s, thread CPU %.1f s, the rest %.1f s (API answers, GC pauses, idle)", INDENT,
+                    task, requests, requests / r.detectedSeconds, r.detectedSeconds, wait, cpu,
+                    r.detectedSeconds - wait - cpu));
         }
         lines.add(producers(b));
         lines.add(cpu(r.backfillStart, r.backfillEnd, b));
@@ -284,6 +289,6 @@ final class Report {
     }
 
     static String gauge(Double value) {
-        return value == null ? "?" : number(value);
+        return value == null || value.isNaN() ? "?" : number(value);
     }
 }

@@ -14,10 +14,12 @@ import java.util.TreeSet;
  * producer counters' increase, the highest heap use seen, and time in garbage collection.
  *
  * <p>Counters are differences between successive snapshots, not between the phase's first and
- * last, because tasks restart when the connector rebalances: their MBeans and threads start again
- * from zero, and a counter that went down (or a thread or MBean that is new) counts from zero.
- * A thread that ends between two snapshots loses its CPU time since the earlier one; it shows up
- * in the process's total, which {@link #cpuSeconds()} leaves to the caller.
+ * last, because tasks restart when the connector rebalances: their MBeans start again from zero,
+ * and a counter that went down (or an MBean or thread that is new) counts from zero. A thread's
+ * CPU goes to the kind its name says at the later snapshot: Connect runs tasks on pool threads
+ * that it renames {@code task-thread-<connector>-<n>} for the task's life. A thread that ends
+ * between two snapshots loses its CPU time since the earlier one; it shows up in the process's
+ * total, which {@link #cpuSeconds()} leaves to the caller.
  */
 final class WorkerUsage {
 
@@ -65,7 +67,8 @@ final class WorkerUsage {
         }
         current.threads().forEach((id, thread) -> {
             WorkerProbe.ThreadCpu before = previous.threads().get(id);
-            long delta = before != null && before.name().equals(thread.name()) && before.cpuNanos() <= thread.cpuNanos()
+            // Thread ids are never reused, but names are: Connect renames a pool thread while it runs a task.
+            long delta = before != null && before.cpuNanos() <= thread.cpuNanos()
                     ? thread.cpuNanos() - before.cpuNanos() : thread.cpuNanos();
             cpuSeconds.merge(category(thread.name()), delta / 1e9, Double::sum);
             String task = taskOf(thread.name());
