@@ -485,6 +485,8 @@ final class Benchmark {
         result.backfillRequests = perSecond.values().stream().mapToLong(Long::longValue).sum();
         result.maxRequestsInSecond = perSecond.values().stream().mapToLong(Long::longValue).max().orElse(0);
         result.secondsAtLimit = perSecond.values().stream().filter(n -> n >= options.rateLimit()).count();
+        long[] counts = perSecond.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        result.medianRequestsInSecond = counts.length == 0 ? 0 : counts[counts.length / 2];
 
         long s0 = result.steadyStart.epochMillis();
         long s1 = result.steadyEnd.epochMillis();

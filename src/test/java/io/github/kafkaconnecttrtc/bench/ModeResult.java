@@ -41,6 +41,7 @@ final class ModeResult {
     double detectedSeconds;
     long backfillRequests;
     long maxRequestsInSecond;
+    long medianRequestsInSecond;
     long secondsAtLimit;
     Mark backfillStart;
     Mark backfillEnd;

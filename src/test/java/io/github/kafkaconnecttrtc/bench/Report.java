@@ -78,10 +78,11 @@ final class Report {
                 + " (%,d/s); %,.0f records/s from the first record", rate, 100 * rate / ceiling(options, r),
                 ceiling(options, r), r.backfillRecords / (r.lastRecordSeconds - r.firstRecordSeconds)));
         double apiRate = r.backfillRequests / r.lastRecordSeconds;
-        lines.add(String.format(Locale.ROOT, "  API            %,d requests, %.1f/s (%.1f%% of the limit), at most %d in"
-                + " one second (%d s at the limit); %.4f requests per record delivered (%.4f at best)",
-                r.backfillRequests, apiRate, 100 * apiRate / options.rateLimit(), r.maxRequestsInSecond,
-                r.secondsAtLimit, (double) r.backfillRequests / r.backfillRecords, 1.0 / r.pageSize));
+        lines.add(String.format(Locale.ROOT, "  API            %,d requests, %.1f/s (%.1f%% of the limit); per second: median"
+                + " %d, at most %d, %d s at the limit; %.4f requests per record delivered (%.4f at best)",
+                r.backfillRequests, apiRate, 100 * apiRate / options.rateLimit(), r.medianRequestsInSecond,
+                r.maxRequestsInSecond, r.secondsAtLimit, (double) r.backfillRequests / r.backfillRecords,
+                1.0 / r.pageSize));
         lines.add(String.format(Locale.ROOT, "%s70005 (rate limited) answers: %,d; 70011 (no records): %,d;"
                 + " other errors: %,d", INDENT, r.backfillEnd.answersSince(r.backfillStart, ErrorCodes.RATE_LIMITED),
                 r.backfillEnd.answersSince(r.backfillStart, ErrorCodes.NO_RECORDS), otherErrors(r.backfillStart,
