@@ -219,7 +219,11 @@ final class Report {
                             r.fastLaneTasks), usage.taskCounter("requests-total", r.fastLaneTasks) / r.steadySeconds()
                             * 60));
         } else {
-            text.append("not separable by task (tail/fast and tail/long share a task)");
+            // Either one task holds both lanes (tasks.max=1), or a lane's MBean was missing at the end.
+            text.append(String.format(Locale.ROOT, "not separable by the tasks' JMX counters (slice MBeans at the end:"
+                    + " tail/long on task %s, tail/fast on task %s)", r.longLaneTasks.isEmpty() ? "none"
+                    : String.join(",", r.longLaneTasks), r.fastLaneTasks.isEmpty() ? "none"
+                    : String.join(",", r.fastLaneTasks)));
         }
         if (r.sweepQueries >= 0 && r.classifiedQueries > 0) {
             text.append(String.format(Locale.ROOT, ";%n%s%.0f%% by the simulator's query log (%,d of %,d queries start"
