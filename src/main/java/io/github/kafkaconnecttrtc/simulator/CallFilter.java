@@ -42,6 +42,11 @@ record CallFilter(long minStart, long maxStart, long maxEnd, String callType, St
                 && (!singleOnly || CallGenerator.SINGLE.equals(record.callType()));
     }
 
+    /** Whether only start, end and visibility decide a match: no type, result or package filter. */
+    boolean timeBoundsOnly() {
+        return callType == null && callResult == null && !singleOnly;
+    }
+
     private static long saturatedAdd(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;

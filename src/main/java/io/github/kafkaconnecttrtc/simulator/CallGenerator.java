@@ -44,6 +44,12 @@ final class CallGenerator {
     /** Knuth's Poisson sampler underflows for large means; larger means are summed from chunks. */
     private static final double POISSON_CHUNK = 30;
 
+    /**
+     * The users' names, made once: a history of millions of calls would otherwise hold a copy of
+     * the same few thousand strings in every call.
+     */
+    private static final String[] USERS = users();
+
     private static final Comparator<CallRecord> BY_CALL_ID = Comparator.comparing(CallRecord::callId);
 
     /** How a one-to-one call ends, how often, and how long it rings first. */
@@ -109,7 +115,8 @@ final class CallGenerator {
 
     private double rateAt(long second) {
         double phase = 2 * Math.PI * Math.floorMod(second, SECONDS_PER_DAY) / SECONDS_PER_DAY;
-        return settings.callsPerSecond() * (1 + DAILY_SWING * Math.sin(phase));
+        double mean = second >= settings.liveFromSecond() ? settings.liveCallsPerSecond() : settings.callsPerSecond();
+        return mean * (1 + DAILY_SWING * Math.sin(phase));
     }
 
     private CallRecord record(SplittableRandom random, long start) {
@@ -169,7 +176,15 @@ final class CallGenerator {
     }
 
     private static String user(SplittableRandom random) {
-        return "user" + (FIRST_USER_NUMBER + random.nextInt(USER_POOL));
+        return USERS[random.nextInt(USER_POOL)];
+    }
+
+    private static String[] users() {
+        String[] users = new String[USER_POOL];
+        for (int i = 0; i < USER_POOL; i++) {
+            users[i] = "user" + (FIRST_USER_NUMBER + i);
+        }
+        return users;
     }
 
     private static String uuid(SplittableRandom random) {

@@ -13,7 +13,11 @@ import java.util.Set;
  * @param administrators the identifiers allowed to query (others get 70004)
  * @param seed the seed of all generated data and of the random fault choice
  * @param historyDays days of calls generated before the start (0..7)
- * @param callsPerSecond mean number of calls starting per second
+ * @param callsPerSecond mean number of calls starting per second (before {@code liveFromSecond})
+ * @param liveCallsPerSecond mean number of calls starting per second from {@code liveFromSecond} on,
+ *     so that a benchmark can pair a large history with a different live load
+ * @param liveFromSecond the Unix second from which {@code liveCallsPerSecond} applies; {@link
+ *     Long#MAX_VALUE}, the default, keeps {@code callsPerSecond} throughout
  * @param endTimestampReading how {@code endTimestamp} filters (contract section 2, point 3)
  * @param visibilityDelaySeconds longest delay between a call's end and its record becoming visible
  * @param maxCallDurationSeconds longest generated call, from start to end
@@ -33,6 +37,8 @@ public record SimulatorSettings(
         long seed,
         int historyDays,
         double callsPerSecond,
+        double liveCallsPerSecond,
+        long liveFromSecond,
         EndTimestampReading endTimestampReading,
         long visibilityDelaySeconds,
         long maxCallDurationSeconds,
@@ -85,6 +91,9 @@ public record SimulatorSettings(
                 "historyDays must be within 0.." + MAX_HISTORY_DAYS + ", was " + historyDays);
         require(Double.isFinite(callsPerSecond) && callsPerSecond >= 0 && callsPerSecond <= MAX_CALLS_PER_SECOND,
                 "callsPerSecond must be within 0.." + MAX_CALLS_PER_SECOND + ", was " + callsPerSecond);
+        require(Double.isFinite(liveCallsPerSecond) && liveCallsPerSecond >= 0
+                        && liveCallsPerSecond <= MAX_CALLS_PER_SECOND,
+                "liveCallsPerSecond must be within 0.." + MAX_CALLS_PER_SECOND + ", was " + liveCallsPerSecond);
         Objects.requireNonNull(endTimestampReading, "endTimestampReading");
         require(visibilityDelaySeconds >= 0,
                 "visibilityDelaySeconds must not be negative, was " + visibilityDelaySeconds);
@@ -121,6 +130,7 @@ public record SimulatorSettings(
                 .seed(seed)
                 .historyDays(historyDays)
                 .callsPerSecond(callsPerSecond)
+                .liveRate(liveFromSecond, liveCallsPerSecond)
                 .endTimestampReading(endTimestampReading)
                 .visibilityDelaySeconds(visibilityDelaySeconds)
                 .maxCallDurationSeconds(maxCallDurationSeconds)
@@ -137,6 +147,7 @@ public record SimulatorSettings(
         // The secret key signs UserSigs: it stays out of anything that may be logged.
         return "SimulatorSettings[sdkAppId=" + sdkAppId + ", secretKey=<redacted>, administrators=" + administrators
                 + ", seed=" + seed + ", historyDays=" + historyDays + ", callsPerSecond=" + callsPerSecond
+                + ", liveCallsPerSecond=" + liveCallsPerSecond + ", liveFromSecond=" + liveFromSecond
                 + ", endTimestampReading=" + endTimestampReading + ", visibilityDelaySeconds=" + visibilityDelaySeconds
                 + ", maxCallDurationSeconds=" + maxCallDurationSeconds + ", longCallFraction=" + longCallFraction
                 + ", groupPackage=" + groupPackage + ", rateLimitPerSecond=" + rateLimitPerSecond
@@ -159,6 +170,8 @@ public record SimulatorSettings(
         private long seed = DEFAULT_SEED;
         private int historyDays = DEFAULT_HISTORY_DAYS;
         private double callsPerSecond = DEFAULT_CALLS_PER_SECOND;
+        private double liveCallsPerSecond = DEFAULT_CALLS_PER_SECOND;
+        private long liveFromSecond = Long.MAX_VALUE;
         private EndTimestampReading endTimestampReading = EndTimestampReading.END;
         private long visibilityDelaySeconds = DEFAULT_VISIBILITY_DELAY_SECONDS;
         private long maxCallDurationSeconds = DEFAULT_MAX_CALL_DURATION_SECONDS;
@@ -199,6 +212,13 @@ public record SimulatorSettings(
 
         public Builder callsPerSecond(double value) {
             callsPerSecond = value;
+            return this;
+        }
+
+        /** From Unix second {@code fromSecond} on, calls start at {@code callsPerSecond} instead. */
+        public Builder liveRate(long fromSecond, double callsPerSecond) {
+            liveFromSecond = fromSecond;
+            liveCallsPerSecond = callsPerSecond;
             return this;
         }
 
@@ -254,8 +274,9 @@ public record SimulatorSettings(
          */
         public SimulatorSettings build() {
             return new SimulatorSettings(sdkAppId, secretKey, administrators, seed, historyDays, callsPerSecond,
-                    endTimestampReading, visibilityDelaySeconds, maxCallDurationSeconds, longCallFraction, groupPackage,
-                    rateLimitPerSecond, bindAddress, port, slowAnswerDelay);
+                    liveCallsPerSecond, liveFromSecond, endTimestampReading, visibilityDelaySeconds,
+                    maxCallDurationSeconds, longCallFraction, groupPackage, rateLimitPerSecond, bindAddress, port,
+                    slowAnswerDelay);
         }
     }
 }

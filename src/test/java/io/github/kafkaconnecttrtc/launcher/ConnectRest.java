@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The few calls of the Connect REST API that the demo makes. */
-final class ConnectRest {
+public final class ConnectRest {
 
     /** A non-2xx answer. */
     static final class ConnectRestException extends IOException {
@@ -30,7 +30,7 @@ final class ConnectRest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private final URI base;
 
-    ConnectRest(URI base) {
+    public ConnectRest(URI base) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
     }
@@ -40,11 +40,11 @@ final class ConnectRest {
     }
 
     /** Whether the REST server answers at all. */
-    boolean up() {
+    public boolean up() {
         return Net.answers200(base);
     }
 
-    JsonNode connectorPlugins() throws IOException, InterruptedException {
+    public JsonNode connectorPlugins() throws IOException, InterruptedException {
         return send("GET", "connector-plugins?connectorsOnly=true", null);
     }
 
@@ -53,7 +53,7 @@ final class ConnectRest {
      * joined its group, and a rebalance may answer 500 for a moment: those are retried until
      * {@code patience} runs out.
      */
-    JsonNode putConfig(String name, Map<String, String> config, Duration patience)
+    public JsonNode putConfig(String name, Map<String, String> config, Duration patience)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
@@ -78,16 +78,16 @@ final class ConnectRest {
     }
 
     /** Stops the connector's tasks, keeping its configuration and offsets (KIP-875). */
-    void stop(String name) throws IOException, InterruptedException {
+    public void stop(String name) throws IOException, InterruptedException {
         send("PUT", "connectors/" + encode(name) + "/stop", null);
     }
 
-    JsonNode status(String name) throws IOException, InterruptedException {
+    public JsonNode status(String name) throws IOException, InterruptedException {
         return send("GET", "connectors/" + encode(name) + "/status", null);
     }
 
     /** {@code GET /connectors/<name>/offsets}: one entry per source partition, i.e. per slice. */
-    JsonNode offsets(String name) throws IOException, InterruptedException {
+    public JsonNode offsets(String name) throws IOException, InterruptedException {
         return send("GET", "connectors/" + encode(name) + "/offsets", null);
     }
 

@@ -1,18 +1,23 @@
 package io.github.kafkaconnecttrtc.launcher;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * A Kafka Connect worker in distributed mode ({@code ConnectDistributed}) as a child JVM: REST on
  * 127.0.0.1, the connector from {@code plugin.path} with {@code plugin.discovery=service_load},
  * and the FileConfigProvider for the secret key.
  */
-final class ConnectWorker {
+public final class ConnectWorker {
 
     private final URI url;
     private final ProcessSupervisor.Child child;
@@ -24,15 +29,56 @@ final class ConnectWorker {
 
     static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
             Path log4jConfig, String bootstrapServers, Path pluginPath) throws IOException {
+        return start(supervisor, runDir, workDir, classpath, log4jConfig, bootstrapServers, pluginPath,
+                "connect-worker", "worker.properties", List.of(), Map.of());
+    }
+
+    /**
+     * A worker as {@link #start(ProcessSupervisor, Path, Path, String, Path, String, Path)} starts
+     * it, named {@code name} (its log {@code <name>.log}, its configuration
+     * {@code <name>.properties}), with {@code extraProperties} added to or replacing the demo's
+     * worker configuration and {@code extraJvmOptions} after the demo's JVM options, so that
+     * they win: the benchmark runs workers in other modes, groups and heaps, one after the other.
+     */
+    public static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
+            Path log4jConfig, String bootstrapServers, Path pluginPath, String name, List<String> extraJvmOptions,
+            Map<String, String> extraProperties) throws IOException {
+        return start(supervisor, runDir, workDir, classpath, log4jConfig, bootstrapServers, pluginPath, name,
+                name + ".properties", extraJvmOptions, extraProperties);
+    }
+
+    private static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
+            Path log4jConfig, String bootstrapServers, Path pluginPath, String name, String configFile,
+            List<String> extraJvmOptions, Map<String, String> extraProperties) throws IOException {
         int port = Net.freePort();
-        Path config = runDir.resolve("worker.properties");
-        Files.writeString(config, workerProperties(bootstrapServers, port, pluginPath));
-        ProcessSupervisor.Child child = supervisor.startJava("connect-worker", classpath,
-                List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC",
-                        "-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath()),
+        Path config = runDir.resolve(configFile);
+        Files.writeString(config, workerProperties(bootstrapServers, port, pluginPath)
+                + propertiesText(extraProperties));
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC",
+                "-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath()));
+        jvmOptions.addAll(extraJvmOptions);
+        ProcessSupervisor.Child child = supervisor.startJava(name, classpath, jvmOptions,
                 List.of("org.apache.kafka.connect.cli.ConnectDistributed", config.toAbsolutePath().toString()),
-                workDir, runDir.resolve("connect-worker.log"), Map.of());
+                workDir, runDir.resolve(name + ".log"), Map.of());
         return new ConnectWorker(URI.create("http://" + Net.LOOPBACK + ":" + port), child);
+    }
+
+    /** Lines in properties syntax; a key that appears twice takes its last value when loaded. */
+    static String propertiesText(Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return "";
+        }
+        Properties escaped = new Properties();
+        escaped.putAll(properties);
+        StringWriter out = new StringWriter();
+        try {
+            escaped.store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // store() starts with a date comment, which would make the file differ on every run.
+        return out.toString().lines().filter(line -> !line.startsWith("#")).sorted()
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     static String workerProperties(String bootstrapServers, int port, Path pluginPath) {
@@ -62,11 +108,11 @@ final class ConnectWorker {
                 "");
     }
 
-    URI url() {
+    public URI url() {
         return url;
     }
 
-    ProcessSupervisor.Child child() {
+    public ProcessSupervisor.Child child() {
         return child;
     }
 }

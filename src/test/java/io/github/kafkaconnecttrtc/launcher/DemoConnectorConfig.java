@@ -19,16 +19,16 @@ import java.util.regex.Pattern;
  * this run (simulator or real endpoint, registry) put in, and relative {@code ${file:...}} paths
  * made absolute, since the worker resolves them against its own working directory.
  */
-final class DemoConnectorConfig {
+public final class DemoConnectorConfig {
 
-    static final String APICURIO_URL = "value.converter.apicurio.registry.url";
+    public static final String APICURIO_URL = "value.converter.apicurio.registry.url";
     static final String CONFLUENT_URL = "value.converter.schema.registry.url";
     private static final Pattern FILE_REFERENCE = Pattern.compile("\\$\\{file:([^:}]+):([^}]+)}");
 
     private DemoConnectorConfig() {
     }
 
-    static Map<String, String> read(Path file) throws IOException {
+    public static Map<String, String> read(Path file) throws IOException {
         return new ObjectMapper().readValue(file.toFile(), new TypeReference<LinkedHashMap<String, String>>() { });
     }
 
@@ -65,7 +65,7 @@ final class DemoConnectorConfig {
         return config;
     }
 
-    static String absoluteFileReferences(String value, Path basedir) {
+    public static String absoluteFileReferences(String value, Path basedir) {
         Matcher matcher = FILE_REFERENCE.matcher(value);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
@@ -78,12 +78,12 @@ final class DemoConnectorConfig {
     }
 
     /** What the progress view needs to know about the slices: their size, the longest call, where reading starts. */
-    record SliceGeometry(long sliceSeconds, long maxCallSeconds, Long startSeconds) {
+    public record SliceGeometry(long sliceSeconds, long maxCallSeconds, Long startSeconds) {
 
         /** SlicePlanner.DEFAULT_START_GRACE_SECONDS, which is package-private. */
         private static final Duration DEFAULT_START_GRACE = Duration.ofHours(1);
 
-        static SliceGeometry of(Map<String, String> config) {
+        public static SliceGeometry of(Map<String, String> config) {
             long slice = millis(config, TrtcSourceConfig.SLICE_DURATION_MS_CONFIG,
                     TrtcSourceConfig.SLICE_DURATION_MS_DEFAULT);
             long maxCall = millis(config, TrtcSourceConfig.CALL_MAX_DURATION_MS_CONFIG,

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** The demo's files: run directory, child logging configuration, the worker's class path. */
-final class DemoFiles {
+public final class DemoFiles {
 
     private DemoFiles() {
     }
@@ -24,7 +24,7 @@ final class DemoFiles {
     }
 
     /** A log4j2 configuration for the child JVMs: INFO and up to standard output, which goes to their log file. */
-    static Path writeChildLogConfig(Path runDir) throws IOException {
+    public static Path writeChildLogConfig(Path runDir) throws IOException {
         Path file = runDir.resolve("log4j2-child.properties");
         Files.writeString(file, String.join("\n",
                 "# Written by the demo launcher: child JVMs log to standard output, redirected to target/demo/*.log.",
@@ -48,7 +48,7 @@ final class DemoFiles {
      * package: Kafka, Connect, log4j and the Apicurio converter, but neither target/classes nor the
      * plugin jar, so that the connector can only come from plugin.path.
      */
-    static String readWorkerClasspath(Path file, Path basedir) throws IOException {
+    public static String readWorkerClasspath(Path file, Path basedir) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no worker class path at " + file
                     + " (mvn package writes it: run `mvn -q package -DskipTests exec:java@demo`)");

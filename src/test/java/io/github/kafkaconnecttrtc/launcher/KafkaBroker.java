@@ -14,7 +14,7 @@ import org.apache.kafka.common.Uuid;
  * One KRaft node, broker and controller in one, as a child JVM ({@code kafka.Kafka}) listening on
  * 127.0.0.1 only, with its data under {@code <run dir>/kafka-data}, fresh on every run.
  */
-final class KafkaBroker {
+public final class KafkaBroker {
 
     private final int port;
     private final Path config;
@@ -26,7 +26,7 @@ final class KafkaBroker {
     }
 
     /** Picks the ports and writes server.properties; {@link #start} formats the storage and starts the node. */
-    static KafkaBroker prepare(Path runDir) throws IOException {
+    public static KafkaBroker prepare(Path runDir) throws IOException {
         int port = Net.freePort();
         int controllerPort = Net.freePort();
         Path dataDir = runDir.resolve("kafka-data");
@@ -37,7 +37,7 @@ final class KafkaBroker {
     }
 
     /** Formats the storage (what kafka-storage.sh format does, in this JVM) and starts the node. */
-    void start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath, Path log4jConfig)
+    public void start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath, Path log4jConfig)
             throws IOException {
         format(config, runDir.resolve("kafka-storage-format.log"));
         child = supervisor.startJava("kafka-broker", classpath,
@@ -90,15 +90,15 @@ final class KafkaBroker {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return Net.LOOPBACK + ":" + port;
     }
 
-    boolean ready() {
+    public boolean ready() {
         return Net.accepts(Net.LOOPBACK, port);
     }
 
-    ProcessSupervisor.Child child() {
+    public ProcessSupervisor.Child child() {
         return child;
     }
 }

@@ -13,16 +13,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** Loopback ports and readiness probes. */
-final class Net {
+public final class Net {
 
-    static final String LOOPBACK = "127.0.0.1";
+    public static final String LOOPBACK = "127.0.0.1";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
 
     private Net() {
     }
 
     /** A port free on 127.0.0.1 right now. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -29,20 +29,20 @@ import java.util.stream.Stream;
  * that the kernel kills it should the launching thread end without stopping it (kill -9 of Maven).
  * The thread that starts children must therefore live until they are stopped.
  */
-final class ProcessSupervisor implements AutoCloseable {
+public final class ProcessSupervisor implements AutoCloseable {
 
     /** A started child process. */
-    record Child(String name, Process process, Path log) {
-        long pid() {
+    public record Child(String name, Process process, Path log) {
+        public long pid() {
             return process.pid();
         }
 
-        boolean alive() {
+        public boolean alive() {
             return process.isAlive();
         }
 
         /** The end of the child's log, for error messages. */
-        String logTail(int lines) {
+        public String logTail(int lines) {
             try {
                 List<String> all = Files.readAllLines(log);
                 return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -52,7 +52,7 @@ final class ProcessSupervisor implements AutoCloseable {
         }
     }
 
-    static final Duration GRACE = Duration.ofSeconds(20);
+    public static final Duration GRACE = Duration.ofSeconds(20);
     private static final Duration FORCED = Duration.ofSeconds(10);
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(5);
     private static final String MARKER_PROPERTY = "trtc.demo.run";
@@ -78,7 +78,7 @@ final class ProcessSupervisor implements AutoCloseable {
      *
      * @throws IllegalStateException when another demo holds it
      */
-    static ProcessSupervisor open(Path runDir) throws IOException {
+    public static ProcessSupervisor open(Path runDir) throws IOException {
         Path dir = runDir.toAbsolutePath();
         Files.createDirectories(dir);
         FileChannel channel = FileChannel.open(dir.resolve("demo.lock"), StandardOpenOption.CREATE,
@@ -103,7 +103,7 @@ final class ProcessSupervisor implements AutoCloseable {
      *
      * @return what was ended, for the log
      */
-    List<String> killLeftovers() throws IOException, InterruptedException {
+    public List<String> killLeftovers() throws IOException, InterruptedException {
         List<String> killed = new ArrayList<>();
         List<ProcessHandle> ending = new ArrayList<>();
         try (Stream<Path> files = Files.list(pidDir)) {
@@ -178,12 +178,12 @@ final class ProcessSupervisor implements AutoCloseable {
     }
 
     /** The children still running, oldest first. */
-    synchronized List<Child> children() {
+    public synchronized List<Child> children() {
         return List.copyOf(children);
     }
 
     /** Stops {@code child}: SIGTERM, then SIGKILL after {@code grace}; waits for it to be gone. */
-    void stop(Child child, Duration grace) {
+    public void stop(Child child, Duration grace) {
         terminate(List.of(child), grace);
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * Apicurio Registry 2.6 (the Quarkus runner jar that the build unpacks into target/apicurio-registry)
  * as a child JVM on 127.0.0.1 with in-memory storage.
  */
-final class RegistryProcess {
+public final class RegistryProcess {
 
     private final URI baseUrl;
     private final ProcessSupervisor.Child child;
@@ -21,7 +21,7 @@ final class RegistryProcess {
         this.child = child;
     }
 
-    static RegistryProcess start(ProcessSupervisor supervisor, Path home, Path runDir) throws IOException {
+    public static RegistryProcess start(ProcessSupervisor supervisor, Path home, Path runDir) throws IOException {
         Path runner = ApicurioRunner.runnerJar(home, "mvn package unpacks it: run `mvn -q package -DskipTests exec:java@demo`");
         int port = Net.freePort();
         ProcessSupervisor.Child child = supervisor.startJava("apicurio-registry", null,
@@ -31,15 +31,15 @@ final class RegistryProcess {
         return new RegistryProcess(URI.create("http://" + Net.LOOPBACK + ":" + port), child);
     }
 
-    boolean ready() {
+    public boolean ready() {
         return Net.answers200(baseUrl.resolve("/health/ready"));
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return baseUrl;
     }
 
-    ProcessSupervisor.Child child() {
+    public ProcessSupervisor.Child child() {
         return child;
     }
 }

@@ -8,7 +8,7 @@ import java.net.URI;
  *
  * @param base e.g. http://127.0.0.1:8081, without a trailing slash
  */
-record RegistryUrls(URI base) {
+public record RegistryUrls(URI base) {
 
     private static final String V2 = "/apis/registry/v2";
     private static final String CCOMPAT = "/apis/ccompat/v7";
@@ -27,11 +27,11 @@ record RegistryUrls(URI base) {
         return new RegistryUrls(URI.create(text));
     }
 
-    String v2() {
+    public String v2() {
         return base + V2;
     }
 
-    String ccompat() {
+    public String ccompat() {
         return base + CCOMPAT;
     }
 }

@@ -18,10 +18,10 @@ import java.util.Set;
  * @param waiting history slices not started yet, or -1 while unknown (before the tail's first offset)
  * @param tails the two tail slices
  */
-record SliceProgress(int finished, List<Row> reading, int waiting, List<Row> tails) {
+public record SliceProgress(int finished, List<Row> reading, int waiting, List<Row> tails) {
 
     /** One slice and how far its cursor is behind now. */
-    record Row(String name, long startSeconds, long behindSeconds) {
+    public record Row(String name, long startSeconds, long behindSeconds) {
         boolean history() {
             return name.startsWith(HISTORY_PREFIX);
         }
@@ -30,7 +30,7 @@ record SliceProgress(int finished, List<Row> reading, int waiting, List<Row> tai
     static final String HISTORY_PREFIX = "history/";
     static final SliceProgress NONE = new SliceProgress(0, List.of(), -1, List.of());
 
-    static SliceProgress of(JsonNode offsetsAnswer, long nowSeconds, DemoConnectorConfig.SliceGeometry geometry) {
+    public static SliceProgress of(JsonNode offsetsAnswer, long nowSeconds, DemoConnectorConfig.SliceGeometry geometry) {
         int finished = 0;
         List<Row> reading = new ArrayList<>();
         List<Row> tails = new ArrayList<>();

@@ -71,6 +71,27 @@ class CallGeneratorTest {
     }
 
     @Test
+    void theLiveRateTakesOverFromItsSecondAndLeavesEarlierSecondsAlone() {
+        long switchAt = START + 3 * 3600;
+        CallGenerator live = new CallGenerator(SETTINGS.toBuilder().liveRate(switchAt, 20).build());
+        CallGenerator plain = new CallGenerator(SETTINGS);
+        long before = 0;
+        long after = 0;
+        for (long second = switchAt - 600; second < switchAt + 600; second++) {
+            List<SimulatedCall> calls = live.callsStartingAt(second);
+            if (second < switchAt) {
+                assertThat(calls).isEqualTo(plain.callsStartingAt(second));
+                before += calls.size();
+            } else {
+                after += calls.size();
+            }
+        }
+
+        // The daily swing is about 1 + 0.3 sin(...) here: the ratio stays within it.
+        assertThat((double) after / before).isBetween(20 * 0.8, 20 * 1.2);
+    }
+
+    @Test
     void poissonSamplesHaveTheRequestedMeanForSmallAndLargeMeans() {
         SplittableRandom random = new SplittableRandom(1);
         for (double mean : new double[] {0.5, 80}) {

@@ -1,0 +1,262 @@
+package io.github.kafkaconnecttrtc.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark's command line ({@code -Dbenchmark.args="..."}): how large a history, how much
+ * live traffic, how long to watch it, and how the connector, its worker and the tasks' producers
+ * are set up.
+ *
+ * @param calls calls that start within the {@code historyDays} before the connector is deployed
+ * @param historyDays how far back the connector reads ({@code start.time}), in days
+ * @param liveCallsPerSecond the live call rate once the simulator runs; null for the history's mean rate
+ * @param rateLimit the simulator's limit, requests per second (answers 70005 above it), and the connector's budget
+ * @param tasksMax the connector's {@code tasks.max}
+ * @param steady how long to measure live traffic after the backfill
+ * @param warmup how long to wait between the end of the backfill and the steady-state measurement
+ * @param backfillTimeout how long a backfill may take before the run gives up
+ * @param modes the delivery modes to run, in order
+ * @param producer worker settings for the tasks' producers, without the {@code producer.} prefix
+ * @param connector connector settings that replace the configuration file's
+ * @param worker worker settings that replace the launcher's
+ * @param workerHeap the worker's {@code -Xmx}
+ * @param connectorConfig the connector configuration to start from, relative to the project
+ * @param seed the simulator's seed
+ * @param output the results file; null for {@code target/benchmark/results-<time>.txt}
+ */
+record BenchmarkOptions(
+        long calls,
+        double historyDays,
+        Double liveCallsPerSecond,
+        int rateLimit,
+        int tasksMax,
+        Duration steady,
+        Duration warmup,
+        Duration backfillTimeout,
+        List<Mode> modes,
+        Map<String, String> producer,
+        Map<String, String> connector,
+        Map<String, String> worker,
+        String workerHeap,
+        Path connectorConfig,
+        long seed,
+        Path output,
+        boolean help) {
+
+    /** Delivery modes: each gets a worker of its own and fresh topics. */
+    enum Mode {
+        ALO("at-least-once", "alo"),
+        EOS("exactly-once", "eos");
+
+        final String title;
+        final String id;
+
+        Mode(String title, String id) {
+            this.title = title;
+            this.id = id;
+        }
+
+        static Mode parse(String text) {
+            for (Mode mode : values()) {
+                if (mode.id.equalsIgnoreCase(text.trim())) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("--modes takes alo and eos, not '" + text + "'");
+        }
+    }
+
+    /** The simulator never generates more than the API keeps; the connector stays an hour inside it. */
+    static final double MAX_HISTORY_DAYS = 6.9;
+
+    static final String USAGE = String.join("\n",
+            "Usage: mvn -q package -DskipTests exec:java@benchmark -Dbenchmark.args=\"[options]\"",
+            "",
+            "Starts the TRTC simulator with a large history, a Kafka broker, Apicurio Registry and, for each",
+            "mode, a fresh Connect worker; deploys the connector, measures the backfill, then a few minutes",
+            "of live traffic, and prints the results (also written to target/benchmark/).",
+            "",
+            "  --calls N                calls in the history the connector reads (default 2,000,000)",
+            "  --history-days D         how far back it reads, in days, at most " + MAX_HISTORY_DAYS
+                    + " (default 6.5)",
+            "  --live-rate X            live calls per second (default: the history's mean rate)",
+            "  --rate-limit N           the API's requests per second (default 200) and the connector's budget",
+            "  --tasks N                tasks.max (default 4)",
+            "  --steady-minutes M       minutes of live traffic measured (default 3)",
+            "  --warmup-seconds S       wait after the backfill before measuring (default 40: the connector",
+            "                           rebalances its tasks within 30 s of the last history slice)",
+            "  --backfill-timeout-minutes M  give up a backfill after M minutes (default 30)",
+            "  --modes alo,eos          which delivery modes to run, in order (default alo,eos)",
+            "  --producer KEY=VALUE     a setting of the tasks' producers (worker producer.KEY), repeatable,",
+            "                           e.g. --producer linger.ms=20 --producer compression.type=lz4",
+            "  --connector KEY=VALUE    a connector setting, repeatable (e.g. poll.interval.ms=5000)",
+            "  --worker KEY=VALUE       a worker setting, repeatable",
+            "  --worker-heap SIZE       the worker's -Xmx (default 1g, as in the demo)",
+            "  --connector-config PATH  the configuration to start from (default",
+            "                           connector-config/trtc-local-simulator.json)",
+            "  --seed N                 the simulator's seed (default 42)",
+            "  --output PATH            the results file (default target/benchmark/results-<time>.txt)",
+            "  --help                   this text",
+            "");
+
+    BenchmarkOptions {
+        modes = List.copyOf(modes);
+        producer = Map.copyOf(producer);
+        connector = Map.copyOf(connector);
+        worker = Map.copyOf(worker);
+    }
+
+    /**
+     * Parses the arguments; a single argument holding spaces is split, since exec:java passes
+     * {@code -Dbenchmark.args} as one string when the shell quoted it.
+     *
+     * @throws IllegalArgumentException naming the first option that is wrong
+     */
+    static BenchmarkOptions parse(String... args) {
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            for (String word : arg.trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+        }
+        long calls = 2_000_000;
+        double historyDays = 6.5;
+        Double liveRate = null;
+        int rateLimit = 200;
+        int tasks = 4;
+        double steadyMinutes = 3;
+        double warmupSeconds = 40;
+        double backfillTimeoutMinutes = 30;
+        List<Mode> modes = List.of(Mode.ALO, Mode.EOS);
+        Map<String, String> producer = new LinkedHashMap<>();
+        Map<String, String> connector = new LinkedHashMap<>();
+        Map<String, String> worker = new LinkedHashMap<>();
+        String heap = "1g";
+        Path connectorConfig = Path.of("connector-config", "trtc-local-simulator.json");
+        long seed = 42;
+        Path output = null;
+        boolean help = false;
+        for (int i = 0; i < words.size(); i++) {
+            String flag = words.get(i);
+            switch (flag) {
+                case "--help", "-h" -> help = true;
+                case "--calls" -> calls = positiveLong(flag, value(words, ++i, flag).replace(",", "").replace("_", ""));
+                case "--history-days" -> historyDays = number(flag, value(words, ++i, flag));
+                case "--live-rate" -> liveRate = number(flag, value(words, ++i, flag));
+                case "--rate-limit" -> rateLimit = (int) positiveLong(flag, value(words, ++i, flag));
+                case "--tasks" -> tasks = (int) positiveLong(flag, value(words, ++i, flag));
+                case "--steady-minutes" -> steadyMinutes = number(flag, value(words, ++i, flag));
+                case "--warmup-seconds" -> warmupSeconds = number(flag, value(words, ++i, flag));
+                case "--backfill-timeout-minutes" -> backfillTimeoutMinutes = number(flag, value(words, ++i, flag));
+                case "--modes" -> {
+                    List<Mode> chosen = new ArrayList<>();
+                    for (String mode : value(words, ++i, flag).split(",")) {
+                        chosen.add(Mode.parse(mode));
+                    }
+                    modes = chosen;
+                }
+                case "--producer" -> keyValue(flag, value(words, ++i, flag), producer);
+                case "--connector" -> keyValue(flag, value(words, ++i, flag), connector);
+                case "--worker" -> keyValue(flag, value(words, ++i, flag), worker);
+                case "--worker-heap" -> heap = value(words, ++i, flag);
+                case "--connector-config" -> connectorConfig = Path.of(value(words, ++i, flag));
+                case "--seed" -> seed = Long.parseLong(value(words, ++i, flag));
+                case "--output" -> output = Path.of(value(words, ++i, flag));
+                default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
+            }
+        }
+        if (!(historyDays > 0 && historyDays <= MAX_HISTORY_DAYS)) {
+            throw new IllegalArgumentException("--history-days must be within (0, " + MAX_HISTORY_DAYS + "], was "
+                    + historyDays);
+        }
+        if (liveRate != null && !(liveRate >= 0)) {
+            throw new IllegalArgumentException("--live-rate must not be negative, was " + liveRate);
+        }
+        if (!(steadyMinutes > 0) || !(warmupSeconds >= 0) || !(backfillTimeoutMinutes > 0)) {
+            throw new IllegalArgumentException("--steady-minutes and --backfill-timeout-minutes must be positive,"
+                    + " --warmup-seconds not negative");
+        }
+        if (modes.isEmpty() || modes.size() != modes.stream().distinct().count()) {
+            throw new IllegalArgumentException("--modes must name alo, eos or both, each once");
+        }
+        if (!heap.matches("\\d+[kKmMgG]?")) {
+            throw new IllegalArgumentException("--worker-heap takes a size such as 1g or 1536m, not '" + heap + "'");
+        }
+        return new BenchmarkOptions(calls, historyDays, liveRate, rateLimit, tasks, seconds(steadyMinutes * 60),
+                seconds(warmupSeconds), seconds(backfillTimeoutMinutes * 60), modes, producer, connector, worker, heap,
+                connectorConfig, seed, output, help);
+    }
+
+    /** The mean rate that puts {@link #calls} into {@link #historyDays}. */
+    double historyCallsPerSecond() {
+        return calls / (historyDays * 86_400);
+    }
+
+    double liveRate() {
+        return liveCallsPerSecond != null ? liveCallsPerSecond : historyCallsPerSecond();
+    }
+
+    /** Whole days of history the simulator generates: enough for the connector's start, however late a mode deploys. */
+    int generatedHistoryDays() {
+        return (int) Math.min(7, Math.ceil(historyDays));
+    }
+
+    private static Duration seconds(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    private static String value(List<String> words, int index, String flag) {
+        if (index >= words.size() || words.get(index).startsWith("--")) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return words.get(index);
+    }
+
+    private static long positiveLong(String flag, String text) {
+        try {
+            long value = Long.parseLong(text);
+            if (value <= 0) {
+                throw new IllegalArgumentException(flag + " must be positive, was " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " takes a whole number, not '" + text + "'");
+        }
+    }
+
+    private static double number(String flag, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " takes a number, not '" + text + "'");
+        }
+    }
+
+    private static void keyValue(String flag, String text, Map<String, String> into) {
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException(flag + " takes KEY=VALUE, not '" + text + "'");
+        }
+        into.put(text.substring(0, eq).trim(), text.substring(eq + 1).trim());
+    }
+
+    /** One line for the results: what was asked for beyond the defaults of the stack. */
+    String describeOverrides() {
+        List<String> parts = new ArrayList<>();
+        producer.forEach((k, v) -> parts.add("producer." + k + "=" + v));
+        worker.forEach((k, v) -> parts.add(k + "=" + v));
+        return parts.isEmpty() ? "worker and producer defaults" : String.join(", ", parts);
+    }
+
+    String modesText() {
+        return String.join(",", modes.stream().map(m -> m.id.toLowerCase(Locale.ROOT)).toList());
+    }
+}
