@@ -2,6 +2,7 @@ package io.github.kafkaconnecttrtc;
 
 import io.github.kafkaconnecttrtc.client.ClientInterruptedException;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
+import io.github.kafkaconnecttrtc.client.SharedRequestBudget;
 import io.github.kafkaconnecttrtc.client.TrtcFatalException;
 import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
 import io.github.kafkaconnecttrtc.client.TrtcRetriableException;
@@ -46,6 +47,7 @@ public class TrtcSourceTask extends SourceTask {
     private volatile boolean stopping;
     private Thread pollThread;
     private TrtcRecordsClient client;
+    private SharedRequestBudget.Lease budget;
     private TaskMetrics metrics;
     private TaskEngine engine;
 
@@ -71,8 +73,9 @@ public class TrtcSourceTask extends SourceTask {
         } catch (IllegalArgumentException e) {
             throw new ConnectException("Invalid task configuration: " + e.getMessage(), e);
         }
-        client = new HttpTrtcRecordsClient(config.clientSettings(config.requestsPerSecond() / settings.taskCount()),
-                clock);
+        double share = config.requestsPerSecond() / settings.taskCount();
+        budget = SharedRequestBudget.join(connectorName(props) + "/" + config.sdkAppId(), share);
+        client = new HttpTrtcRecordsClient(config.clientSettings(share), clock, budget.limiter());
         ReadSettings read = new ReadSettings(config.settleDelay().toSeconds(), config.maxCallDuration().toSeconds(),
                 config.fastLaneMaxDuration().toSeconds(), config.pageSize(), config.callTypes(), config.callResults());
         TaskEngine.EngineSettings engineSettings = new TaskEngine.EngineSettings(config.sdkAppId(), config.topic(),
@@ -147,6 +150,9 @@ public class TrtcSourceTask extends SourceTask {
         }
         if (client != null) {
             client.close();
+        }
+        if (budget != null) {
+            budget.close();
         }
         if (metrics != null) {
             metrics.close();
