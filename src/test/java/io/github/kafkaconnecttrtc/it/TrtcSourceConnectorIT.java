@@ -156,7 +156,10 @@ class TrtcSourceConnectorIT {
 
     @Test
     void offsetsMovedBackOrDeletedThroughTheRestApiAreReadAgainAndMalformedOnesAreRefused() throws Exception {
+        // No call starts in the last 45 minutes, and none lasts 40: every call has ended before the test,
+        // so each phase below knows exactly how many copies of each call it adds.
         TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(21).historyDays(1).callsPerSecond(0.05)
+                .liveRate(Instant.now().minus(Duration.ofMinutes(45)).getEpochSecond(), 0)
                 .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).visibilityDelaySeconds(2).build());
         String name = "trtc-offsets";
         String topic = name + "-calls";
