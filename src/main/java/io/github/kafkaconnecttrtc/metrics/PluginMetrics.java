@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.metrics;
 
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,10 @@ import org.apache.kafka.common.metrics.KafkaMetricsContext;
 import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.MetricsReporter;
+import org.apache.kafka.common.utils.Sanitizer;
 import org.apache.kafka.common.utils.Time;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
  * The metrics registry of one connector or task instance, reported over JMX under this plugin's
@@ -21,12 +25,32 @@ final class PluginMetrics implements AutoCloseable {
     static final String JMX_DOMAIN = "io.github.kafkaconnecttrtc";
 
     private final Metrics metrics;
+    private final JmxReporter jmx = new JmxReporter();
     private final Map<String, String> tags;
 
     PluginMetrics(Map<String, String> tags) {
-        List<MetricsReporter> reporters = List.of(new JmxReporter());
+        List<MetricsReporter> reporters = List.of(jmx);
         this.metrics = new Metrics(new MetricConfig(), reporters, Time.SYSTEM, new KafkaMetricsContext(JMX_DOMAIN));
         this.tags = Map.copyOf(tags);
+    }
+
+    /**
+     * Registers this registry's MBeans again when {@code probe} is missing. A task the worker gave
+     * up stopping may close its metrics after its replacement registered the same names, and
+     * JMX unregisters by name: the replacement's MBeans are then gone until this puts them back.
+     */
+    void reregisterIfMissing(MetricName probe) {
+        try {
+            StringBuilder text = new StringBuilder(JMX_DOMAIN).append(":type=").append(probe.group());
+            probe.tags().forEach((key, value) -> text.append(',').append(key).append('=')
+                    .append(Sanitizer.jmxSanitize(value)));
+            ObjectName name = new ObjectName(text.toString());
+            if (!ManagementFactory.getPlatformMBeanServer().isRegistered(name)) {
+                metrics.metrics().values().forEach(jmx::metricChange);
+            }
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException("metric " + probe + " has no valid MBean name", e);
+        }
     }
 
     Metrics registry() {

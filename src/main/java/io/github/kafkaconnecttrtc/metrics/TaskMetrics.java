@@ -44,6 +44,7 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
     private final InstantSource clock;
     private final Sensor records;
     private final Sensor passes;
+    private final MetricName passesTotal;
     private final Sensor overlong;
     private final Sensor late;
     private final Sensor lostSeconds;
@@ -60,7 +61,8 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
         records.add(name("records-emitted-total", "Call records emitted"), new CumulativeSum());
         records.add(name("records-emitted-rate", "Call records emitted per second"), new Rate());
         passes = metrics.registry().sensor("passes");
-        passes.add(name("passes-total", "Passes over a slice"), new CumulativeCount());
+        passesTotal = name("passes-total", "Passes over a slice");
+        passes.add(passesTotal, new CumulativeCount());
         passes.add(name("pages-per-pass-avg", "Average API requests per pass"), new Avg());
         passes.add(name("pages-per-pass-max", "Most API requests in one pass"), new Max());
         overlong = total("calls-overlong-total", "Calls emitted that lasted longer than call.max.duration.ms");
@@ -121,6 +123,7 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
             lostSeconds.record(result.lost().startUntil() - result.lost().startFrom());
         }
         registerNewOutcomes();
+        metrics.reregisterIfMissing(passesTotal);
     }
 
     @Override

@@ -99,4 +99,25 @@ class TaskMetricsTest {
         }
         assertThat(server.isRegistered(name)).isFalse();
     }
+
+    /**
+     * The worker gave up stopping a task and started its replacement; the old one closes its
+     * metrics later, which unregisters the names the replacement uses. Its next pass puts them back.
+     */
+    @Test
+    void aReplacementTaskGetsItsMbeansBackAfterTheTaskItReplacedClosesLate() throws Exception {
+        ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=task-metrics,connector=replaced,task=0");
+        TaskMetrics old = new TaskMetrics("replaced", 0, new ClientStats(), clock);
+        try (TaskMetrics replacement = new TaskMetrics("replaced", 0, new ClientStats(), clock)) {
+            old.close();
+            assertThat(server.isRegistered(task)).isFalse();
+
+            replacement.passed(Slice.tailFast(NOW), new PassResult(List.of(call("x", NOW - 40, 60)),
+                    Cursor.throughSecond(NOW - 30), 1, null, 0, 0, null), Instant.ofEpochSecond(NOW));
+
+            assertThat(server.isRegistered(task)).isTrue();
+            assertThat(server.getAttribute(task, "records-emitted-total")).isEqualTo(1.0);
+        }
+        assertThat(server.isRegistered(task)).isFalse();
+    }
 }
