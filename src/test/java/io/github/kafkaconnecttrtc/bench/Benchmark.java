@@ -37,7 +37,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -170,7 +169,7 @@ final class Benchmark {
         for (String leftover : supervisor.killLeftovers()) {
             out.say("  ended a leftover of an earlier run: " + leftover);
         }
-        checkPluginDirectory();
+        DemoFiles.requirePackagedPlugin(paths.pluginPath(), "mvn -q package -DskipTests exec:java@benchmark");
         classpath = DemoFiles.readWorkerClasspath(paths.workerClasspathFile(), paths.basedir());
         childLog4j = DemoFiles.writeChildLogConfig(paths.runDir());
         long t0 = System.nanoTime();
@@ -666,18 +665,6 @@ final class Benchmark {
         }
         out.say(String.format(Locale.ROOT, "  %-10s %-34s ready after %.1f s", what, where,
                 (System.nanoTime() - sinceNanos) / 1e9));
-    }
-
-    private void checkPluginDirectory() throws IOException {
-        Path lib = paths.pluginPath().resolve("kafka-connect-trtc").resolve("lib");
-        boolean jar;
-        try (Stream<Path> files = Files.exists(lib) ? Files.list(lib) : Stream.empty()) {
-            jar = files.anyMatch(f -> f.getFileName().toString().startsWith("kafka-connect-trtc"));
-        }
-        if (!jar) {
-            throw new IllegalStateException("no plugin in " + lib + " (mvn package lays it out: run "
-                    + "`mvn -q package -DskipTests exec:java@benchmark`)");
-        }
     }
 
     private void checkPluginLoaded() throws IOException, InterruptedException {

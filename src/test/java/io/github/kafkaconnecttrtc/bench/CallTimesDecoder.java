@@ -1,19 +1,13 @@
 package io.github.kafkaconnecttrtc.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
+import io.github.kafkaconnecttrtc.testing.ConfluentWireDecoder;
 import org.apache.avro.io.DecoderFactory;
 
 /**
@@ -28,17 +22,14 @@ final class CallTimesDecoder {
     record CallTimes(long startMillis, long endMillis) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
-    private final String ccompatUrl;
+    private final ConfluentWireDecoder registry;
     private final Map<Integer, GenericDatumReader<GenericRecord>> readers = new HashMap<>();
     private BinaryDecoder decoder;
     private GenericRecord reuse;
 
     /** @param ccompatUrl the registry's {@code /apis/ccompat/v7} base URL */
     CallTimesDecoder(String ccompatUrl) {
-        this.ccompatUrl = ccompatUrl;
+        this.registry = new ConfluentWireDecoder(ccompatUrl);
     }
 
     CallTimes decode(byte[] value) throws IOException, InterruptedException {
@@ -48,22 +39,12 @@ final class CallTimesDecoder {
         int id = ByteBuffer.wrap(value, 1, 4).getInt();
         GenericDatumReader<GenericRecord> reader = readers.get(id);
         if (reader == null) {
-            reader = new GenericDatumReader<>(fetch(id));
+            reader = new GenericDatumReader<>(registry.writerSchema(id));
             readers.put(id, reader);
             reuse = null;
         }
         decoder = DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, decoder);
         reuse = reader.read(reuse, decoder);
         return new CallTimes(((Number) reuse.get("startCallTs")).longValue(), ((Number) reuse.get("endTs")).longValue());
-    }
-
-    private Schema fetch(int id) throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ccompatUrl + "/schemas/ids/" + id))
-                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IOException("schema " + id + ": the registry answered " + answer.statusCode() + " "
-                    + answer.body());
-        }
-        return new Schema.Parser().parse(JSON.readTree(answer.body()).get("schema").asText());
     }
 }

@@ -64,4 +64,20 @@ public final class DemoFiles {
         }
         return classpath;
     }
+
+    /**
+     * Fails with what to run when {@code pluginPath} holds no packaged plugin.
+     *
+     * @param command the command that packages it and starts the caller
+     */
+    public static void requirePackagedPlugin(Path pluginPath, String command) throws IOException {
+        Path lib = pluginPath.resolve("kafka-connect-trtc").resolve("lib");
+        boolean jar;
+        try (Stream<Path> files = Files.exists(lib) ? Files.list(lib) : Stream.empty()) {
+            jar = files.anyMatch(f -> f.getFileName().toString().startsWith("kafka-connect-trtc"));
+        }
+        if (!jar) {
+            throw new IllegalStateException("no plugin in " + lib + " (mvn package lays it out: run `" + command + "`)");
+        }
+    }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +85,7 @@ final class DemoStack {
             registryUrls = RegistryUrls.of(options.registryUrl());
         }
         if (options.embeddedConnect()) {
-            checkPluginDirectory();
+            DemoFiles.requirePackagedPlugin(paths.pluginPath(), "mvn -q package -DskipTests exec:java@demo");
             String classpath = DemoFiles.readWorkerClasspath(paths.workerClasspathFile(), paths.basedir());
             Path log4j = DemoFiles.writeChildLogConfig(paths.runDir());
             broker = KafkaBroker.prepare(paths.runDir());
@@ -186,18 +185,6 @@ final class DemoStack {
         if (properties.getProperty("secret.key", "").isBlank()) {
             throw new IllegalStateException("--secret-key-file " + file + " has no secret.key=... line (it is read "
                     + "as a properties file, like connector-config/secrets/trtc.properties.example)");
-        }
-    }
-
-    private void checkPluginDirectory() throws IOException {
-        Path lib = paths.pluginPath().resolve("kafka-connect-trtc").resolve("lib");
-        boolean jar;
-        try (Stream<Path> files = Files.exists(lib) ? Files.list(lib) : Stream.empty()) {
-            jar = files.anyMatch(f -> f.getFileName().toString().startsWith("kafka-connect-trtc"));
-        }
-        if (!jar) {
-            throw new IllegalStateException("no plugin in " + lib + " (mvn package lays it out: run "
-                    + "`mvn -q package -DskipTests exec:java@demo`)");
         }
     }
 

@@ -38,12 +38,7 @@ public final class ConfluentWireDecoder {
         if (value == null || value.length < 5 || value[0] != 0) {
             throw new IOException("not in the Confluent wire format (magic byte 0, schema id, Avro)");
         }
-        int id = ByteBuffer.wrap(value, 1, 4).getInt();
-        Schema writer = schemas.get(id);
-        if (writer == null) {
-            writer = fetch(id);
-            schemas.put(id, writer);
-        }
+        Schema writer = writerSchema(ByteBuffer.wrap(value, 1, 4).getInt());
         return new GenericDatumReader<GenericRecord>(writer)
                 .read(null, DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
     }
@@ -51,6 +46,16 @@ public final class ConfluentWireDecoder {
     /** The writer schemas fetched so far. */
     public Set<Schema> writerSchemas() {
         return Set.copyOf(schemas.values());
+    }
+
+    /** The writer schema with registry id {@code id}, fetched once. */
+    public Schema writerSchema(int id) throws IOException, InterruptedException {
+        Schema writer = schemas.get(id);
+        if (writer == null) {
+            writer = fetch(id);
+            schemas.put(id, writer);
+        }
+        return writer;
     }
 
     private Schema fetch(int id) throws IOException, InterruptedException {
