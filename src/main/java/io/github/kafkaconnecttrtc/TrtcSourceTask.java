@@ -2,6 +2,7 @@ package io.github.kafkaconnecttrtc;
 
 import io.github.kafkaconnecttrtc.client.ClientInterruptedException;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
+import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
 import io.github.kafkaconnecttrtc.client.SharedRequestBudget;
 import io.github.kafkaconnecttrtc.client.TrtcFatalException;
 import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
@@ -73,7 +74,8 @@ public class TrtcSourceTask extends SourceTask {
         } catch (IllegalArgumentException e) {
             throw new ConnectException("Invalid task configuration: " + e.getMessage(), e);
         }
-        double share = config.requestsPerSecond() / settings.taskCount();
+        double share = RequestRateLimiter.permitRate(config.requestsPerSecond(), settings.taskCount())
+                / settings.taskCount();
         budget = SharedRequestBudget.join(connectorName(props) + "/" + config.sdkAppId(), share);
         client = new HttpTrtcRecordsClient(config.clientSettings(share), clock, budget.limiter());
         ReadSettings read = new ReadSettings(config.settleDelay().toSeconds(), config.maxCallDuration().toSeconds(),

@@ -50,8 +50,9 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private final JsonFactory json = JsonFactory.builder().build();
     private final ClientStats stats = new ClientStats();
 
+    /** A client alone on its application's budget. */
     public HttpTrtcRecordsClient(ClientSettings settings, InstantSource clock) {
-        this(settings, clock, new RequestRateLimiter(settings.requestsPerSecond()));
+        this(settings, clock, new RequestRateLimiter(RequestRateLimiter.permitRate(settings.requestsPerSecond(), 1)));
     }
 
     /** A client that shares {@code limiter} with others reading the same application. */
