@@ -238,6 +238,7 @@ final class Benchmark {
         workerProps.putAll(options.worker());
         List<String> jvm = new ArrayList<>(WorkerProbe.jvmOptions(jmxPort));
         jvm.add("-Xmx" + options.workerHeap());
+        jvm.addAll(options.workerJvm());
         long w0 = System.nanoTime();
         worker = ConnectWorker.start(supervisor, paths.runDir(), paths.basedir(), classpath, childLog4j,
                 broker.bootstrapServers(), paths.pluginPath(), "connect-worker-" + result.mode.id, jvm, workerProps);

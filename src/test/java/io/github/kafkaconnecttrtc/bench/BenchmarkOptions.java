@@ -26,6 +26,7 @@ import java.util.Map;
  * @param connector connector settings that replace the configuration file's
  * @param worker worker settings that replace the launcher's
  * @param workerHeap the worker's {@code -Xmx}
+ * @param workerJvm further options of the worker's JVM, after the launcher's (a later GC option wins)
  * @param connectorConfig the connector configuration to start from, relative to the project
  * @param seed the simulator's seed
  * @param output the results file; null for {@code target/benchmark/results-<time>.txt}
@@ -44,6 +45,7 @@ record BenchmarkOptions(
         Map<String, String> connector,
         Map<String, String> worker,
         String workerHeap,
+        List<String> workerJvm,
         Path connectorConfig,
         long seed,
         Path output,
@@ -98,6 +100,7 @@ record BenchmarkOptions(
             "  --connector KEY=VALUE    a connector setting, repeatable (e.g. poll.interval.ms=5000)",
             "  --worker KEY=VALUE       a worker setting, repeatable",
             "  --worker-heap SIZE       the worker's -Xmx (default 1g, as in the demo)",
+            "  --worker-jvm OPTION      an option of the worker's JVM, repeatable (e.g. -XX:+UseParallelGC)",
             "  --connector-config PATH  the configuration to start from (default",
             "                           connector-config/trtc-local-simulator.json)",
             "  --seed N                 the simulator's seed (default 42)",
@@ -107,6 +110,7 @@ record BenchmarkOptions(
 
     BenchmarkOptions {
         modes = List.copyOf(modes);
+        workerJvm = List.copyOf(workerJvm);
         producer = Map.copyOf(producer);
         connector = Map.copyOf(connector);
         worker = Map.copyOf(worker);
@@ -140,6 +144,7 @@ record BenchmarkOptions(
         Map<String, String> connector = new LinkedHashMap<>();
         Map<String, String> worker = new LinkedHashMap<>();
         String heap = "1g";
+        List<String> workerJvm = new ArrayList<>();
         Path connectorConfig = Path.of("connector-config", "trtc-local-simulator.json");
         long seed = 42;
         Path output = null;
@@ -167,6 +172,7 @@ record BenchmarkOptions(
                 case "--connector" -> keyValue(flag, value(words, ++i, flag), connector);
                 case "--worker" -> keyValue(flag, value(words, ++i, flag), worker);
                 case "--worker-heap" -> heap = value(words, ++i, flag);
+                case "--worker-jvm" -> workerJvm.add(jvmOption(flag, words, ++i));
                 case "--connector-config" -> connectorConfig = Path.of(value(words, ++i, flag));
                 case "--seed" -> seed = Long.parseLong(value(words, ++i, flag));
                 case "--output" -> output = Path.of(value(words, ++i, flag));
@@ -192,7 +198,7 @@ record BenchmarkOptions(
         }
         return new BenchmarkOptions(calls, historyDays, liveRate, rateLimit, tasks, seconds(steadyMinutes * 60),
                 seconds(warmupSeconds), seconds(backfillTimeoutMinutes * 60), modes, producer, connector, worker, heap,
-                connectorConfig, seed, output, help);
+                workerJvm, connectorConfig, seed, output, help);
     }
 
     /** The mean rate that puts {@link #calls} into {@link #historyDays}. */
@@ -216,6 +222,14 @@ record BenchmarkOptions(
     private static String value(List<String> words, int index, String flag) {
         if (index >= words.size() || words.get(index).startsWith("--")) {
             throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return words.get(index);
+    }
+
+    /** A JVM option starts with a dash, so {@link #value} would take it for the next flag. */
+    private static String jvmOption(String flag, List<String> words, int index) {
+        if (index >= words.size() || !words.get(index).startsWith("-X")) {
+            throw new IllegalArgumentException(flag + " needs a JVM option such as -XX:+UseParallelGC");
         }
         return words.get(index);
     }

@@ -37,7 +37,9 @@ final class Report {
                     number(any.budget), any.pageSize, any.pollMillis, any.sweepMillis, any.settleMillis,
                     any.fastLaneMillis, any.maxCallMillis, any.partitions, options.connectorConfig(),
                     options.connector().isEmpty() ? "" : ", with " + options.connector()));
-            lines.add("worker           child JVM, -Xmx" + options.workerHeap() + ", SerialGC; "
+            lines.add("worker           child JVM, -Xmx" + options.workerHeap() + ", "
+                    + (options.workerJvm().isEmpty() ? "SerialGC" : "SerialGC then " + String.join(" ", options.workerJvm()))
+                    + "; "
                     + options.describeOverrides());
             lines.add(String.format(Locale.ROOT, "ceiling          %d requests/s x %d records per request = %,d records/s",
                     options.rateLimit(), any.pageSize, ceiling(options, any)));
