@@ -60,13 +60,16 @@ final class PassScheduler {
         return next.isAfter(now) ? Duration.between(now, next) : Duration.ZERO;
     }
 
-    /** Records a pass over {@code state} that began at {@code started}; a finished slice is dropped. */
-    void passed(SliceState state, Instant started, boolean finished) {
+    /**
+     * Records a pass over {@code state} that began at {@code started}; a finished slice is
+     * dropped, and one that is {@code behind} stays due.
+     */
+    void passed(SliceState state, Instant started, boolean finished, boolean behind) {
         if (finished) {
             slices.remove(state);
             return;
         }
-        state.nextDue = started.plus(interval(state.slice.kind()));
+        state.nextDue = behind ? started : started.plus(interval(state.slice.kind()));
     }
 
     Duration interval(SliceKind kind) {

@@ -28,6 +28,13 @@ public record ReadSettings(
      * a pass taking a while, never sends a start the API has already dropped.
      */
     public static final long HORIZON_MARGIN_SECONDS = 600;
+    /**
+     * The least end time one pass of a tail lane covers when the lane is behind (its first start
+     * reads the hours before it; a stop of days leaves days to read). A lane catches up in passes
+     * of this span or its look-back, whichever is longer, so that a pass holds the calls of that
+     * span rather than of the whole gap, and each start is read at most twice on the way.
+     */
+    static final long CATCH_UP_SPAN_SECONDS = 3600;
 
     public ReadSettings {
         callTypes = lowerCase(callTypes);
@@ -41,6 +48,16 @@ public record ReadSettings(
     /** The earliest call start the API still answers for, with the margin. */
     public static long horizonFloor(long nowSeconds) {
         return nowSeconds - HORIZON_SECONDS + HORIZON_MARGIN_SECONDS;
+    }
+
+    /** The most end time one pass over a slice of {@code kind} covers; unbounded where one pass covers all. */
+    long passSpanSeconds(SliceKind kind) {
+        return switch (kind) {
+            case TAIL_FAST -> Math.max(CATCH_UP_SPAN_SECONDS, fastLaneSeconds);
+            case TAIL_LONG -> Math.max(CATCH_UP_SPAN_SECONDS, maxCallSeconds);
+            // A history cell ends at its handover; the overlong lane keeps only the rare calls past the promise.
+            case HISTORY, TAIL_OVERLONG -> Long.MAX_VALUE;
+        };
     }
 
     /** Whether a call lasting {@code durationSeconds} belongs to slices of {@code kind}; the lanes are disjoint. */

@@ -81,9 +81,19 @@ public final class SliceReader {
      * @param previous what the previous pass over this slice saw, or null when unknown
      */
     public Pass begin(Slice slice, Cursor cursor, PassResult.SeenWindow previous) {
-        long hi = nowSeconds() - settings.settleSeconds();
+        long now = nowSeconds();
+        long settled = now - settings.settleSeconds();
+        long hi = settled;
         if (slice.kind() == SliceKind.HISTORY) {
             hi = Math.min(hi, slice.handover());
+        }
+        long span = settings.passSpanSeconds(slice.kind());
+        boolean behind = false;
+        if (span != Long.MAX_VALUE) {
+            // Calls the API no longer holds need no pass of their own: the span counts from the horizon.
+            long reach = Math.max(cursor.endTs(), ReadSettings.horizonFloor(now)) + span;
+            behind = reach < settled;
+            hi = Math.min(hi, reach);
         }
         long from = switch (slice.kind()) {
             case TAIL_FAST -> cursor.endTs() - settings.fastLaneSeconds();
@@ -93,7 +103,7 @@ public final class SliceReader {
         };
         long queryStart = Math.max(slice.startFrom(), from);
         PassResult.SeenWindow usable = previous != null && previous.follows(cursor, queryStart) ? previous : null;
-        return new Pass(slice, cursor, hi, queryStart, usable, previous);
+        return new Pass(slice, cursor, hi, queryStart, usable, previous, behind);
     }
 
     private long nowSeconds() {
@@ -114,6 +124,7 @@ public final class SliceReader {
         final long lastStart;
         final PassResult.SeenWindow previous;
         private final PassResult.SeenWindow previousAsGiven;
+        private final boolean behind;
         final Map<String, CallRecord> found = new HashMap<>();
         final Set<String> seen = new HashSet<>();
         int requests;
@@ -126,13 +137,14 @@ public final class SliceReader {
         private int page = 1;
 
         Pass(Slice slice, Cursor cursor, long hi, long queryStart, PassResult.SeenWindow previous,
-                PassResult.SeenWindow previousAsGiven) {
+                PassResult.SeenWindow previousAsGiven, boolean behind) {
             this.slice = slice;
             this.cursor = cursor;
             this.hi = hi;
             this.queryStart = queryStart;
             this.previous = previous;
             this.previousAsGiven = previousAsGiven;
+            this.behind = behind;
             this.lastStart = Math.min(slice.startUntil() - 1, hi);
             this.anchor = queryStart;
             this.done = cursor.covers(hi);
@@ -149,6 +161,14 @@ public final class SliceReader {
                 done = byPageNumber ? stepByPageNumber() : stepByStartTime();
             }
             return done;
+        }
+
+        /**
+         * Whether the pass stops short of what has settled: a tail lane far behind reads one
+         * span per pass, and the next pass is due at once.
+         */
+        public boolean behind() {
+            return behind;
         }
 
         /** What the pass found; only once {@link #step()} said it is complete. */

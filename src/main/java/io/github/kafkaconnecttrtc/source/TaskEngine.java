@@ -118,11 +118,12 @@ public final class TaskEngine {
         }
         InProgress done = current;
         current = null;
-        List<SourceRecord> records = read(done.state(), done.started(), done.pass().result());
+        List<SourceRecord> records = read(done.state(), done.started(), done.pass());
         return records.isEmpty() ? null : records;
     }
 
-    private List<SourceRecord> read(SliceState state, Instant started, PassResult result) {
+    private List<SourceRecord> read(SliceState state, Instant started, SliceReader.Pass pass) {
+        PassResult result = pass.result();
         state.seen = result.seen();
         Slice slice = state.slice;
         if (result.lost() != null) {
@@ -145,7 +146,7 @@ public final class TaskEngine {
         boolean advanced = !result.cursor().equals(passStart);
         state.cursor = result.cursor();
         boolean finished = slice.finishedAt(state.cursor);
-        scheduler.passed(state, started, finished);
+        scheduler.passed(state, started, finished, pass.behind());
         observer.passed(slice, result, started);
         if (finished) {
             observer.finished(slice);

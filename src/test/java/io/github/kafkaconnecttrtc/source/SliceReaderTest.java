@@ -191,7 +191,8 @@ class SliceReaderTest {
     void theFastLaneReadsTheShortCallsAndTheLongLaneTheRestOfTheTail(EndTimestampReading reading) {
         TrtcSimulator simulator = simulator(settings().historyDays(1).callsPerSecond(0.05).longCallFraction(0.3)
                 .maxCallDurationSeconds(3 * HOUR).endTimestampReading(reading));
-        long tailStart = NOW - 6 * HOUR;
+        // Within one pass of each lane: neither has to catch up.
+        long tailStart = NOW - 50 * 60;
         add(simulator, call("exactly-fast-lane", tailStart + 100, FAST_LANE));
         add(simulator, call("just-over-fast-lane", tailStart + 100, FAST_LANE + 1));
         add(simulator, call("instant", tailStart, 0));
@@ -213,6 +214,57 @@ class SliceReaderTest {
                 visible(simulator, NOW, tailStart, Long.MAX_VALUE, NOW - SETTLE));
         assertThat(fastPass.cursor()).isEqualTo(Cursor.throughSecond(NOW - SETTLE));
         assertThat(longPass.cursor()).isEqualTo(Cursor.throughSecond(NOW - SETTLE));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EndTimestampReading.class)
+    void aTailLaneFarBehindCatchesUpInPassesOfAnHourThatTogetherReadEveryCallOnce(EndTimestampReading reading) {
+        TrtcSimulator simulator = simulator(settings().historyDays(1).callsPerSecond(0.05)
+                .maxCallDurationSeconds(3 * HOUR).endTimestampReading(reading));
+        SliceReader reader = reader(simulator, 4 * HOUR, 100);
+        Slice fast = Slice.tailFast(NOW - 3 * HOUR - 100);
+
+        List<CallRecord> emitted = new ArrayList<>();
+        Cursor cursor = fresh(fast);
+        boolean behind = true;
+        int passes = 0;
+        while (behind) {
+            SliceReader.Pass pass = reader.begin(fast, cursor, null);
+            while (!pass.step()) {
+                // one request per step
+            }
+            PassResult result = pass.result();
+            assertThat(result.cursor().endTs() - cursor.endTs()).isLessThanOrEqualTo(HOUR);
+            emitted.addAll(result.records());
+            cursor = result.cursor();
+            behind = pass.behind();
+            passes++;
+        }
+
+        assertThat(passes).isEqualTo(4);
+        assertThat(cursor).isEqualTo(Cursor.throughSecond(NOW - SETTLE));
+        assertThat(emitted).containsExactlyElementsOf(visible(simulator, NOW, fast.startFrom(), Long.MAX_VALUE,
+                NOW - SETTLE).stream().filter(c -> c.durationSeconds() <= FAST_LANE).toList());
+    }
+
+    @Test
+    void aTailLaneBehindTheHorizonStartsItsFirstSpanAtTheHorizonAndReportsTheRestLost() {
+        TrtcSimulator simulator = simulator(settings().historyDays(7).callsPerSecond(0.01));
+        SliceReader reader = reader(simulator, 4 * HOUR, 100);
+        Slice fast = Slice.tailFast(NOW - 8 * DAY);
+        long floor = ReadSettings.horizonFloor(NOW);
+
+        SliceReader.Pass pass = reader.begin(fast, fresh(fast), null);
+        while (!pass.step()) {
+            // one request per step
+        }
+        PassResult result = pass.result();
+
+        assertThat(pass.behind()).isTrue();
+        assertThat(result.lost()).isEqualTo(new PassResult.LostRange(fast.startFrom(), floor));
+        assertThat(result.cursor()).isEqualTo(Cursor.throughSecond(floor + HOUR));
+        assertThat(result.records()).isNotEmpty().containsExactlyElementsOf(visible(simulator, NOW, floor,
+                Long.MAX_VALUE, floor + HOUR).stream().filter(c -> c.durationSeconds() <= FAST_LANE).toList());
     }
 
     /**
@@ -317,7 +369,8 @@ class SliceReaderTest {
         Slice slow = Slice.tailLong(tailStart);
 
         PassResult result = reader.pass(overlong, overlong.initialCursor(), null);
-        PassResult longPass = reader.pass(slow, fresh(slow), null);
+        // From an hour into the tail, so that one pass reaches the present and sees both calls end.
+        PassResult longPass = reader.pass(slow, Cursor.throughSecond(tailStart + HOUR), null);
 
         assertThat(result.records()).containsExactly(hours, days);
         assertThat(result.overlong()).isEqualTo(2);

@@ -69,7 +69,7 @@ class TaskEngineTest {
 
     @Test
     void waitsAtMostASecondWithoutAnyRequestWhenNoSliceIsDue() throws InterruptedException {
-        TaskEngine engine = engine(List.of(Slice.TAIL_FAST, Slice.TAIL_LONG), NOW - 2 * HOUR, NOW - 2 * HOUR,
+        TaskEngine engine = engine(List.of(Slice.TAIL_FAST, Slice.TAIL_LONG), NOW - HOUR / 2, NOW - HOUR / 2,
                 Map.of());
         // The first two polls read one lane each and find nothing, without waiting.
         assertThat(engine.poll()).isNull();
@@ -164,7 +164,7 @@ class TaskEngineTest {
 
     @Test
     void readsTheTailAgainOnlyOnceThePollIntervalHasPassed() throws InterruptedException {
-        TaskEngine engine = engine(List.of(Slice.TAIL_FAST), NOW - 2 * HOUR, NOW - 2 * HOUR, Map.of());
+        TaskEngine engine = engine(List.of(Slice.TAIL_FAST), NOW - HOUR / 2, NOW - HOUR / 2, Map.of());
         engine.poll();
         long afterFirst = simulator.stats().totalRequests();
 
@@ -177,6 +177,31 @@ class TaskEngineTest {
         assertThat(beforeDue).isEqualTo(afterFirst);
         assertThat(simulator.stats().totalRequests()).isGreaterThan(beforeDue);
         assertThat(waits).isNotEmpty().allMatch(wait -> wait.compareTo(Duration.ofSeconds(1)) <= 0);
+    }
+
+    /**
+     * A first start, or a stop of hours, leaves the tail far behind: it catches up an hour per
+     * pass, each due at once, instead of holding every call of the gap in one pass.
+     */
+    @Test
+    void aTailLaneHoursBehindCatchesUpAnHourPerPollWithoutWaitingForThePollInterval() throws InterruptedException {
+        Slice fast = Slice.tailFast(NOW - 3 * HOUR);
+        addMinuteCalls(fast, 1500);
+        TaskEngine engine = engine(List.of(Slice.TAIL_FAST), fast.startFrom(), fast.startFrom(), Map.of());
+
+        List<List<SourceRecord>> polls = new ArrayList<>();
+        for (List<SourceRecord> records = engine.poll(); records != null; records = engine.poll()) {
+            polls.add(records);
+        }
+
+        assertThat(polls).hasSize(3).allSatisfy(records -> assertThat(records).hasSizeLessThanOrEqualTo(515));
+        List<Long> ends = polls.stream().flatMap(List::stream)
+                .map(record -> SliceOffset.fromMap(record.sourceOffset()).cursor().endTs()).toList();
+        assertThat(ends).hasSize(1500).isSorted();
+        // The last record of a pass carries the pass's end: the present less the settle delay.
+        assertThat(ends.get(ends.size() - 1)).isEqualTo(NOW - SETTLE);
+        // The only wait is the last poll's, when the lane has caught up and is due a poll interval later.
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
     }
 
     /**
