@@ -29,11 +29,14 @@ import org.slf4j.LoggerFactory;
  * {@code cursor - look-back}, so it is in the answer either way, and the settle delay makes sure
  * it was visible when the pass began.
  *
- * <p>Pages are walked by start time rather than by page number: after each page the next query
- * starts at the last start time seen, page 1, so a call becoming visible or ageing out in front of
- * the position cannot shift a later page past a record. Records at that second are read again and
- * dropped by callId. If the API ever answers out of start order, the reader falls back to page
- * numbers for good, which the same de-duplication keeps correct.
+ * <p>Pages are walked by number from a fixed start, which reads each record once. A call becoming
+ * visible in front of the position shifts the later pages by one: the next page starts with a
+ * record already read, dropped by callId, and skips none. Only a call ageing out in front of the
+ * position could shift a page past an unread record, and the query's start stays inside the
+ * horizon's margin for that reason: when the horizon catches up with it, the list starts again
+ * at the last start time read, page 1 (records at that second are read again and dropped). If
+ * the API ever answers out of start order, the reader uses page numbers from the slice's own
+ * start for good, which the same de-duplication keeps correct.
  *
  * <p>A call that shows up later than the settle delay is not lost when it still falls in the
  * tail lane's look-back: the answer of the previous pass (kept in memory as a
@@ -51,7 +54,7 @@ public final class SliceReader {
     private final ReadSettings settings;
     private final InstantSource clock;
     private final BooleanSupplier stopRequested;
-    private boolean keysetPaging = true;
+    private boolean startOrdered = true;
 
     public SliceReader(TrtcRecordsClient client, ReadSettings settings, InstantSource clock, BooleanSupplier stopRequested) {
         this.client = client;
@@ -132,8 +135,11 @@ public final class SliceReader {
         long late;
         PassResult.LostRange lost;
         private boolean done;
-        private boolean byPageNumber = !keysetPaging;
+        private boolean unordered = !startOrdered;
+        /** The start of the list being paged through; it moves only when the horizon catches up with it. */
         private long anchor;
+        /** The latest start time read so far. */
+        private long reached;
         private int page = 1;
 
         Pass(Slice slice, Cursor cursor, long hi, long queryStart, PassResult.SeenWindow previous,
@@ -147,6 +153,7 @@ public final class SliceReader {
             this.behind = behind;
             this.lastStart = Math.min(slice.startUntil() - 1, hi);
             this.anchor = queryStart;
+            this.reached = queryStart;
             this.done = cursor.covers(hi);
         }
 
@@ -158,7 +165,7 @@ public final class SliceReader {
          */
         public boolean step() {
             if (!done) {
-                done = byPageNumber ? stepByPageNumber() : stepByStartTime();
+                done = unordered ? stepUnordered() : stepInStartOrder();
             }
             return done;
         }
@@ -182,17 +189,16 @@ public final class SliceReader {
             List<CallRecord> records = new ArrayList<>(found.values());
             records.sort(END_ORDER);
             // Only a complete answer in start order tells the next pass which calls were not visible yet.
-            PassResult.SeenWindow window = !byPageNumber && slice.isTail()
+            PassResult.SeenWindow window = !unordered && slice.isTail()
                     ? new PassResult.SeenWindow(queryStart, hi, seen) : null;
             return new PassResult(records, Cursor.throughSecond(hi), requests, lost, overlong, late, window);
         }
 
         /** Returns true when the pass is complete. */
-        private boolean stepByStartTime() {
-            long clamped = clampToHorizon(anchor);
-            if (clamped != anchor) {
-                // A new start means a new list: its first page, whatever page the old one was on.
-                anchor = clamped;
+        private boolean stepInStartOrder() {
+            if (anchor < ReadSettings.horizonFloor(nowSeconds())) {
+                // A new start means a new list: its first page, from where the reading stands.
+                anchor = clampToHorizon(reached);
                 page = 1;
             }
             if (anchor > lastStart) {
@@ -205,10 +211,10 @@ public final class SliceReader {
                 if (record.startCallTs() < previousStart
                         || (record.startCallTs() == previousStart && previousId != null
                             && record.callId().compareTo(previousId) < 0)) {
-                    keysetPaging = false;
+                    startOrdered = false;
                     log.warn("The records API answered out of start-time order (call {} after one that started at"
                             + " {}); reading by page number from now on", record.callId(), previousStart);
-                    byPageNumber = true;
+                    unordered = true;
                     page = 1;
                     return false;
                 }
@@ -219,21 +225,16 @@ public final class SliceReader {
                 }
                 consider(record);
             }
+            reached = Math.max(reached, previousStart);
             if (!answer.hasMore()) {
                 return true;
             }
-            if (previousStart > anchor) {
-                anchor = previousStart;
-                page = 1;
-            } else {
-                // A whole page of calls that started in the same second: go deeper.
-                page++;
-            }
+            page++;
             return false;
         }
 
         /** Returns true when the pass is complete. */
-        private boolean stepByPageNumber() {
+        private boolean stepUnordered() {
             long start = clampToHorizon(queryStart);
             if (start > lastStart) {
                 return true;
@@ -278,13 +279,19 @@ public final class SliceReader {
                 return;
             }
             seen.add(record.callId());
-            if (cursor.precedes(record)) {
-                if (found.put(record.callId(), record) == null && record.durationSeconds() > settings.maxCallSeconds()) {
-                    overlong++;
-                }
-            } else if (previous != null && !previous.callIds().contains(record.callId())
-                    && found.put(record.callId(), record) == null) {
+            boolean isLate = !cursor.precedes(record);
+            if (isLate && (previous == null || previous.callIds().contains(record.callId()))) {
+                return;
+            }
+            if (found.put(record.callId(), record) != null) {
+                return;
+            }
+            // A call can be both: an overlong call that showed up late is counted as each.
+            if (isLate) {
                 late++;
+            }
+            if (record.durationSeconds() > settings.maxCallSeconds()) {
+                overlong++;
             }
         }
     }
