@@ -100,7 +100,8 @@ record BenchmarkOptions(
             "  --connector KEY=VALUE    a connector setting, repeatable (e.g. poll.interval.ms=5000)",
             "  --worker KEY=VALUE       a worker setting, repeatable",
             "  --worker-heap SIZE       the worker's -Xmx (default 1g, as in the demo)",
-            "  --worker-jvm OPTION      an option of the worker's JVM, repeatable (e.g. -XX:+UseParallelGC)",
+            "  --worker-jvm OPTION      an option of the worker's JVM, repeatable (e.g. -XX:-UseParallelGC",
+            "                           -XX:+UseG1GC to compare collectors)",
             "  --connector-config PATH  the configuration to start from (default",
             "                           connector-config/trtc-local-simulator.json)",
             "  --seed N                 the simulator's seed (default 42)",
@@ -229,7 +230,7 @@ record BenchmarkOptions(
     /** A JVM option starts with a dash, so {@link #value} would take it for the next flag. */
     private static String jvmOption(String flag, List<String> words, int index) {
         if (index >= words.size() || !words.get(index).startsWith("-X")) {
-            throw new IllegalArgumentException(flag + " needs a JVM option such as -XX:+UseParallelGC");
+            throw new IllegalArgumentException(flag + " needs a JVM option such as -XX:+UseG1GC");
         }
         return words.get(index);
     }

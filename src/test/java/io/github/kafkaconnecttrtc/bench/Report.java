@@ -38,7 +38,7 @@ final class Report {
                     any.fastLaneMillis, any.maxCallMillis, any.partitions, options.connectorConfig(),
                     options.connector().isEmpty() ? "" : ", with " + options.connector()));
             lines.add("worker           child JVM, -Xmx" + options.workerHeap() + ", "
-                    + (options.workerJvm().isEmpty() ? "SerialGC" : "SerialGC then " + String.join(" ", options.workerJvm()))
+                    + (options.workerJvm().isEmpty() ? "ParallelGC" : "ParallelGC then " + String.join(" ", options.workerJvm()))
                     + "; "
                     + options.describeOverrides());
             lines.add(String.format(Locale.ROOT, "ceiling          %d requests/s x %d records per request = %,d records/s",

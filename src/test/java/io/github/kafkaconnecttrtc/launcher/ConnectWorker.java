@@ -54,7 +54,9 @@ public final class ConnectWorker {
         Path config = runDir.resolve(configFile);
         Files.writeString(config, workerProperties(bootstrapServers, port, pluginPath)
                 + propertiesText(extraProperties));
-        List<String> jvmOptions = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC",
+        // ParallelGC: the worker's garbage is short-lived records, and collecting it on every core
+        // halved its GC time against SerialGC in the benchmark (docs/benchmark-results.md).
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC",
                 "-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath()));
         jvmOptions.addAll(extraJvmOptions);
         ProcessSupervisor.Child child = supervisor.startJava(name, classpath, jvmOptions,
