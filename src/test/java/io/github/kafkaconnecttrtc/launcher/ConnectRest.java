@@ -86,9 +86,25 @@ public final class ConnectRest {
         return send("GET", "connectors/" + encode(name) + "/status", null);
     }
 
-    /** {@code GET /connectors/<name>/offsets}: one entry per source partition, i.e. per slice. */
+    /**
+     * {@code GET /connectors/<name>/offsets}: one entry per source partition, i.e. per slice.
+     *
+     * <p>Connect 4.1 answers 500 now and then while tasks write offsets: it copies the set of
+     * partitions while its offset reader adds to it (a ConcurrentModificationException in
+     * ConnectorOffsetBackingStore.connectorPartitions, seen by the benchmark). The same request a
+     * moment later succeeds, so a 500 is asked again, twice at most.
+     */
     public JsonNode offsets(String name) throws IOException, InterruptedException {
-        return send("GET", "connectors/" + encode(name) + "/offsets", null);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send("GET", "connectors/" + encode(name) + "/offsets", null);
+            } catch (ConnectRestException e) {
+                if (e.status != 500 || attempt == 3) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private JsonNode send(String method, String path, String body) throws IOException, InterruptedException {
