@@ -377,9 +377,10 @@ final class Benchmark {
             sampler.probe.resetPeaks();
             WorkerUsage usage = sampler.startPhase("steady");
             result.steadyStart = mark();
+            Duration steady = options.steadyFor(Duration.ofMillis(result.sweepMillis));
             out.say(String.format(Locale.ROOT, "  [%s] steady state for %s ...", result.mode.id,
-                    Report.clock(options.steady().toSeconds())));
-            long end = System.nanoTime() + options.steady().toNanos();
+                    Report.clock(steady.toSeconds())));
+            long end = System.nanoTime() + steady.toNanos();
             long nextProgress = System.nanoTime() + PROGRESS_INTERVAL.toNanos() * 3;
             while (System.nanoTime() < end) {
                 sampler.sleepAndSample();

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param liveCallsPerSecond the live call rate once the simulator runs; null for the history's mean rate
  * @param rateLimit the simulator's limit, requests per second (answers 70005 above it), and the connector's budget
  * @param tasksMax the connector's {@code tasks.max}
- * @param steady how long to measure live traffic after the backfill
+ * @param steady how long to measure live traffic after the backfill; null for {@link #steadyFor}
  * @param warmup how long to wait between the end of the backfill and the steady-state measurement
  * @param backfillTimeout how long a backfill may take before the run gives up
  * @param modes the delivery modes to run, in order
@@ -90,7 +90,8 @@ record BenchmarkOptions(
             "  --live-rate X            live calls per second (default: the history's mean rate)",
             "  --rate-limit N           the API's requests per second (default 200) and the connector's budget",
             "  --tasks N                tasks.max (default 4)",
-            "  --steady-minutes M       minutes of live traffic measured (default 3)",
+            "  --steady-minutes M       minutes of live traffic measured (default: the long-call sweep",
+            "                           interval plus one, at least 3, so that one sweep falls inside)",
             "  --warmup-seconds S       wait after the backfill before measuring (default 40: the connector",
             "                           rebalances its tasks within 30 s of the last history slice)",
             "  --backfill-timeout-minutes M  give up a backfill after M minutes (default 30)",
@@ -103,7 +104,7 @@ record BenchmarkOptions(
             "  --worker-jvm OPTION      an option of the worker's JVM, repeatable (e.g. -XX:-UseParallelGC",
             "                           -XX:+UseG1GC to compare collectors)",
             "  --connector-config PATH  the configuration to start from (default",
-            "                           connector-config/trtc-local-simulator.json)",
+            "                           connector-config/trtc-benchmark.json: the plugin's default timing)",
             "  --seed N                 the simulator's seed (default 42)",
             "  --output PATH            the results file (default target/benchmark/results-<time>.txt)",
             "  --help                   this text",
@@ -137,7 +138,7 @@ record BenchmarkOptions(
         Double liveRate = null;
         int rateLimit = 200;
         int tasks = 4;
-        double steadyMinutes = 3;
+        Double steadyMinutes = null;
         double warmupSeconds = 40;
         double backfillTimeoutMinutes = 30;
         List<Mode> modes = List.of(Mode.ALO, Mode.EOS);
@@ -146,7 +147,7 @@ record BenchmarkOptions(
         Map<String, String> worker = new LinkedHashMap<>();
         String heap = "1g";
         List<String> workerJvm = new ArrayList<>();
-        Path connectorConfig = Path.of("connector-config", "trtc-local-simulator.json");
+        Path connectorConfig = Path.of("connector-config", "trtc-benchmark.json");
         long seed = 42;
         Path output = null;
         boolean help = false;
@@ -187,7 +188,7 @@ record BenchmarkOptions(
         if (liveRate != null && !(liveRate >= 0)) {
             throw new IllegalArgumentException("--live-rate must not be negative, was " + liveRate);
         }
-        if (!(steadyMinutes > 0) || !(warmupSeconds >= 0) || !(backfillTimeoutMinutes > 0)) {
+        if ((steadyMinutes != null && !(steadyMinutes > 0)) || !(warmupSeconds >= 0) || !(backfillTimeoutMinutes > 0)) {
             throw new IllegalArgumentException("--steady-minutes and --backfill-timeout-minutes must be positive,"
                     + " --warmup-seconds not negative");
         }
@@ -197,9 +198,19 @@ record BenchmarkOptions(
         if (!heap.matches("\\d+[kKmMgG]?")) {
             throw new IllegalArgumentException("--worker-heap takes a size such as 1g or 1536m, not '" + heap + "'");
         }
-        return new BenchmarkOptions(calls, historyDays, liveRate, rateLimit, tasks, seconds(steadyMinutes * 60),
+        return new BenchmarkOptions(calls, historyDays, liveRate, rateLimit, tasks,
+                steadyMinutes == null ? null : seconds(steadyMinutes * 60),
                 seconds(warmupSeconds), seconds(backfillTimeoutMinutes * 60), modes, producer, connector, worker, heap,
                 workerJvm, connectorConfig, seed, output, help);
+    }
+
+    /** How long to measure live traffic for a connector that sweeps for long calls every {@code sweep}. */
+    Duration steadyFor(Duration sweep) {
+        if (steady != null) {
+            return steady;
+        }
+        Duration oneSweep = sweep.plusMinutes(1);
+        return oneSweep.compareTo(Duration.ofMinutes(3)) > 0 ? oneSweep : Duration.ofMinutes(3);
     }
 
     /** The mean rate that puts {@link #calls} into {@link #historyDays}. */
