@@ -214,6 +214,8 @@ final class Benchmark {
                 TrtcSourceConfig.POLL_INTERVAL_MS_DEFAULT);
         result.sweepMillis = millis(config, TrtcSourceConfig.LONG_CALL_SWEEP_INTERVAL_MS_CONFIG,
                 TrtcSourceConfig.LONG_CALL_SWEEP_INTERVAL_MS_DEFAULT);
+        result.overlongMillis = millis(config, TrtcSourceConfig.OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG,
+                TrtcSourceConfig.OVERLONG_CALL_SWEEP_INTERVAL_MS_DEFAULT);
         result.settleMillis = millis(config, TrtcSourceConfig.SETTLE_DELAY_MS_CONFIG,
                 TrtcSourceConfig.SETTLE_DELAY_MS_DEFAULT);
         result.fastLaneMillis = millis(config, TrtcSourceConfig.CALL_FAST_LANE_MAX_DURATION_MS_CONFIG,
@@ -223,6 +225,7 @@ final class Benchmark {
         result.pageSize = (int) millis(config, TrtcSourceConfig.PAGE_SIZE_CONFIG, TrtcSourceConfig.PAGE_SIZE_DEFAULT);
         result.budget = Double.parseDouble(config.get(TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG));
         result.partitions = Integer.parseInt(config.getOrDefault("topic.creation.default.partitions", "3"));
+        result.tasksMax = (int) millis(config, "tasks.max", 1);
 
         // A worker of its own for each mode: exactly.once.source.support makes EVERY source task transactional.
         int jmxPort = Net.freePort();
@@ -299,7 +302,7 @@ final class Benchmark {
         connect.putConfig(result.connector, config, Duration.ofSeconds(90));
         deployedConnector = result.connector;
         out.say(String.format(Locale.ROOT, "  connector  %-34s deployed: tasks.max=%d, start.time=%s, %,d calls to"
-                + " backfill", result.connector, options.tasksMax(), config.get(TrtcSourceConfig.START_TIME_CONFIG),
+                + " backfill", result.connector, result.tasksMax, config.get(TrtcSourceConfig.START_TIME_CONFIG),
                 result.expectedCalls));
 
         DemoConnectorConfig.SliceGeometry geometry = DemoConnectorConfig.SliceGeometry.of(config);
@@ -567,7 +570,9 @@ final class Benchmark {
         config.put(TrtcSourceConfig.ENDPOINT_CONFIG, simulator.endpoint().toString());
         config.put(TrtcSourceConfig.SDKAPPID_CONFIG, Long.toString(simulator.settings().sdkAppId()));
         config.put(TrtcSourceConfig.TOPIC_CONFIG, result.topic);
-        config.put("tasks.max", Integer.toString(options.tasksMax()));
+        if (options.tasksMax() != null) {
+            config.put("tasks.max", Integer.toString(options.tasksMax()));
+        }
         config.put(TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG, Integer.toString(options.rateLimit()));
         if (config.containsKey(DemoConnectorConfig.APICURIO_URL)
                 || String.valueOf(config.get("value.converter")).startsWith("io.apicurio")) {

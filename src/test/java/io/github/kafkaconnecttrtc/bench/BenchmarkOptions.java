@@ -17,7 +17,7 @@ import java.util.Map;
  * @param historyDays how far back the connector reads ({@code start.time}), in days
  * @param liveCallsPerSecond the live call rate once the simulator runs; null for the history's mean rate
  * @param rateLimit the simulator's limit, requests per second (answers 70005 above it), and the connector's budget
- * @param tasksMax the connector's {@code tasks.max}
+ * @param tasksMax the connector's {@code tasks.max}; null for the configuration file's
  * @param steady how long to measure live traffic after the backfill; null for {@link #steadyFor}
  * @param warmup how long to wait between the end of the backfill and the steady-state measurement
  * @param backfillTimeout how long a backfill may take before the run gives up
@@ -36,7 +36,7 @@ record BenchmarkOptions(
         double historyDays,
         Double liveCallsPerSecond,
         int rateLimit,
-        int tasksMax,
+        Integer tasksMax,
         Duration steady,
         Duration warmup,
         Duration backfillTimeout,
@@ -89,7 +89,7 @@ record BenchmarkOptions(
                     + " (default 6.5)",
             "  --live-rate X            live calls per second (default: the history's mean rate)",
             "  --rate-limit N           the API's requests per second (default 200) and the connector's budget",
-            "  --tasks N                tasks.max (default 4)",
+            "  --tasks N                tasks.max (default: the configuration's, 8)",
             "  --steady-minutes M       minutes of live traffic measured (default: the long-call sweep",
             "                           interval plus one, at least 3, so that one sweep falls inside)",
             "  --warmup-seconds S       wait after the backfill before measuring (default 40: the connector",
@@ -137,7 +137,7 @@ record BenchmarkOptions(
         double historyDays = 6.5;
         Double liveRate = null;
         int rateLimit = 200;
-        int tasks = 4;
+        Integer tasks = null;
         Double steadyMinutes = null;
         double warmupSeconds = 40;
         double backfillTimeoutMinutes = 30;

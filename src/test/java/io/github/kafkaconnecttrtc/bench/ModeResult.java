@@ -22,6 +22,8 @@ final class ModeResult {
     int pageSize;
     double budget;
     int partitions;
+    int tasksMax;
+    long overlongMillis;
 
     /** Worker CPU from its start to the deploy (JVM start, plugin scan, joining the group). */
     double workerStartupCpu;

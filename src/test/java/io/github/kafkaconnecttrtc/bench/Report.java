@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc.bench;
 
 import io.github.kafkaconnecttrtc.client.ErrorCodes;
+import io.github.kafkaconnecttrtc.source.ReadSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class Report {
             lines.add(String.format(Locale.ROOT, "connector        tasks.max=%d, trtc.requests.per.second=%s, page.size=%d,"
                     + " poll.interval.ms=%d, long.call.sweep.interval.ms=%d, settle.delay.ms=%d,"
                     + " call.fast.lane.max.duration.ms=%d, call.max.duration.ms=%d; %d partitions;"
-                    + " Apicurio AvroConverter in the Confluent wire format (from %s%s)", options.tasksMax(),
+                    + " Apicurio AvroConverter in the Confluent wire format (from %s%s)", any.tasksMax,
                     number(any.budget), any.pageSize, any.pollMillis, any.sweepMillis, any.settleMillis,
                     any.fastLaneMillis, any.maxCallMillis, any.partitions, options.connectorConfig(),
                     options.connector().isEmpty() ? "" : ", with " + options.connector()));
@@ -90,7 +91,7 @@ final class Report {
                 r.backfillEnd.answersSince(r.backfillStart, ErrorCodes.NO_RECORDS), otherErrors(r.backfillStart,
                         r.backfillEnd)));
         WorkerUsage b = r.backfillUsage;
-        double taskSeconds = options.tasksMax() * r.detectedSeconds;
+        double taskSeconds = r.tasksMax * r.detectedSeconds;
         double waited = b.taskCounter("rate-limit-wait-seconds-total", null);
         lines.add(String.format(Locale.ROOT, "  tasks          %,.0f requests counted by the tasks (%,.0f retries);"
                 + " waiting for the request budget: %.0f of %.0f task-seconds (%.0f%%; tasks.max x %.1f s);"
@@ -136,6 +137,7 @@ final class Report {
                 + " (%s s) = %.0f/min, and ceil(%.1f calls per poll / %d) = %d per poll = %.0f/min; %.1fx the"
                 + " minimum", perMinute, number(pollSeconds), pollsPerMinute, callsPerPoll, r.pageSize,
                 pagesPerPoll, minimum, perMinute / minimum));
+        lines.add(lookBackBound(r, liveRate, perMinute));
         lines.add(sweeps(r));
         lines.add(String.format(Locale.ROOT, "  70005 answers  %,d", r.steadyEnd.answersSince(r.steadyStart,
                 ErrorCodes.RATE_LIMITED)));
@@ -206,6 +208,31 @@ final class Report {
                 .findFirst().orElse("no old generation pool");
         return String.format(Locale.ROOT, "  heap           worker peak %s used (sampled every second); %s; max %s;"
                 + " GC %.1f s", mib(usage.maxHeapUsed()), oldGen, mib(max), usage.gcSeconds());
+    }
+
+    /**
+     * What any reader of this API spends for the promises of the configured lanes: the API filters
+     * by start time only, so to see every call that may have ended since its last look, a lane
+     * must read every call that started within its look-back, each time it looks.
+     */
+    private static String lookBackBound(ModeResult r, double liveRate, double perMinute) {
+        double fastCalls = liveRate * r.fastLaneMillis / 1e3;
+        double longCalls = liveRate * r.maxCallMillis / 1e3;
+        double weekCalls = liveRate * ReadSettings.HORIZON_SECONDS;
+        double bound = pages(fastCalls, r.pageSize) * 60_000.0 / r.pollMillis
+                + pages(longCalls, r.pageSize) * 60_000.0 / r.sweepMillis
+                + pages(weekCalls, r.pageSize) * 60_000.0 / r.overlongMillis;
+        return String.format(Locale.ROOT, "%sfor the same promises (a call up to %s within a poll of settling, up to %s"
+                + " within a sweep, longer within an overlong sweep), any reader must read every call that started"
+                + " within each look-back, as the API filters by start time only: at %.2f calls/s, ceil(%,.0f / %d)"
+                + " per poll + ceil(%,.0f / %d) per %s sweep + ceil(%,.0f / %d) per %s = %,.0f/min; %.2fx that",
+                INDENT, clock(r.fastLaneMillis / 1e3), clock(r.maxCallMillis / 1e3), liveRate, fastCalls, r.pageSize,
+                longCalls, r.pageSize, clock(r.sweepMillis / 1e3), weekCalls, r.pageSize,
+                clock(r.overlongMillis / 1e3), bound, perMinute / bound);
+    }
+
+    private static long pages(double calls, int pageSize) {
+        return Math.max(1, (long) Math.ceil(calls / pageSize));
     }
 
     private static String sweeps(ModeResult r) {
