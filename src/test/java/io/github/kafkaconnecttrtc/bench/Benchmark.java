@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -461,6 +462,21 @@ final class Benchmark {
         result.classifiedQueries = classified;
     }
 
+    /**
+     * Records per second over the middle 80% of the backfill's records, by append time: the rate
+     * once every task is reading and before the last slices run out, without the ramp at either end.
+     */
+    static double middleRate(long[] appendMillis) {
+        if (appendMillis.length < 10) {
+            return Double.NaN;
+        }
+        Arrays.sort(appendMillis);
+        int from = appendMillis.length / 10;
+        int to = appendMillis.length - 1 - appendMillis.length / 10;
+        double seconds = (appendMillis[to] - appendMillis[from]) / 1e3;
+        return seconds > 0 ? (to - from) / seconds : Double.NaN;
+    }
+
     /** Backfill and steady figures from the whole topic, read after the worker stopped. */
     private void analyse(ModeResult result, Deliveries all) {
         long deployMillis = result.deployEpochMillis;
@@ -469,13 +485,15 @@ final class Benchmark {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long count = 0;
+        long[] backfillAppends = new long[all.size()];
         for (int i = 0; i < all.size(); i++) {
             first = Math.min(first, all.appended(i));
             if (backfill.test(i)) {
-                count++;
+                backfillAppends[(int) count++] = all.appended(i);
                 last = Math.max(last, all.appended(i));
             }
         }
+        result.middleRate = middleRate(Arrays.copyOf(backfillAppends, (int) count));
         result.topicRecords = all.size();
         result.topicDistinct = all.distinctKeys(i -> true);
         result.backfillRecords = count;

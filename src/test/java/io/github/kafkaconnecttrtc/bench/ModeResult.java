@@ -40,6 +40,8 @@ final class ModeResult {
     long backfillDistinct;
     double firstRecordSeconds = Double.NaN;
     double lastRecordSeconds = Double.NaN;
+    /** Records per second over the middle 80% of the backfill's records. */
+    double middleRate = Double.NaN;
     double detectedSeconds;
     long backfillRequests;
     long maxRequestsInSecond;

@@ -80,6 +80,9 @@ final class Report {
         lines.add(String.format(Locale.ROOT, "  throughput     %,.0f records/s from the deploy = %.1f%% of the ceiling"
                 + " (%,d/s); %,.0f records/s from the first record", rate, 100 * rate / ceiling(options, r),
                 ceiling(options, r), r.backfillRecords / (r.lastRecordSeconds - r.firstRecordSeconds)));
+        lines.add(String.format(Locale.ROOT, "%sthe middle 80%% of the records (by append time, without the ramps at"
+                + " either end): %,.0f records/s = %.1f%% of the ceiling", INDENT, r.middleRate,
+                100 * r.middleRate / ceiling(options, r)));
         double apiRate = r.backfillRequests / r.lastRecordSeconds;
         lines.add(String.format(Locale.ROOT, "  API            %,d requests, %.1f/s (%.1f%% of the limit); per second: median"
                 + " %d, at most %d, %d s at the limit; %.4f requests per record delivered (%.4f at best)",
