@@ -466,7 +466,7 @@ final class Benchmark {
      * Records per second over the middle 80% of the backfill's records, by append time: the rate
      * once every task is reading and before the last slices run out, without the ramp at either end.
      */
-    static double middleRate(long[] appendMillis) {
+    private static double middleRate(long[] appendMillis) {
         if (appendMillis.length < 10) {
             return Double.NaN;
         }
