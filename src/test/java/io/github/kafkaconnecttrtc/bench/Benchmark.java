@@ -102,6 +102,9 @@ final class Benchmark {
     private volatile TopicReader activeReader;
 
     private ProcessSupervisor supervisor;
+    /** Moments of the steady window at which {@link #lookBackPages} counts. */
+    static final int LOOK_BACK_MOMENTS = 8;
+
     private TrtcSimulator simulator;
     private RegistryProcess registry;
     private RegistryUrls registryUrls;
@@ -404,6 +407,7 @@ final class Benchmark {
             result.longLaneTasks = usage.longLaneTasks();
             result.fastLaneTasks = usage.fastLaneTasks();
             classifyQueries(result);
+            lookBackPages(result);
             result.loadAfterSteady = MachineStats.uptime();
             sleep(LIVE_DRAIN);
         } finally {
@@ -434,6 +438,39 @@ final class Benchmark {
      * the fast lane's window (plus what a fast pass may trail now by) before its end bound, which
      * is about now less the settle delay, reads long calls, so it belongs to a sweep.
      */
+    /**
+     * The pages any reader of this API must read for the promises of the fast and long lanes, from
+     * the simulator's ground truth at moments across the steady window: the API filters by start
+     * time only and returns only calls that ended, so each poll must read every call that started
+     * within the fast lane's look-back and was visible by then, each sweep those within
+     * {@code call.max.duration.ms}.
+     */
+    private void lookBackPages(ModeResult result) {
+        List<SimulatedCall> calls = simulator.groundTruth();
+        long from = result.steadyStart.epochMillis() / 1000;
+        long to = result.steadyEnd.epochMillis() / 1000;
+        long settle = result.settleMillis / 1000;
+        double fast = 0;
+        double slow = 0;
+        for (int i = 0; i < LOOK_BACK_MOMENTS; i++) {
+            long moment = from + (to - from) * i / (LOOK_BACK_MOMENTS - 1);
+            long hi = moment - settle;
+            fast += pages(visibleStarted(calls, hi - result.fastLaneMillis / 1000, hi, moment), result.pageSize);
+            slow += pages(visibleStarted(calls, hi - result.maxCallMillis / 1000, hi, moment), result.pageSize);
+        }
+        result.fastLookBackPages = fast / LOOK_BACK_MOMENTS;
+        result.longLookBackPages = slow / LOOK_BACK_MOMENTS;
+    }
+
+    private static long visibleStarted(List<SimulatedCall> calls, long startFrom, long hi, long moment) {
+        return calls.stream().filter(c -> c.call().startCallTs() >= startFrom && c.call().endTs() <= hi
+                && c.isVisible(moment)).count();
+    }
+
+    private static long pages(long calls, int pageSize) {
+        return Math.max(1, (calls + pageSize - 1) / pageSize);
+    }
+
     private void classifyQueries(ModeResult result) {
         SimulatorStats stats = simulator.stats();
         long total;

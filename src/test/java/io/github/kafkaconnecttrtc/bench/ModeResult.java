@@ -24,6 +24,9 @@ final class ModeResult {
     int partitions;
     int tasksMax;
     long overlongMillis;
+    /** Pages of the fast lane's look-back per poll, and of the long lane's per sweep, for any reader. */
+    double fastLookBackPages;
+    double longLookBackPages;
 
     /** Worker CPU from its start to the deploy (JVM start, plugin scan, joining the group). */
     double workerStartupCpu;

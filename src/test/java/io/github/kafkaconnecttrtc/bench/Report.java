@@ -214,28 +214,19 @@ final class Report {
     }
 
     /**
-     * What any reader of this API spends for the promises of the configured lanes: the API filters
-     * by start time only, so to see every call that may have ended since its last look, a lane
-     * must read every call that started within its look-back, each time it looks.
+     * What any reader of this API spends for the promises of the configured lanes, from the pages
+     * the benchmark counted in the simulator's ground truth ({@code Benchmark.lookBackPages}).
      */
     private static String lookBackBound(ModeResult r, double liveRate, double perMinute) {
-        double fastCalls = liveRate * r.fastLaneMillis / 1e3;
-        double longCalls = liveRate * r.maxCallMillis / 1e3;
-        double weekCalls = liveRate * ReadSettings.HORIZON_SECONDS;
-        double bound = pages(fastCalls, r.pageSize) * 60_000.0 / r.pollMillis
-                + pages(longCalls, r.pageSize) * 60_000.0 / r.sweepMillis
-                + pages(weekCalls, r.pageSize) * 60_000.0 / r.overlongMillis;
-        return String.format(Locale.ROOT, "%sfor the same promises (a call up to %s within a poll of settling, up to %s"
-                + " within a sweep, longer within an overlong sweep), any reader must read every call that started"
-                + " within each look-back, as the API filters by start time only: at %.2f calls/s, ceil(%,.0f / %d)"
-                + " per poll + ceil(%,.0f / %d) per %s sweep + ceil(%,.0f / %d) per %s = %,.0f/min; %.2fx that",
-                INDENT, clock(r.fastLaneMillis / 1e3), clock(r.maxCallMillis / 1e3), liveRate, fastCalls, r.pageSize,
-                longCalls, r.pageSize, clock(r.sweepMillis / 1e3), weekCalls, r.pageSize,
-                clock(r.overlongMillis / 1e3), bound, perMinute / bound);
-    }
-
-    private static long pages(double calls, int pageSize) {
-        return Math.max(1, (long) Math.ceil(calls / pageSize));
+        double bound = r.fastLookBackPages * 60_000.0 / r.pollMillis + r.longLookBackPages * 60_000.0 / r.sweepMillis;
+        double weekPages = liveRate * ReadSettings.HORIZON_SECONDS / r.pageSize;
+        return String.format(Locale.ROOT, "%sfor the same promises, any reader must read every visible call that"
+                + " started within each look-back, as the API filters by start time only: %.1f pages per poll (calls"
+                + " up to %s) + %.1f per %s sweep (up to %s), counted in the simulator's calls at %d moments of the"
+                + " window = %,.0f/min; %.2fx that. Besides, one read of the API's week per %s (about %,.0f pages,"
+                + " %.0f/min), not inside this window", INDENT, r.fastLookBackPages, clock(r.fastLaneMillis / 1e3),
+                r.longLookBackPages, clock(r.sweepMillis / 1e3), clock(r.maxCallMillis / 1e3), Benchmark.LOOK_BACK_MOMENTS, bound,
+                perMinute / bound, clock(r.overlongMillis / 1e3), weekPages, weekPages * 60_000.0 / r.overlongMillis);
     }
 
     private static String sweeps(ModeResult r) {
