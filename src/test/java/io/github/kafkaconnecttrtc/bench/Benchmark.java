@@ -768,19 +768,9 @@ final class Benchmark {
             admin.close(Duration.ofSeconds(2));
         }
         if (supervisor != null) {
-            List<String> names = supervisor.children().stream().map(ProcessSupervisor.Child::name).toList();
-            try {
-                if (worker != null) {
-                    supervisor.stop(worker.child(), ProcessSupervisor.GRACE);
-                }
-            } finally {
-                supervisor.close();
-            }
-            List<ProcessSupervisor.Child> left = supervisor.children();
-            if (!left.isEmpty()) {
-                out.say("  still running: " + left.stream().map(c -> c.name() + " (pid " + c.pid() + ")").toList());
-            } else if (!names.isEmpty()) {
-                out.say("  " + String.join(", ", names) + " stopped; no child process left");
+            String outcome = supervisor.shutDown(worker == null ? null : worker.child());
+            if (outcome != null) {
+                out.say(outcome);
             }
         }
         if (simulator != null) {

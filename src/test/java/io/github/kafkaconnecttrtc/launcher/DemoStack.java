@@ -219,20 +219,9 @@ final class DemoStack {
             }
         }
         if (supervisor != null) {
-            List<String> names = supervisor.children().stream().map(ProcessSupervisor.Child::name).toList();
-            try {
-                if (worker != null) {
-                    supervisor.stop(worker.child(), ProcessSupervisor.GRACE);
-                }
-            } finally {
-                supervisor.close();
-            }
-            List<ProcessSupervisor.Child> left = supervisor.children();
-            if (!left.isEmpty()) {
-                terminal.message("  still running: "
-                        + left.stream().map(c -> c.name() + " (pid " + c.pid() + ")").toList());
-            } else if (!names.isEmpty()) {
-                terminal.message("  " + String.join(", ", names) + " stopped; no child process left");
+            String outcome = supervisor.shutDown(worker == null ? null : worker.child());
+            if (outcome != null) {
+                terminal.message(outcome);
             }
         }
         if (simulator != null) {

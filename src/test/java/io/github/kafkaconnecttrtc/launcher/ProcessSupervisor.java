@@ -187,6 +187,29 @@ public final class ProcessSupervisor implements AutoCloseable {
         terminate(List.of(child), grace);
     }
 
+    /**
+     * Stops {@code first} alone (the Connect worker, so that it writes its last offsets while the
+     * broker still runs), then every other child, and says in one line what happened: which
+     * children stopped, or which are still running; null when there were none.
+     *
+     * @param first the child to stop before the others, or null
+     */
+    public String shutDown(Child first) {
+        List<String> names = children().stream().map(Child::name).toList();
+        try {
+            if (first != null) {
+                stop(first, GRACE);
+            }
+        } finally {
+            close();
+        }
+        List<Child> left = children();
+        if (!left.isEmpty()) {
+            return "  still running: " + left.stream().map(c -> c.name() + " (pid " + c.pid() + ")").toList();
+        }
+        return names.isEmpty() ? null : "  " + String.join(", ", names) + " stopped; no child process left";
+    }
+
     /** Stops every child still running, all at once, and waits for each. */
     @Override
     public void close() {
