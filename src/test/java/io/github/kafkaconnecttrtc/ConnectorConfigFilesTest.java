@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConnectorConfigFilesTest {
 
     static Stream<Path> configurations() throws IOException {
-        return Files.list(Path.of("connector-config")).filter(p -> p.toString().endsWith(".json")).sorted();
+        return Files.list(Path.of("..", "connector-config")).filter(p -> p.toString().endsWith(".json")).sorted();
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc;
 
+import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kafkaconnecttrtc.client.CallRecord;
@@ -86,7 +87,7 @@ class TrtcSourceTaskTest {
     }
 
     private void add(CallRecord call) {
-        simulator.addCall(call, call.endTs());
+        simulator.addCall(SimulatorCalls.served(call), call.endTs());
     }
 
     private static List<Object> keys(List<SourceRecord> records) {

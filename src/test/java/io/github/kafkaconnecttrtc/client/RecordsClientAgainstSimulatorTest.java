@@ -1,5 +1,7 @@
 package io.github.kafkaconnecttrtc.client;
 
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,7 +93,7 @@ class RecordsClientAgainstSimulatorTest {
         List<CallRecord> expected = sim.groundTruth().stream()
                 .filter(c -> c.visibleAt() <= NOW && c.call().endTs() <= NOW)
                 .filter(c -> c.call().startCallTs() >= NOW - Duration.ofDays(1).toSeconds())
-                .map(SimulatedCall::call)
+                .map(SimulatorCalls::expected)
                 .toList();
         assertThat(expected).hasSizeGreaterThan(RecordsQuery.MAX_PAGE_SIZE * 3);
         assertThat(read.values()).containsExactlyInAnyOrderElementsOf(expected);
@@ -110,9 +112,9 @@ class RecordsClientAgainstSimulatorTest {
                 // A long call that started in the first page's range becomes visible now: it
                 // pushes every later record one place on, so one is seen on two pages.
                 SimulatedCall first = visibleAtStart.get(0);
-                sim.addCall(new CallRecord("late-long-call", first.call().sdkAppId(), "audio", "9",
+                sim.addCall(SimulatorCalls.served(new CallRecord("late-long-call", first.call().sdkAppId(), "audio", "9",
                         first.call().startCallTs(), first.call().startCallTs() + 5, NOW - 10, "u1", 2, "single",
-                        "normal_end", List.of("u2")), clock.epochSecond());
+                        "normal_end", List.of("u2"))), clock.epochSecond());
             }
         });
         HttpTrtcRecordsClient client = client(sim);
@@ -123,9 +125,9 @@ class RecordsClientAgainstSimulatorTest {
         Map<String, CallRecord> distinct = new LinkedHashMap<>();
         all.forEach(r -> distinct.put(r.callId(), r));
         assertThat(all).hasSizeGreaterThan(distinct.size());
-        assertThat(distinct.values()).containsAll(visibleAtStart.stream().map(SimulatedCall::call).toList());
+        assertThat(distinct.values()).containsAll(visibleAtStart.stream().map(SimulatorCalls::expected).toList());
         Map<String, CallRecord> truth = new LinkedHashMap<>();
-        sim.groundTruth().forEach(c -> truth.put(c.call().callId(), c.call()));
+        sim.groundTruth().forEach(c -> truth.put(c.call().callId(), SimulatorCalls.expected(c)));
         distinct.values().forEach(r -> assertThat(r).isEqualTo(truth.get(r.callId())));
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** docs/configuration.md documents every key as the connector defines it now. */
 class ConfigurationReferenceTest {
 
-    private static final Path REFERENCE = Path.of("docs", "configuration.md");
+    private static final Path REFERENCE = Path.of("..", "docs", "configuration.md");
     private static final String TITLE = "kafka-connect-trtc configuration";
     private static final String REGENERATE = "mvn -q test -Dtest=ConfigurationReferenceTest -Ddocs.update=true";
 

@@ -12,7 +12,7 @@ import org.apache.avro.Schema;
 final class CommittedAvroSchema {
 
     /** Relative to the project directory, which Surefire runs the tests in. */
-    static final Path PATH = Path.of("schemas", "CallRecord.avsc");
+    static final Path PATH = Path.of("..", "schemas", "CallRecord.avsc");
 
     private CommittedAvroSchema() {
     }

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.source;
 
+import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import io.github.kafkaconnecttrtc.client.CallRecord;
 import io.github.kafkaconnecttrtc.schema.CallRecordSchema;
 import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
@@ -218,7 +219,7 @@ class ModelCheckTest {
         List<SimulatedCall> groundTruth = simulator.groundTruth();
         Map<String, CallRecord> truth = new HashMap<>();
         for (SimulatedCall call : groundTruth) {
-            truth.put(call.call().callId(), call.call());
+            truth.put(call.call().callId(), SimulatorCalls.expected(call));
             if (call.call().durationSeconds() > maxCall) {
                 OVERLONG.incrementAndGet();
             }
@@ -231,7 +232,7 @@ class ModelCheckTest {
         // Calls later than the settle delay are delivered only when a pass still looks back far enough.
         Set<String> late = groundTruth.stream().filter(c -> c.visibleAt() - c.call().endTs() > settle)
                 .map(c -> c.call().callId()).collect(Collectors.toSet());
-        List<CallRecord> expected = groundTruth.stream().map(SimulatedCall::call)
+        List<CallRecord> expected = groundTruth.stream().map(SimulatorCalls::expected)
                 .filter(c -> c.startCallTs() >= readFrom)
                 .filter(c -> !late.contains(c.callId()))
                 .filter(c -> c.endTs() <= now - settle - (c.durationSeconds() > expectedMax ? overlongDelay

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.source;
 
+import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kafkaconnecttrtc.client.CallRecord;
@@ -79,7 +80,7 @@ class SliceReaderTest {
     }
 
     private static void add(TrtcSimulator simulator, CallRecord call) {
-        simulator.addCall(call, call.endTs());
+        simulator.addCall(SimulatorCalls.served(call), call.endTs());
     }
 
     private static Cursor fresh(Slice slice) {
@@ -90,7 +91,7 @@ class SliceReaderTest {
     private static List<CallRecord> visible(TrtcSimulator simulator, long now, long from, long until, long hi) {
         return simulator.groundTruth().stream()
                 .filter(c -> c.visibleAt() <= now)
-                .map(SimulatedCall::call)
+                .map(SimulatorCalls::expected)
                 .filter(c -> c.startCallTs() >= from && c.startCallTs() < until && c.endTs() <= hi)
                 .sorted(END_ORDER)
                 .toList();
@@ -144,7 +145,7 @@ class SliceReaderTest {
             long previousStart = queries.get(queries.size() - 1).startTimestamp();
             for (long start : new long[] {previousStart, Math.max(slice.startFrom(), previousStart - 1)}) {
                 CallRecord late = call("late-" + requests.get() + "-" + start, start, 60);
-                simulator.addCall(late, clock.epochSecond());
+                simulator.addCall(SimulatorCalls.served(late), clock.epochSecond());
                 appeared.add(late.callId());
             }
         });
@@ -329,7 +330,7 @@ class SliceReaderTest {
         assertThat(first.records()).containsExactly(onTime);
         // Ended before the first pass's bound, but indexed only now: later than the settle delay.
         CallRecord late = call("late", NOW - 200, 60);
-        simulator.addCall(late, NOW + 5);
+        simulator.addCall(SimulatorCalls.served(late), NOW + 5);
         CallRecord next = call("next", NOW - 35, 10);
         add(simulator, next);
         clock.advanceSeconds(10);

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.source;
 
+import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kafkaconnecttrtc.client.CallRecord;
@@ -62,9 +63,9 @@ class TaskEngineSimulationTest {
             long now = clock.epochSecond();
             Map<String, CallRecord> truth = new HashMap<>();
             for (SimulatedCall call : simulator.groundTruth()) {
-                truth.put(call.call().callId(), call.call());
+                truth.put(call.call().callId(), SimulatorCalls.expected(call));
             }
-            List<CallRecord> expected = simulator.groundTruth().stream().map(SimulatedCall::call)
+            List<CallRecord> expected = simulator.groundTruth().stream().map(SimulatorCalls::expected)
                     .filter(c -> c.startCallTs() >= connector.plan.readFrom())
                     .filter(c -> c.endTs() <= now - SETTLE - (c.durationSeconds() <= FAST_LANE
                             ? POLL.toSeconds() : SWEEP.toSeconds()))

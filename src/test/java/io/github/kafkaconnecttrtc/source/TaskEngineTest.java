@@ -1,5 +1,7 @@
 package io.github.kafkaconnecttrtc.source;
 
+import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -254,8 +256,8 @@ class TaskEngineTest {
     private void addMinuteCalls(Slice slice, int count) {
         for (int i = 0; i < count; i++) {
             long start = slice.startFrom() + i * 7L;
-            simulator.addCall(new io.github.kafkaconnecttrtc.client.CallRecord("c-" + i, simulator.settings().sdkAppId(),
-                    "audio", "r", start, start, start + 60, "u", 2, "single", "normal_end", List.of("v")), start + 60);
+            simulator.addCall(SimulatorCalls.served(new CallRecord("c-" + i, simulator.settings().sdkAppId(),
+                    "audio", "r", start, start, start + 60, "u", 2, "single", "normal_end", List.of("v"))), start + 60);
         }
     }
 }

@@ -1,0 +1,88 @@
+package io.github.kafkaconnecttrtc.it;
+
+import io.github.kafkaconnecttrtc.simulator.ApiRecord;
+import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
+import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What the integration tests share: exactly-once workers that load the connector from its plugin
+ * directory, the connector's timing for tests, and which calls are due by now.
+ */
+final class ItStack {
+
+    static final String CONNECTOR_CLASS = "io.github.kafkaconnecttrtc.TrtcSourceConnector";
+    static final Path PLUGIN_PATH = Path.of(System.getProperty("connect.plugin.path", "target/plugin")).toAbsolutePath();
+    static final long SETTLE_SECONDS = 5;
+    static final long POLL_SECONDS = 1;
+    static final long SWEEP_SECONDS = 20;
+    static final long FAST_LANE_SECONDS = 300;
+
+    private ItStack() {
+    }
+
+    static Map<String, String> workerProps() {
+        Map<String, String> worker = new HashMap<>();
+        worker.put("plugin.path", PLUGIN_PATH.toString());
+        worker.put("plugin.discovery", "service_load");
+        worker.put("listeners", "http://127.0.0.1:0");
+        worker.put("offset.flush.interval.ms", "1000");
+        worker.put("exactly.once.source.support", "enabled");
+        // A departed worker's connector and tasks move at once, not after the default 5 minutes.
+        worker.put("scheduled.rebalance.max.delay.ms", "1000");
+        return worker;
+    }
+
+    /** One broker: the transaction log must not ask for three replicas. */
+    static Properties brokerProps() {
+        Properties broker = new Properties();
+        broker.put("transaction.state.log.replication.factor", "1");
+        broker.put("transaction.state.log.min.isr", "1");
+        return broker;
+    }
+
+    /** The connector reading {@code simulator} into {@code topic}; converters are the caller's. */
+    static Map<String, String> connectorConfig(TrtcSimulator simulator, String topic, Instant start, int tasks) {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", CONNECTOR_CLASS);
+        config.put("tasks.max", Integer.toString(tasks));
+        config.put("trtc.endpoint", simulator.endpoint().toString());
+        config.put("trtc.sdkappid", Long.toString(simulator.settings().sdkAppId()));
+        config.put("trtc.secret.key", simulator.settings().secretKey());
+        config.put("topic", topic);
+        config.put("start.time", start.toString());
+        config.put("call.max.duration.ms", Long.toString(Duration.ofHours(1).toMillis()));
+        config.put("call.fast.lane.max.duration.ms", Long.toString(FAST_LANE_SECONDS * 1000));
+        config.put("settle.delay.ms", Long.toString(SETTLE_SECONDS * 1000));
+        config.put("poll.interval.ms", Long.toString(POLL_SECONDS * 1000));
+        config.put("long.call.sweep.interval.ms", Long.toString(SWEEP_SECONDS * 1000));
+        config.put("topic.creation.default.replication.factor", "1");
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        return config;
+    }
+
+    /** As {@link #connectorConfig}, one partition and schemaless JSON values: for tests that need no registry. */
+    static Map<String, String> jsonConnectorConfig(TrtcSimulator simulator, String topic, Instant start, int tasks) {
+        Map<String, String> config = connectorConfig(simulator, topic, start, tasks);
+        config.put("topic.creation.default.partitions", "1");
+        config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        config.put("value.converter.schemas.enable", "false");
+        return config;
+    }
+
+    /** Calls that started since {@code start} and have ended long enough ago to be delivered by now. */
+    static List<ApiRecord> due(TrtcSimulator simulator, long start) {
+        long now = Instant.now().getEpochSecond();
+        return simulator.groundTruth().stream().map(SimulatedCall::call)
+                .filter(call -> call.startCallTs() >= start)
+                .filter(call -> call.endTs() <= now - SETTLE_SECONDS - 2
+                        - (call.durationSeconds() <= FAST_LANE_SECONDS ? POLL_SECONDS : SWEEP_SECONDS))
+                .toList();
+    }
+}
