@@ -19,7 +19,7 @@ import java.util.Set;
 record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> faultRates, boolean help) {
 
     static final String USAGE = """
-            Usage: SimulatorMain [options]
+            Usage: java -jar simulator/target/trtc-simulator.jar [options]
               A local TRTC call-records API (v1/records/get_records_by_filter) on 127.0.0.1.
 
               --port N                      port to listen on; 0 picks a free one (default 0)
