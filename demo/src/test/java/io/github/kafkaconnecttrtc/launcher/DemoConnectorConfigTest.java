@@ -14,7 +14,8 @@ class DemoConnectorConfigTest {
 
     @Test
     void theLocalConfigurationGetsThisRunsAddressesAndAnAbsoluteSecretPath() throws Exception {
-        Map<String, String> file = DemoConnectorConfig.read(DemoOptions.DEFAULT_CONNECTOR_CONFIG);
+        // The demo runs from the repository's root; this module's tests run one level below it.
+        Map<String, String> file = DemoConnectorConfig.read(Path.of("..").resolve(DemoOptions.DEFAULT_CONNECTOR_CONFIG));
 
         Map<String, String> config = DemoConnectorConfig.prepare(file, DemoOptions.parse(),
                 URI.create("http://127.0.0.1:40002/"), 1_400_000_000L, REGISTRY, BASEDIR);
