@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  *
  * @param startTimestamp lower bound on the call's start, Unix seconds (inclusive)
  * @param endTimestamp upper bound in Unix seconds, or empty to leave it to the API; whether it bounds
- *     the start or the end of a call is not certain (see the API contract)
+ *     the start or the end of a call is not certain (see docs/how-it-reads.md)
  * @param callType {@code single}, {@code group} or null for both
  * @param callResult one result, or null for all
  * @param numberPerPage page size, 1..100

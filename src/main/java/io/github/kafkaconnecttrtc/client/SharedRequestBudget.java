@@ -10,9 +10,9 @@ import java.util.Map;
  * divided by the number of tasks), and one limiter issues permits at the sum of the shares of the
  * tasks present. A task that is converting and sending a pass so leaves its share to its siblings
  * instead of letting it lapse: with a fixed share per task, a backfill used about half of the
- * API's 200 requests per second (see the benchmark in the README). Across worker JVMs the split
- * stays as it was: each JVM gets the shares of the tasks it runs, and together they never exceed
- * the budget.
+ * API's 200 requests per second (runs 1 and 2 in docs/benchmark-results.md). Across worker JVMs
+ * the split stays as it was: each JVM gets the shares of the tasks it runs, and together they
+ * never exceed the budget.
  */
 public final class SharedRequestBudget {
 

@@ -19,8 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  * TLSSigAPIv2, the signature Tencent's REST APIs take as {@code usersig}.
  *
  * <p>Written from the published algorithm rather than taken from Tencent's library, which drags
- * in an old {@code org.json}. The secret key is used as its UTF-8 bytes, not hex-decoded. Known
- * values from the API contract pin the result down in the tests.
+ * in an old {@code org.json}. The secret key is used as its UTF-8 bytes, not hex-decoded. Fixed
+ * known values (a key, an SDKAppID, a time and the signature they must give) pin the result down
+ * in the tests.
  */
 public final class UserSig {
 

@@ -6,22 +6,15 @@ import java.util.Map;
 
 /**
  * A source partition: the calls whose START time lies in {@code [startFrom, startUntil)}, of one
- * duration class. Its offset is a {@link Cursor} on END time.
+ * duration class, with a {@link Cursor} on END time as its offset. History slices are cells of a
+ * fixed grid before {@code tailStart}, named by their bounds so that names survive restarts and
+ * changes of {@code tasks.max}; the tail is split by call duration into a fast lane, a long lane
+ * and an overlong lane, so that short calls can be read often with a short look-back and long ones
+ * rarely with a long one. Why every call the API still holds belongs to exactly one slice is in
+ * docs/how-it-reads.md, section "Every call has exactly one slice".
  *
- * <p>History slices are cells of a fixed grid (named by their bounds, so names survive restarts
- * and changes of {@code tasks.max}) that end before {@code tailStart}; the fast and long lanes of
- * the tail cover every call that starts from {@code tailStart} on and lasts at most the promised
- * maximum {@code L}, split by duration so that short calls can be read often with a short
- * look-back and long ones rarely with a long one.
- *
- * <p>The {@code handover} is {@code tailStart + L}. History cells read the calls that ended by
- * then, which is every call of theirs the first start of the connector could promise; the
- * overlong lane reads whatever ends after it and lasted longer than {@code L}: calls of the tail
- * that outgrew the promise, and calls of the history that were still running. Every call that
- * starts from the history's start on therefore has exactly one slice, however long it lasts, as
- * long as the API still holds it.
- *
- * @param handover {@code tailStart + L} for history cells and the overlong lane; unused by the
+ * @param handover {@code tailStart + call.max.duration.ms} for history cells (they read the calls
+ *     that ended by then) and the overlong lane (it reads those that end after it); unused by the
  *     fast and long lanes
  */
 public record Slice(String name, SliceKind kind, long startFrom, long startUntil, long handover) {

@@ -19,30 +19,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads one pass over a slice: every call of the slice that ended after its cursor and no later
- * than {@code hi = now - settle delay}.
- *
- * <p>Why this finds every such call under both readings of {@code endTimestamp}: the query asks
- * for calls that started from {@code max(slice start, cursor - look-back)} with
- * {@code endTimestamp = hi}. Read as a bound on the end, that returns every call that started
- * late enough and ended by {@code hi}; read as a bound on the start, a superset. A call of the
- * slice that ended after the cursor and lasted at most the look-back started after
- * {@code cursor - look-back}, so it is in the answer either way, and the settle delay makes sure
- * it was visible when the pass began.
- *
- * <p>Pages are walked by number from a fixed start, which reads each record once. A call becoming
- * visible in front of the position shifts the later pages by one: the next page starts with a
- * record already read, dropped by callId, and skips none. Only a call ageing out in front of the
- * position could shift a page past an unread record, and the query's start stays inside the
- * horizon's margin for that reason: when the horizon catches up with it, the list starts again
- * at the last start time read, page 1 (records at that second are read again and dropped). If
- * the API ever answers out of start order, the reader uses page numbers from the slice's own
- * start for good, which the same de-duplication keeps correct.
- *
- * <p>A call that shows up later than the settle delay is not lost when it still falls in the
- * tail lane's look-back: the answer of the previous pass (kept in memory as a
- * {@link PassResult.SeenWindow}) covered the same calls, so a call at or before the cursor that it
- * lacked was not visible then and never emitted; it is emitted now and counted as late. After a
- * restart there is no previous answer, and such calls stay behind the cursor.
+ * than {@code hi = now - settle delay}. It pages through one query for the calls that started
+ * from {@code max(slice start, cursor - look-back)} with {@code endTimestamp = hi}, drops repeated
+ * records by callId, and compares the answer with the previous pass's
+ * ({@link PassResult.SeenWindow}) to catch calls that became visible late. That query misses no
+ * call under either reading of {@code endTimestamp}, while pages shift under the reader and calls
+ * age out at the horizon; the reasoning is in docs/how-it-reads.md, section "Why a pass misses no
+ * call".
  */
 public final class SliceReader {
 

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The connector's own cost per record, on one thread: parsing a full page of the API's JSON, and
  * turning a pass's calls into Connect records (Struct, offset, partition). Scores are records per
- * second per core. Run with {@code mvn -q test-compile exec:exec@jmh} (see the README); the
+ * second per core. Run with {@code mvn -q test-compile exec:exec@jmh} (see docs/benchmark.md); the
  * worker's converter and producer come on top of this and are not ours to measure here.
  */
 @State(Scope.Thread)

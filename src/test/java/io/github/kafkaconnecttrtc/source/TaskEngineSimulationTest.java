@@ -109,7 +109,7 @@ class TaskEngineSimulationTest {
     /**
      * The request cost of following the live tail at 0.5 calls per second, by lane; the least any
      * poller can do is one request per poll interval. Counts are exact on the fake clock; printed
-     * for the README and the benchmark results, checked only loosely.
+     * for docs/tuning.md and the benchmark results, checked only loosely.
      */
     @ParameterizedTest
     @EnumSource(CostProfile.class)

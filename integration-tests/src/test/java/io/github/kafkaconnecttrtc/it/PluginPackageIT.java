@@ -65,8 +65,8 @@ class PluginPackageIT {
 
     @Test
     void holdsManifestDocAndEtcBesideLibUnderOneDirectoryNamedAfterTheArchive() throws IOException {
-        List<String> expected = new ArrayList<>(List.of("manifest.json", "doc/README.md", "doc/LICENSE",
-                "doc/docs/configuration.md"));
+        List<String> expected = new ArrayList<>(List.of("manifest.json", "doc/README.md", "doc/LICENSE"));
+        documentation().forEach(page -> expected.add("doc/docs/" + page.getFileName()));
         readyConfigurations().forEach(configuration -> expected.add("etc/" + configuration.getFileName()));
 
         assertThat(archive.keySet()).allMatch(name -> name.startsWith(TOP), "starts with " + TOP);
@@ -76,10 +76,12 @@ class PluginPackageIT {
     }
 
     @Test
-    void shipsTheReadmeTheLicenseAndTheReadyConfigurationsUnfiltered() throws IOException {
+    void shipsTheReadmeTheDocsTheLicenseAndTheReadyConfigurationsUnfiltered() throws IOException {
         assertThat(file("doc/README.md")).isEqualTo(Files.readAllBytes(RepoFiles.file("README.md")));
         assertThat(file("doc/LICENSE")).isEqualTo(Files.readAllBytes(RepoFiles.file("LICENSE")));
-        assertThat(file("doc/docs/configuration.md")).isEqualTo(Files.readAllBytes(RepoFiles.file("docs", "configuration.md")));
+        for (Path page : documentation()) {
+            assertThat(file("doc/docs/" + page.getFileName())).as(page.toString()).isEqualTo(Files.readAllBytes(page));
+        }
         // Their ${file:...} references are for the worker's ConfigProvider, not for the build.
         for (Path configuration : readyConfigurations()) {
             assertThat(file("etc/" + configuration.getFileName())).as(configuration.toString())
@@ -163,6 +165,13 @@ class PluginPackageIT {
     private static List<String> filesUnder(String dir) {
         return archive.keySet().stream().filter(name -> name.startsWith(TOP + dir))
                 .map(name -> name.substring((TOP + dir).length())).toList();
+    }
+
+    /** The pages of docs/, which the README links to. */
+    private static List<Path> documentation() throws IOException {
+        try (Stream<Path> files = Files.list(RepoFiles.file("docs"))) {
+            return files.filter(path -> path.getFileName().toString().endsWith(".md")).sorted().toList();
+        }
     }
 
     private static List<Path> readyConfigurations() throws IOException {
