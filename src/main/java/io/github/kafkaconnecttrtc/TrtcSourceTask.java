@@ -10,7 +10,7 @@ import io.github.kafkaconnecttrtc.client.TrtcRetriableException;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.metrics.TaskMetrics;
 import io.github.kafkaconnecttrtc.source.PassAbortedException;
-import io.github.kafkaconnecttrtc.source.ReadSettings;
+import io.github.kafkaconnecttrtc.source.RecordOutput;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
 import io.github.kafkaconnecttrtc.source.SliceReader;
 import io.github.kafkaconnecttrtc.source.StoredOffsets;
@@ -77,19 +77,15 @@ public class TrtcSourceTask extends SourceTask {
         double share = RequestRateLimiter.permitRate(config.requestsPerSecond(), settings.taskCount())
                 / settings.taskCount();
         budget = SharedRequestBudget.join(connectorName(props) + "/" + config.sdkAppId(), share);
-        client = new HttpTrtcRecordsClient(config.clientSettings(share), clock, budget.limiter());
-        ReadSettings read = new ReadSettings(config.settleDelay().toSeconds(), config.maxCallDuration().toSeconds(),
-                config.fastLaneMaxDuration().toSeconds(), config.pageSize(), config.callTypes(), config.callResults());
-        TaskEngine.EngineSettings engineSettings = new TaskEngine.EngineSettings(config.sdkAppId(), config.topic(),
-                config.progressTopic(), config.pollInterval(), config.longCallSweepInterval(),
-                config.overlongCallSweepInterval(), config.progressInterval(), config.settleDelay(),
-                read.maxCallSeconds());
-        SliceReader reader = new SliceReader(client, read, clock, () -> stopping);
+        client = new HttpTrtcRecordsClient(config.apiAccess(), config.requestPolicy(), clock, budget.limiter());
+        SliceReader reader = new SliceReader(client, config.readSettings(), clock, () -> stopping);
         metrics = new TaskMetrics(connectorName(props), settings.taskId(), client.stats(), clock);
-        engine = TaskEngine.create(settings, storedOffsets(config.sdkAppId(), settings.sliceNames()), engineSettings,
-                reader, clock, duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS), metrics);
+        RecordOutput output = config.recordOutput();
+        engine = TaskEngine.create(settings, storedOffsets(config.sdkAppId(), settings.sliceNames()),
+                config.laneSchedule(), output, reader, clock,
+                duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS), metrics);
         log.info("Reading {} slices of application {} into {}", settings.sliceNames().size(), config.sdkAppId(),
-                config.topic());
+                output.topic());
     }
 
     /** Connect puts the connector's name into its configuration, and so into every task's. */

@@ -81,9 +81,9 @@ class ConnectionCheckValidationTest {
     /** The connector's validate() with a check whose clients are counted, and whose closing is. */
     private Map<String, ConfigValue> validate(Map<String, String> props) {
         ConnectionCheck check = new ConnectionCheck(clock, ConnectionCheck.CONNECT_TIMEOUT, requestTimeout,
-                settings -> {
+                (access, policy) -> {
                     clientsMade.incrementAndGet();
-                    return new ClosingCounted(new HttpTrtcRecordsClient(settings, clock));
+                    return new ClosingCounted(new HttpTrtcRecordsClient(access, policy, clock));
                 });
         Map<String, ConfigValue> values = new LinkedHashMap<>();
         new TrtcSourceConnector(clock, check).validate(props).configValues()

@@ -39,7 +39,8 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private static final Logger log = LoggerFactory.getLogger(HttpTrtcRecordsClient.class);
     static final String RECORDS_PATH = "v1/records/get_records_by_filter";
 
-    private final ClientSettings settings;
+    private final ApiAccess access;
+    private final RequestPolicy policy;
     private final URI recordsUri;
     private final ExecutorService httpExecutor;
     private final HttpClient http;
@@ -51,14 +52,17 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private final ClientStats stats = new ClientStats();
 
     /** A client alone on its application's budget. */
-    public HttpTrtcRecordsClient(ClientSettings settings, InstantSource clock) {
-        this(settings, clock, new RequestRateLimiter(RequestRateLimiter.permitRate(settings.requestsPerSecond(), 1)));
+    public HttpTrtcRecordsClient(ApiAccess access, RequestPolicy policy, InstantSource clock) {
+        this(access, policy, clock,
+                new RequestRateLimiter(RequestRateLimiter.permitRate(ApiLimits.MAX_REQUESTS_PER_SECOND, 1)));
     }
 
     /** A client that shares {@code limiter} with others reading the same application. */
-    public HttpTrtcRecordsClient(ClientSettings settings, InstantSource clock, RequestRateLimiter limiter) {
-        this.settings = settings;
-        String base = settings.endpoint().toString();
+    public HttpTrtcRecordsClient(ApiAccess access, RequestPolicy policy, InstantSource clock,
+            RequestRateLimiter limiter) {
+        this.access = access;
+        this.policy = policy;
+        String base = access.endpoint().toString();
         this.recordsUri = URI.create(base.endsWith("/") ? base + RECORDS_PATH : base + "/" + RECORDS_PATH);
         this.httpExecutor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "trtc-http");
@@ -67,27 +71,26 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         });
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
+                .connectTimeout(policy.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(httpExecutor)
                 .build();
-        this.userSigs = new UserSigProvider(
-                settings.secretKey(), settings.sdkAppId(), settings.identifier(), settings.userSigTtl(), clock);
+        this.userSigs = new UserSigProvider(access.secretKey(), access.sdkAppId(), access.identifier(), clock);
         this.limiter = limiter;
         RetryPolicyBuilder<RecordsPage> retries = RetryPolicy.<RecordsPage>builder().handle(TransientFailure.class);
         // Failsafe refuses a back-off whose maximum equals its start, which the configuration allows: a fixed delay.
-        if (settings.maxBackoff().compareTo(settings.initialBackoff()) > 0) {
-            retries.withBackoff(settings.initialBackoff(), settings.maxBackoff());
+        if (policy.maxBackoff().compareTo(policy.initialBackoff()) > 0) {
+            retries.withBackoff(policy.initialBackoff(), policy.maxBackoff());
         } else {
-            retries.withDelay(settings.initialBackoff());
+            retries.withDelay(policy.initialBackoff());
         }
         this.retryPolicy = retries
                 .withJitter(0.25)
-                .withMaxRetries(settings.maxRetries())
+                .withMaxRetries(policy.maxRetries())
                 .onRetry(event -> {
                     stats.retry();
                     log.info("Retrying a records request (retry {} of {}) after: {}",
-                            event.getAttemptCount(), settings.maxRetries(), event.getLastException().getMessage());
+                            event.getAttemptCount(), policy.maxRetries(), event.getLastException().getMessage());
                 })
                 .build();
     }
@@ -102,7 +105,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
             return Failsafe.with(retryPolicy).get(() -> attempt(body, page));
         } catch (TransientFailure e) {
             throw new TrtcRetriableException("Could not read page " + page + " of " + describe(query) + " after "
-                    + (settings.maxRetries() + 1) + " attempts; last failure: " + e.getMessage(),
+                    + (policy.maxRetries() + 1) + " attempts; last failure: " + e.getMessage(),
                     e.errorCode, e.requestId, e.getCause());
         } catch (FailsafeException e) {
             if (e.getCause() instanceof InterruptedException interrupted) {
@@ -167,7 +170,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private ApiResponse exchange(byte[] body, int page, String userSig) {
         URI uri = requestUri(userSig);
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(settings.requestTimeout())
+                .timeout(policy.requestTimeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
@@ -178,7 +181,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             stats.request("timeout");
-            throw failure("no answer within " + settings.requestTimeout().toMillis() + " ms", e, userSig);
+            throw failure("no answer within " + policy.requestTimeout().toMillis() + " ms", e, userSig);
         } catch (IOException e) {
             stats.request("io_error");
             throw failure("request failed: " + e, e, userSig);
@@ -195,7 +198,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
                     + response.body().length + " bytes)";
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
                 throw new TrtcFatalException(detail + ": check the endpoint setting, which should be the API host"
-                        + " such as " + ClientSettings.DEFAULT_ENDPOINT, null, null);
+                        + " such as " + ApiAccess.DEFAULT_ENDPOINT, null, null);
             }
             throw new TransientFailure(detail, null, null, null);
         }
@@ -228,13 +231,13 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     }
 
     private List<String> secrets(String userSig) {
-        return List.of(settings.secretKey().value(), userSig);
+        return List.of(access.secretKey().value(), userSig);
     }
 
     private URI requestUri(String userSig) {
         long random = ThreadLocalRandom.current().nextLong(1L << 32);
-        return URI.create(recordsUri + "?sdkappid=" + settings.sdkAppId()
-                + "&identifier=" + URLEncoder.encode(settings.identifier(), StandardCharsets.UTF_8)
+        return URI.create(recordsUri + "?sdkappid=" + access.sdkAppId()
+                + "&identifier=" + URLEncoder.encode(access.identifier(), StandardCharsets.UTF_8)
                 + "&usersig=" + URLEncoder.encode(userSig, StandardCharsets.UTF_8)
                 + "&random=" + random
                 + "&contenttype=json");

@@ -15,8 +15,6 @@ import java.util.OptionalLong;
 public record RecordsQuery(
         long startTimestamp, OptionalLong endTimestamp, String callType, String callResult, int numberPerPage) {
 
-    public static final int MAX_PAGE_SIZE = 100;
-
     public RecordsQuery {
         if (startTimestamp < 0) {
             throw new IllegalArgumentException("startTimestamp must not be negative: " + startTimestamp);
@@ -28,25 +26,9 @@ public record RecordsQuery(
             throw new IllegalArgumentException(
                     "endTimestamp " + endTimestamp.getAsLong() + " is before startTimestamp " + startTimestamp);
         }
-        if (numberPerPage < 1 || numberPerPage > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("numberPerPage must be 1.." + MAX_PAGE_SIZE + ": " + numberPerPage);
+        if (numberPerPage < 1 || numberPerPage > ApiLimits.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException(
+                    "numberPerPage must be 1.." + ApiLimits.MAX_PAGE_SIZE + ": " + numberPerPage);
         }
-    }
-
-    /** All calls from {@code startTimestamp} up to {@code endTimestamp}, full pages. */
-    public static RecordsQuery between(long startTimestamp, long endTimestamp) {
-        return new RecordsQuery(startTimestamp, OptionalLong.of(endTimestamp), null, null, MAX_PAGE_SIZE);
-    }
-
-    public RecordsQuery withCallType(String type) {
-        return new RecordsQuery(startTimestamp, endTimestamp, type, callResult, numberPerPage);
-    }
-
-    public RecordsQuery withCallResult(String result) {
-        return new RecordsQuery(startTimestamp, endTimestamp, callType, result, numberPerPage);
-    }
-
-    public RecordsQuery withNumberPerPage(int size) {
-        return new RecordsQuery(startTimestamp, endTimestamp, callType, callResult, size);
     }
 }

@@ -105,7 +105,7 @@ public final class ResponseParser {
             return List.of();
         }
         expect(start, JsonToken.START_ARRAY, "callRecordList");
-        List<CallRecord> records = new ArrayList<>(RecordsQuery.MAX_PAGE_SIZE);
+        List<CallRecord> records = new ArrayList<>(ApiLimits.MAX_PAGE_SIZE);
         JsonToken token;
         while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
             expect(token, JsonToken.START_OBJECT, "a call record");

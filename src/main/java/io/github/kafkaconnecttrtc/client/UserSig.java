@@ -1,17 +1,13 @@
 package io.github.kafkaconnecttrtc.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,7 +46,7 @@ public final class UserSig {
     }
 
     /** The {@code TLS.sig} field: Base64 of HMAC-SHA256 over the signed content. */
-    public static String signature(String secretKey, long sdkAppId, String identifier, long time, long expireSeconds) {
+    private static String signature(String secretKey, long sdkAppId, String identifier, long time, long expireSeconds) {
         String content = "TLS.identifier:" + identifier + "\n"
                 + "TLS.sdkappid:" + sdkAppId + "\n"
                 + "TLS.time:" + time + "\n"
@@ -61,67 +57,6 @@ public final class UserSig {
             return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
-    }
-
-    /**
-     * Reads a UserSig back into its fields, as the server does before it checks them.
-     *
-     * @throws IllegalArgumentException when the text is not a TLSSigAPIv2 UserSig; the message
-     *     never repeats the input
-     */
-    public static Document decode(String userSig) {
-        if (userSig == null || userSig.isEmpty()) {
-            throw new IllegalArgumentException("empty UserSig");
-        }
-        byte[] compressed;
-        try {
-            compressed = Base64.getDecoder().decode(
-                    userSig.replace('*', '+').replace('-', '/').replace('_', '='));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("UserSig is not in TLSSigAPIv2 Base64 form");
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(inflate(compressed));
-        } catch (java.io.IOException | DataFormatException e) {
-            throw new IllegalArgumentException("UserSig does not hold a zlib-compressed JSON document");
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("UserSig does not hold a JSON object");
-        }
-        return new Document(
-                node.path("TLS.ver").asText(null),
-                node.path("TLS.identifier").asText(null),
-                node.path("TLS.sdkappid").asLong(-1),
-                node.path("TLS.time").asLong(-1),
-                node.path("TLS.expire").asLong(-1),
-                node.path("TLS.sig").asText(null));
-    }
-
-    /** The fields of a decoded UserSig. */
-    public record Document(String version, String identifier, long sdkAppId, long time, long expireSeconds, String sig) {
-
-        /** The last second at which the UserSig is still valid. */
-        public long expiresAt() {
-            return time + expireSeconds;
-        }
-
-        /** Whether {@code sig} was made with {@code secretKey} over the other fields. */
-        public boolean signedWith(String secretKey) {
-            if (sig == null || identifier == null) {
-                return false;
-            }
-            String expected = signature(secretKey, sdkAppId, identifier, time, expireSeconds);
-            return MessageDigest.isEqual(
-                    expected.getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII));
-        }
-
-        @Override
-        public String toString() {
-            // The signature stays out of logs: with the other fields it is a usable credential.
-            return "UserSig.Document[version=" + version + ", identifier=" + identifier + ", sdkAppId=" + sdkAppId
-                    + ", time=" + time + ", expireSeconds=" + expireSeconds + "]";
         }
     }
 
@@ -142,28 +77,6 @@ public final class UserSig {
             return out.toByteArray();
         } finally {
             deflater.end();
-        }
-    }
-
-    private static byte[] inflate(byte[] input) throws DataFormatException {
-        Inflater inflater = new Inflater();
-        try {
-            inflater.setInput(input);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(input.length * 4);
-            byte[] buffer = new byte[512];
-            while (!inflater.finished()) {
-                int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new DataFormatException("truncated zlib stream");
-                }
-                out.write(buffer, 0, n);
-                if (out.size() > 64 * 1024) {
-                    throw new DataFormatException("UserSig document too large");
-                }
-            }
-            return out.toByteArray();
-        } finally {
-            inflater.end();
         }
     }
 }

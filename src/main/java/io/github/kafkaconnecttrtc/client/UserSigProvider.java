@@ -10,27 +10,28 @@ import org.apache.kafka.common.config.types.Password;
  */
 public final class UserSigProvider {
 
+    /** Validity of each UserSig; a new one is made halfway through. */
+    static final Duration TTL = Duration.ofHours(24);
+
     private final Password secretKey;
     private final long sdkAppId;
     private final String identifier;
-    private final long ttlSeconds;
     private final InstantSource clock;
 
     private String current;
     private long issuedAt;
 
-    public UserSigProvider(Password secretKey, long sdkAppId, String identifier, Duration ttl, InstantSource clock) {
+    public UserSigProvider(Password secretKey, long sdkAppId, String identifier, InstantSource clock) {
         this.secretKey = secretKey;
         this.sdkAppId = sdkAppId;
         this.identifier = identifier;
-        this.ttlSeconds = ttl.toSeconds();
         this.clock = clock;
     }
 
     /** A UserSig with at least half of its validity left. */
     public synchronized String current() {
         long now = clock.instant().getEpochSecond();
-        if (current == null || now - issuedAt >= ttlSeconds / 2 || now < issuedAt) {
+        if (current == null || now - issuedAt >= TTL.toSeconds() / 2 || now < issuedAt) {
             issue(now);
         }
         return current;
@@ -42,7 +43,7 @@ public final class UserSigProvider {
     }
 
     private void issue(long now) {
-        current = UserSig.generate(secretKey.value(), sdkAppId, identifier, now, ttlSeconds);
+        current = UserSig.generate(secretKey.value(), sdkAppId, identifier, now, TTL.toSeconds());
         issuedAt = now;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.kafkaconnecttrtc.config;
 
-import io.github.kafkaconnecttrtc.client.ClientSettings;
+import io.github.kafkaconnecttrtc.client.ApiAccess;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -32,7 +32,7 @@ final class ConfigValidators {
 
     /** Plain http to a non-loopback host is a cross-field question, so this allows it. */
     static Validator httpUri() {
-        String expected = "an absolute https:// URI without query, such as " + ClientSettings.DEFAULT_ENDPOINT;
+        String expected = "an absolute https:// URI without query, such as " + ApiAccess.DEFAULT_ENDPOINT;
         return LambdaValidator.with((name, value) -> {
             URI uri;
             try {
@@ -41,7 +41,7 @@ final class ConfigValidators {
                 throw new ConfigException(name, value, "Expected " + expected + " (" + e.getReason() + ")");
             }
             try {
-                ClientSettings.checkEndpoint(uri, true);
+                ApiAccess.checkEndpoint(uri, true);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name, value, e.getMessage());
             }

@@ -8,14 +8,15 @@ import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.IDENTIFIER_CONF
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.SDKAPPID_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.SECRET_KEY_CONFIG;
 
+import io.github.kafkaconnecttrtc.client.ApiAccess;
 import io.github.kafkaconnecttrtc.client.ClientInterruptedException;
-import io.github.kafkaconnecttrtc.client.ClientSettings;
 import io.github.kafkaconnecttrtc.client.ErrorCodes;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
 import io.github.kafkaconnecttrtc.client.MalformedResponseException;
 import io.github.kafkaconnecttrtc.client.RecordsPage;
 import io.github.kafkaconnecttrtc.client.RecordsQuery;
 import io.github.kafkaconnecttrtc.client.Redaction;
+import io.github.kafkaconnecttrtc.client.RequestPolicy;
 import io.github.kafkaconnecttrtc.client.TrtcApiException;
 import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
 import java.net.ConnectException;
@@ -34,10 +35,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javax.net.ssl.SSLException;
 import org.apache.kafka.common.config.ConfigValue;
-import org.apache.kafka.common.config.types.Password;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,30 +63,31 @@ public final class ConnectionCheck {
             List.of(ENDPOINT_CONFIG, ALLOW_PLAIN_HTTP_CONFIG, SDKAPPID_CONFIG, IDENTIFIER_CONFIG, SECRET_KEY_CONFIG);
 
     private final InstantSource clock;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final Function<ClientSettings, TrtcRecordsClient> clients;
+    private final RequestPolicy policy;
+    private final BiFunction<ApiAccess, RequestPolicy, TrtcRecordsClient> clients;
 
     /** The check with the real HTTP client and the standard timeouts. */
     public ConnectionCheck(InstantSource clock) {
-        this(clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT, settings -> new HttpTrtcRecordsClient(settings, clock));
+        this(clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
+                (access, policy) -> new HttpTrtcRecordsClient(access, policy, clock));
     }
 
     /**
      * A check with other timeouts or clients, such as counted ones in tests.
      *
-     * @param clients makes the client for one check; it is closed when the check is done
+     * @param clients makes the client for one check from the access and the check's request policy; it is closed
+     *     when the check is done
      */
     public ConnectionCheck(InstantSource clock, Duration connectTimeout, Duration requestTimeout,
-            Function<ClientSettings, TrtcRecordsClient> clients) {
+            BiFunction<ApiAccess, RequestPolicy, TrtcRecordsClient> clients) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        // No retries, so the back-offs never apply; they only have to be acceptable to the retry policy.
+        this.policy = new RequestPolicy(requestTimeout, connectTimeout, 0, Duration.ofMillis(1), Duration.ofMillis(2));
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     /** What the check found wrong, and the key to change. */
-    public record Failure(String key, String message) {
+    private record Failure(String key, String message) {
     }
 
     /**
@@ -101,25 +102,15 @@ public final class ConnectionCheck {
         }
         for (String key : INPUT_KEYS) {
             ConfigValue value = values.get(key);
-            if (value == null || !value.errorMessages().isEmpty()) {
+            if (value == null || !value.errorMessages().isEmpty() || value.value() == null) {
                 return;
             }
-        }
-        if (!(valueOf(values, ENDPOINT_CONFIG) instanceof String endpoint)
-                || !(valueOf(values, ALLOW_PLAIN_HTTP_CONFIG) instanceof Boolean allowPlainHttp)
-                || !(valueOf(values, SDKAPPID_CONFIG) instanceof Long sdkAppId)
-                || !(valueOf(values, IDENTIFIER_CONFIG) instanceof String identifier)
-                || !(valueOf(values, SECRET_KEY_CONFIG) instanceof Password secretKey)) {
-            return;
         }
         ConfigValue callTypes = values.get(CALL_TYPES_CONFIG);
         String callType = callTypes != null && callTypes.errorMessages().isEmpty()
                 ? callTypeParameter(callTypes.value()) : null;
-        // No retries, so the back-offs never apply; they only have to be acceptable to the retry policy.
-        ClientSettings settings = new ClientSettings(URI.create(endpoint), sdkAppId, identifier, secretKey,
-                requestTimeout, connectTimeout, ClientSettings.API_MAX_REQUESTS_PER_SECOND, 0, Duration.ofMillis(1),
-                Duration.ofMillis(2), ClientSettings.DEFAULT_USERSIG_TTL, allowPlainHttp);
-        check(settings, callType).ifPresent(failure -> values.get(failure.key()).addErrorMessage(failure.message()));
+        ApiAccess access = TrtcSourceConfig.apiAccess(key -> valueOf(values, key));
+        check(access, callType).ifPresent(failure -> values.get(failure.key()).addErrorMessage(failure.message()));
     }
 
     /**
@@ -129,33 +120,33 @@ public final class ConnectionCheck {
      *     application has the group-call package; null for none
      * @return empty when the API answered with records or with 70011 (no records)
      */
-    public Optional<Failure> check(ClientSettings settings, String callType) {
+    private Optional<Failure> check(ApiAccess access, String callType) {
         long now = clock.instant().getEpochSecond();
         RecordsQuery query = new RecordsQuery(Math.max(0, now - WINDOW.toSeconds()), OptionalLong.of(now), callType,
                 null, 1);
-        String target = hostAndPort(settings.endpoint());
+        String target = hostAndPort(access.endpoint());
         Optional<Failure> failure;
-        try (TrtcRecordsClient client = clients.apply(settings)) {
+        try (TrtcRecordsClient client = clients.apply(access, policy)) {
             RecordsPage page = client.fetchPage(query, 1);
             log.info("Connection check: {} accepted the credentials of SDKAppID {} (requestId {})", target,
-                    settings.sdkAppId(), page.requestId());
+                    access.sdkAppId(), page.requestId());
             failure = Optional.empty();
         } catch (TrtcApiException e) {
-            failure = Optional.of(interpret(e, settings, callType, target));
+            failure = Optional.of(interpret(e, access, callType, target));
         } catch (ClientInterruptedException e) {
             Thread.currentThread().interrupt();
             failure = Optional.of(new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": the check of " + target
                     + " was interrupted before it had an answer"));
         }
         return failure.map(f -> {
-            String message = Redaction.redact(f.message(), List.of(settings.secretKey().value()));
+            String message = Redaction.redact(f.message(), List.of(access.secretKey().value()));
             Failure redacted = new Failure(f.key(), message);
             log.info("Connection check failed: {}", redacted.message());
             return redacted;
         });
     }
 
-    private static Failure interpret(TrtcApiException e, ClientSettings settings, String callType, String target) {
+    private static Failure interpret(TrtcApiException e, ApiAccess access, String callType, String target) {
         if (e.errorCode().isEmpty()) {
             return withoutCode(e, target);
         }
@@ -164,16 +155,16 @@ public final class ConnectionCheck {
         return switch (code) {
             case ErrorCodes.USERSIG_INVALID -> new Failure(SECRET_KEY_CONFIG, SECRET_KEY_CONFIG
                     + ": the API refused the UserSig signed with this key" + answer + ": the secret key, "
-                    + SDKAPPID_CONFIG + " (" + settings.sdkAppId() + ") and " + IDENTIFIER_CONFIG + " ('"
-                    + settings.identifier() + "') must belong to the same TRTC application");
+                    + SDKAPPID_CONFIG + " (" + access.sdkAppId() + ") and " + IDENTIFIER_CONFIG + " ('"
+                    + access.identifier() + "') must belong to the same TRTC application");
             case ErrorCodes.NOT_ADMINISTRATOR -> new Failure(IDENTIFIER_CONFIG, IDENTIFIER_CONFIG + ": '"
-                    + settings.identifier() + "' is not an administrator of application " + settings.sdkAppId()
+                    + access.identifier() + "' is not an administrator of application " + access.sdkAppId()
                     + answer + ": expected an administrator account, such as the 'administrator' the console creates");
             case ErrorCodes.BODY_NOT_PARSED -> new Failure(SDKAPPID_CONFIG, SDKAPPID_CONFIG + ": the API could not "
-                    + "take a request for SDKAppID " + settings.sdkAppId() + answer + ": expected the SDKAppID of "
+                    + "take a request for SDKAppID " + access.sdkAppId() + answer + ": expected the SDKAppID of "
                     + "the TRTC application with TUICallKit that the secret key belongs to");
             case ErrorCodes.GROUP_PACKAGE_REQUIRED -> new Failure(CALL_TYPES_CONFIG, CALL_TYPES_CONFIG
-                    + (callType == null ? "" : " (" + callType + ")") + ": application " + settings.sdkAppId()
+                    + (callType == null ? "" : " (" + callType + ")") + ": application " + access.sdkAppId()
                     + " has no TUICallKit group-call package, so its group calls cannot be read" + answer
                     + ": set " + CALL_TYPES_CONFIG + "=single, or buy the package");
             default -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered errorCode " + code
@@ -189,15 +180,15 @@ public final class ConnectionCheck {
         if (cause == null) {
             return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " did not answer as the records "
                     + "API does: " + withoutAdvice(lastFailure(e.getMessage())) + "; expected the API host, such as "
-                    + ClientSettings.DEFAULT_ENDPOINT);
+                    + ApiAccess.DEFAULT_ENDPOINT);
         }
         if (find(cause, MalformedResponseException.class) != null) {
             return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered something other than "
                     + "a records API answer (" + lastFailure(e.getMessage()) + "); expected the API host, such as "
-                    + ClientSettings.DEFAULT_ENDPOINT);
+                    + ApiAccess.DEFAULT_ENDPOINT);
         }
         return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": could not reach " + target + ": "
-                + shortCause(cause) + "; expected a reachable API host, such as " + ClientSettings.DEFAULT_ENDPOINT);
+                + shortCause(cause) + "; expected a reachable API host, such as " + ApiAccess.DEFAULT_ENDPOINT);
     }
 
     /** The client's message after its "last failure:", which is the part that tells what happened. */

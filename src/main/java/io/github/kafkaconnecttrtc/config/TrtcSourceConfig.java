@@ -12,20 +12,24 @@ import static io.github.kafkaconnecttrtc.config.ConfigValidators.positiveAtMost;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.recommend;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.topicName;
 
-import io.github.kafkaconnecttrtc.client.ClientSettings;
+import io.github.kafkaconnecttrtc.client.ApiAccess;
+import io.github.kafkaconnecttrtc.client.ApiLimits;
+import io.github.kafkaconnecttrtc.client.RequestPolicy;
+import io.github.kafkaconnecttrtc.source.LaneSchedule;
+import io.github.kafkaconnecttrtc.source.ReadSettings;
+import io.github.kafkaconnecttrtc.source.RecordOutput;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
@@ -57,19 +61,15 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final List<String> KNOWN_CALL_RESULTS =
             List.of("cancel", "reject", "not_answer", "normal_end", "call_busy", "interrupt");
     public static final String PROGRESS_TOPIC_SUFFIX = ".progress";
-    /** The API answers 70001 to any other {@code numberPerPage}. */
-    public static final int MAX_PAGE_SIZE = 100;
     /** The backend gives up after about 3 s; a client that gives up first cuts off answers on their way. */
     public static final Duration MIN_REQUEST_TIMEOUT = Duration.ofMillis(3001);
-    /** The API's horizon: longer calls could not be read back anyway. */
-    public static final Duration MAX_CALL_DURATION_LIMIT = Duration.ofDays(7);
 
     public static final String ENDPOINT_CONFIG = "trtc.endpoint";
     public static final String ENDPOINT_DOC = "Base URI of the TRTC call-records API host: "
             + "https://callkit-intl.trtc.tencent-cloud.com/ for applications in the international region, "
             + "https://callkit.trtc.tencent-cloud.com/ for mainland China. An absolute https URI without query; "
             + "plain http is accepted only to a loopback address, unless trtc.endpoint.allow.plain.http is true.";
-    public static final String ENDPOINT_DEFAULT = ClientSettings.DEFAULT_ENDPOINT.toString();
+    public static final String ENDPOINT_DEFAULT = ApiAccess.DEFAULT_ENDPOINT.toString();
     private static final String ENDPOINT_DISPLAY = "API endpoint";
 
     public static final String ALLOW_PLAIN_HTTP_CONFIG = "trtc.endpoint.allow.plain.http";
@@ -86,7 +86,7 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final String IDENTIFIER_CONFIG = "trtc.identifier";
     public static final String IDENTIFIER_DOC = "An administrator account of the application; requests are signed "
             + "in its name. The console creates one called 'administrator'.";
-    public static final String IDENTIFIER_DEFAULT = ClientSettings.DEFAULT_IDENTIFIER;
+    public static final String IDENTIFIER_DEFAULT = ApiAccess.DEFAULT_IDENTIFIER;
     private static final String IDENTIFIER_DISPLAY = "Administrator identifier";
 
     public static final String SECRET_KEY_CONFIG = "trtc.secret.key";
@@ -109,40 +109,40 @@ public class TrtcSourceConfig extends AbstractConfig {
 
     public static final String REQUESTS_PER_SECOND_CONFIG = "trtc.requests.per.second";
     public static final String REQUESTS_PER_SECOND_DOC = "Request budget of the whole connector, shared evenly by "
-            + "its tasks. The API allows " + ConfigValidators.number(ClientSettings.API_MAX_REQUESTS_PER_SECOND)
+            + "its tasks. The API allows " + ConfigValidators.number(ApiLimits.MAX_REQUESTS_PER_SECOND)
             + " requests per second per application; lower this when other clients query the same application.";
-    public static final double REQUESTS_PER_SECOND_DEFAULT = ClientSettings.API_MAX_REQUESTS_PER_SECOND;
+    public static final double REQUESTS_PER_SECOND_DEFAULT = ApiLimits.MAX_REQUESTS_PER_SECOND;
     private static final String REQUESTS_PER_SECOND_DISPLAY = "Requests per second";
 
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "trtc.request.timeout.ms";
     public static final String REQUEST_TIMEOUT_MS_DOC = "How long one request may take, in milliseconds. The "
             + "backend gives up after about 3 seconds, so a shorter timeout would cut off answers still on their way.";
-    public static final long REQUEST_TIMEOUT_MS_DEFAULT = ClientSettings.DEFAULT_REQUEST_TIMEOUT.toMillis();
+    public static final long REQUEST_TIMEOUT_MS_DEFAULT = RequestPolicy.DEFAULT_REQUEST_TIMEOUT.toMillis();
     private static final String REQUEST_TIMEOUT_MS_DISPLAY = "Request timeout (ms)";
 
     public static final String CONNECT_TIMEOUT_MS_CONFIG = "trtc.connect.timeout.ms";
     public static final String CONNECT_TIMEOUT_MS_DOC = "How long opening a connection to the API host may take, "
             + "in milliseconds.";
-    public static final long CONNECT_TIMEOUT_MS_DEFAULT = ClientSettings.DEFAULT_CONNECT_TIMEOUT.toMillis();
+    public static final long CONNECT_TIMEOUT_MS_DEFAULT = RequestPolicy.DEFAULT_CONNECT_TIMEOUT.toMillis();
     private static final String CONNECT_TIMEOUT_MS_DISPLAY = "Connect timeout (ms)";
 
     public static final String RETRY_MAX_CONFIG = "trtc.retry.max";
     public static final String RETRY_MAX_DOC = "How often a transient failure (a gateway error, a timeout, a "
             + "malformed answer, error 70005 'request frequency limited', an unknown error code) is retried before "
             + "the task reports a retriable error and Connect polls again.";
-    public static final int RETRY_MAX_DEFAULT = ClientSettings.DEFAULT_MAX_RETRIES;
+    public static final int RETRY_MAX_DEFAULT = RequestPolicy.DEFAULT_MAX_RETRIES;
     private static final String RETRY_MAX_DISPLAY = "Maximum retries";
 
     public static final String RETRY_BACKOFF_INITIAL_MS_CONFIG = "trtc.retry.backoff.initial.ms";
     public static final String RETRY_BACKOFF_INITIAL_MS_DOC = "The first back-off before a retry, in milliseconds. "
             + "It doubles with each retry, with jitter, up to trtc.retry.backoff.max.ms.";
-    public static final long RETRY_BACKOFF_INITIAL_MS_DEFAULT = ClientSettings.DEFAULT_INITIAL_BACKOFF.toMillis();
+    public static final long RETRY_BACKOFF_INITIAL_MS_DEFAULT = RequestPolicy.DEFAULT_INITIAL_BACKOFF.toMillis();
     private static final String RETRY_BACKOFF_INITIAL_MS_DISPLAY = "Initial retry back-off (ms)";
 
     public static final String RETRY_BACKOFF_MAX_MS_CONFIG = "trtc.retry.backoff.max.ms";
     public static final String RETRY_BACKOFF_MAX_MS_DOC = "The longest back-off before a retry, in milliseconds. "
             + "Must not be shorter than " + RETRY_BACKOFF_INITIAL_MS_CONFIG + ".";
-    public static final long RETRY_BACKOFF_MAX_MS_DEFAULT = ClientSettings.DEFAULT_MAX_BACKOFF.toMillis();
+    public static final long RETRY_BACKOFF_MAX_MS_DEFAULT = RequestPolicy.DEFAULT_MAX_BACKOFF.toMillis();
     private static final String RETRY_BACKOFF_MAX_MS_DISPLAY = "Maximum retry back-off (ms)";
 
     public static final String TOPIC_CONFIG = "topic";
@@ -216,8 +216,8 @@ public class TrtcSourceConfig extends AbstractConfig {
 
     public static final String PAGE_SIZE_CONFIG = "page.size";
     public static final String PAGE_SIZE_DOC = "How many records each request asks for (the API's numberPerPage, "
-            + "at most " + MAX_PAGE_SIZE + ").";
-    public static final int PAGE_SIZE_DEFAULT = MAX_PAGE_SIZE;
+            + "at most " + ApiLimits.MAX_PAGE_SIZE + ").";
+    public static final int PAGE_SIZE_DEFAULT = ApiLimits.MAX_PAGE_SIZE;
     private static final String PAGE_SIZE_DISPLAY = "Page size";
 
     public static final String SLICE_DURATION_MS_CONFIG = "slice.duration.ms";
@@ -273,7 +273,7 @@ public class TrtcSourceConfig extends AbstractConfig {
         def.define(CONNECTION_CHECK_CONFIG, Type.BOOLEAN, CONNECTION_CHECK_DEFAULT, Importance.LOW,
                 CONNECTION_CHECK_DOC, CONNECTION_GROUP, ++order, Width.SHORT, CONNECTION_CHECK_DISPLAY);
         def.define(REQUESTS_PER_SECOND_CONFIG, Type.DOUBLE, REQUESTS_PER_SECOND_DEFAULT,
-                positiveAtMost(ClientSettings.API_MAX_REQUESTS_PER_SECOND), Importance.MEDIUM,
+                positiveAtMost(ApiLimits.MAX_REQUESTS_PER_SECOND), Importance.MEDIUM,
                 REQUESTS_PER_SECOND_DOC, CONNECTION_GROUP, ++order, Width.SHORT, REQUESTS_PER_SECOND_DISPLAY);
         def.define(REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, REQUEST_TIMEOUT_MS_DEFAULT, millisAtLeast(MIN_REQUEST_TIMEOUT),
                 Importance.LOW, REQUEST_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
@@ -300,8 +300,9 @@ public class TrtcSourceConfig extends AbstractConfig {
         def.define(CALL_RESULTS_CONFIG, Type.LIST, CALL_RESULTS_DEFAULT, noBlankEntries(), Importance.MEDIUM,
                 CALL_RESULTS_DOC, READING_GROUP, ++order, Width.MEDIUM, CALL_RESULTS_DISPLAY,
                 recommend(KNOWN_CALL_RESULTS));
+        // Calls longer than the API's horizon could not be read back anyway.
         def.define(CALL_MAX_DURATION_MS_CONFIG, Type.LONG, CALL_MAX_DURATION_MS_DEFAULT,
-                millisBetween(Duration.ofMinutes(10), MAX_CALL_DURATION_LIMIT), Importance.MEDIUM,
+                millisBetween(Duration.ofMinutes(10), ApiLimits.HORIZON), Importance.MEDIUM,
                 CALL_MAX_DURATION_MS_DOC, READING_GROUP, ++order, Width.SHORT, CALL_MAX_DURATION_MS_DISPLAY);
         def.define(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG, Type.LONG, CALL_FAST_LANE_MAX_DURATION_MS_DEFAULT,
                 millisBetween(Duration.ofMinutes(1), Duration.ofDays(1)), Importance.LOW,
@@ -321,8 +322,8 @@ public class TrtcSourceConfig extends AbstractConfig {
                 millisBetween(Duration.ofMinutes(1), Duration.ofDays(6)), Importance.LOW,
                 OVERLONG_CALL_SWEEP_INTERVAL_MS_DOC, READING_GROUP, ++order, Width.SHORT,
                 OVERLONG_CALL_SWEEP_INTERVAL_MS_DISPLAY);
-        def.define(PAGE_SIZE_CONFIG, Type.INT, PAGE_SIZE_DEFAULT, Range.between(1, MAX_PAGE_SIZE), Importance.LOW,
-                PAGE_SIZE_DOC, READING_GROUP, ++order, Width.SHORT, PAGE_SIZE_DISPLAY);
+        def.define(PAGE_SIZE_CONFIG, Type.INT, PAGE_SIZE_DEFAULT, Range.between(1, ApiLimits.MAX_PAGE_SIZE),
+                Importance.LOW, PAGE_SIZE_DOC, READING_GROUP, ++order, Width.SHORT, PAGE_SIZE_DISPLAY);
         def.define(SLICE_DURATION_MS_CONFIG, Type.LONG, SLICE_DURATION_MS_DEFAULT,
                 millisBetween(Duration.ofMinutes(1), Duration.ofDays(1)), Importance.LOW, SLICE_DURATION_MS_DOC,
                 READING_GROUP, ++order, Width.SHORT, SLICE_DURATION_MS_DISPLAY);
@@ -371,7 +372,7 @@ public class TrtcSourceConfig extends AbstractConfig {
                 && values.get(ALLOW_PLAIN_HTTP_CONFIG) instanceof Boolean allowPlainHttp) {
             // Only the plain-http rule can fail here: the key's own validator checked the rest.
             try {
-                ClientSettings.checkEndpoint(URI.create(endpoint), allowPlainHttp);
+                ApiAccess.checkEndpoint(URI.create(endpoint), allowPlainHttp);
             } catch (IllegalArgumentException e) {
                 addError(errors, ENDPOINT_CONFIG + ": " + e.getMessage() + " (" + ALLOW_PLAIN_HTTP_CONFIG + "=true)",
                         ENDPOINT_CONFIG);
@@ -443,58 +444,56 @@ public class TrtcSourceConfig extends AbstractConfig {
         }
     }
 
-    public URI endpoint() {
-        return URI.create(getString(ENDPOINT_CONFIG));
-    }
-
-    public boolean allowPlainHttp() {
-        return getBoolean(ALLOW_PLAIN_HTTP_CONFIG);
-    }
-
     public long sdkAppId() {
         return getLong(SDKAPPID_CONFIG);
     }
 
-    public String identifier() {
-        return getString(IDENTIFIER_CONFIG);
+    /** Which API host to ask, for which application and administrator. */
+    public ApiAccess apiAccess() {
+        return apiAccess(this::get);
     }
 
-    public Password secretKey() {
-        return getPassword(SECRET_KEY_CONFIG);
+    /**
+     * The API access from parsed values by key: those of a configuration, or those {@code validate()} checked
+     * before there is one.
+     */
+    static ApiAccess apiAccess(Function<String, Object> values) {
+        return new ApiAccess(URI.create((String) values.apply(ENDPOINT_CONFIG)), (Long) values.apply(SDKAPPID_CONFIG),
+                (String) values.apply(IDENTIFIER_CONFIG), (Password) values.apply(SECRET_KEY_CONFIG),
+                (Boolean) values.apply(ALLOW_PLAIN_HTTP_CONFIG));
     }
 
-    /** Whether {@code validate()} makes a request to the API; the tasks never look at it. */
-    public boolean connectionCheck() {
-        return getBoolean(CONNECTION_CHECK_CONFIG);
+    /** How long a request may take and how it is retried. */
+    public RequestPolicy requestPolicy() {
+        return new RequestPolicy(millis(REQUEST_TIMEOUT_MS_CONFIG), millis(CONNECT_TIMEOUT_MS_CONFIG),
+                getInt(RETRY_MAX_CONFIG), millis(RETRY_BACKOFF_INITIAL_MS_CONFIG), millis(RETRY_BACKOFF_MAX_MS_CONFIG));
     }
 
-    /** The budget of the whole connector; each task gets its share through {@link #clientSettings(double)}. */
+    /** The request budget of the whole connector, which its tasks share. */
     public double requestsPerSecond() {
         return getDouble(REQUESTS_PER_SECOND_CONFIG);
     }
 
-    public Duration requestTimeout() {
-        return Duration.ofMillis(getLong(REQUEST_TIMEOUT_MS_CONFIG));
+    /** What each pass reads and keeps. */
+    public ReadSettings readSettings() {
+        return new ReadSettings(settleDelay().toSeconds(), maxCallDuration().toSeconds(),
+                millis(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG).toSeconds(), getInt(PAGE_SIZE_CONFIG),
+                new LinkedHashSet<>(getList(CALL_TYPES_CONFIG)), new LinkedHashSet<>(getList(CALL_RESULTS_CONFIG)));
     }
 
-    public Duration connectTimeout() {
-        return Duration.ofMillis(getLong(CONNECT_TIMEOUT_MS_CONFIG));
+    /** How often each lane is read. */
+    public LaneSchedule laneSchedule() {
+        return new LaneSchedule(millis(POLL_INTERVAL_MS_CONFIG), millis(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG),
+                millis(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG));
     }
 
-    public int retryMax() {
-        return getInt(RETRY_MAX_CONFIG);
-    }
-
-    public Duration retryBackoffInitial() {
-        return Duration.ofMillis(getLong(RETRY_BACKOFF_INITIAL_MS_CONFIG));
-    }
-
-    public Duration retryBackoffMax() {
-        return Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS_CONFIG));
-    }
-
-    public String topic() {
-        return getString(TOPIC_CONFIG);
+    /** The topics records go to; the progress topic is {@code <topic>.progress} when none is configured. */
+    public RecordOutput recordOutput() {
+        String topic = getString(TOPIC_CONFIG);
+        String progressTopic = getString(PROGRESS_TOPIC_CONFIG);
+        return new RecordOutput(sdkAppId(), topic,
+                progressTopic.isEmpty() ? topic + PROGRESS_TOPIC_SUFFIX : progressTopic,
+                millis(PROGRESS_INTERVAL_MS_CONFIG));
     }
 
     /** Empty when reading should start at the API's horizon. */
@@ -503,68 +502,19 @@ public class TrtcSourceConfig extends AbstractConfig {
         return startTime.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(startTime));
     }
 
-    /** Lower-case, as the API spells them. */
-    public Set<String> callTypes() {
-        Set<String> types = new LinkedHashSet<>();
-        getList(CALL_TYPES_CONFIG).forEach(type -> types.add(type.toLowerCase(Locale.ROOT)));
-        return Collections.unmodifiableSet(types);
-    }
-
-    /** Empty means all results. */
-    public Set<String> callResults() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(getList(CALL_RESULTS_CONFIG)));
-    }
-
     public Duration maxCallDuration() {
-        return Duration.ofMillis(getLong(CALL_MAX_DURATION_MS_CONFIG));
-    }
-
-    public Duration fastLaneMaxDuration() {
-        return Duration.ofMillis(getLong(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG));
+        return millis(CALL_MAX_DURATION_MS_CONFIG);
     }
 
     public Duration settleDelay() {
-        return Duration.ofMillis(getLong(SETTLE_DELAY_MS_CONFIG));
-    }
-
-    public Duration pollInterval() {
-        return Duration.ofMillis(getLong(POLL_INTERVAL_MS_CONFIG));
-    }
-
-    public Duration longCallSweepInterval() {
-        return Duration.ofMillis(getLong(LONG_CALL_SWEEP_INTERVAL_MS_CONFIG));
-    }
-
-    public Duration overlongCallSweepInterval() {
-        return Duration.ofMillis(getLong(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG));
-    }
-
-    public int pageSize() {
-        return getInt(PAGE_SIZE_CONFIG);
+        return millis(SETTLE_DELAY_MS_CONFIG);
     }
 
     public Duration sliceDuration() {
-        return Duration.ofMillis(getLong(SLICE_DURATION_MS_CONFIG));
+        return millis(SLICE_DURATION_MS_CONFIG);
     }
 
-    /** The configured progress topic, or {@code <topic>.progress} when none is. */
-    public String progressTopic() {
-        String progressTopic = getString(PROGRESS_TOPIC_CONFIG);
-        return progressTopic.isEmpty() ? topic() + PROGRESS_TOPIC_SUFFIX : progressTopic;
-    }
-
-    public Duration progressInterval() {
-        return Duration.ofMillis(getLong(PROGRESS_INTERVAL_MS_CONFIG));
-    }
-
-    /**
-     * The records client's settings.
-     *
-     * @param requestsPerSecond this client's share of {@link #requestsPerSecond()}
-     */
-    public ClientSettings clientSettings(double requestsPerSecond) {
-        return new ClientSettings(endpoint(), sdkAppId(), identifier(), secretKey(), requestTimeout(),
-                connectTimeout(), requestsPerSecond, retryMax(), retryBackoffInitial(), retryBackoffMax(),
-                ClientSettings.DEFAULT_USERSIG_TTL, allowPlainHttp());
+    private Duration millis(String key) {
+        return Duration.ofMillis(getLong(key));
     }
 }

@@ -5,9 +5,6 @@ import java.time.Instant;
 /** Hears what a task's engine does, slice by slice; the task's metrics are one such observer. */
 public interface PassObserver {
 
-    PassObserver NONE = new PassObserver() {
-    };
-
     /** A slice the task reads from {@code cursor} on; called once per slice when the engine starts. */
     default void assigned(Slice slice, Cursor cursor) {
     }

@@ -15,16 +15,11 @@ import java.util.List;
 final class PassScheduler {
 
     private final List<SliceState> slices;
-    private final Duration pollInterval;
-    private final Duration sweepInterval;
-    private final Duration overlongSweepInterval;
+    private final LaneSchedule schedule;
 
-    PassScheduler(Collection<SliceState> slices, Duration pollInterval, Duration sweepInterval,
-            Duration overlongSweepInterval) {
+    PassScheduler(Collection<SliceState> slices, LaneSchedule schedule) {
         this.slices = new ArrayList<>(slices);
-        this.pollInterval = pollInterval;
-        this.sweepInterval = sweepInterval;
-        this.overlongSweepInterval = overlongSweepInterval;
+        this.schedule = schedule;
     }
 
     /** The slice to read now, or null when none is due. */
@@ -43,7 +38,7 @@ final class PassScheduler {
     }
 
     private Instant urgency(SliceState state) {
-        return state.slice.kind() == SliceKind.TAIL_FAST ? state.nextDue.minus(pollInterval) : state.nextDue;
+        return state.slice.kind() == SliceKind.TAIL_FAST ? state.nextDue.minus(schedule.pollInterval()) : state.nextDue;
     }
 
     /** How long until some slice is due; null when the task has nothing left to read. */
@@ -69,18 +64,6 @@ final class PassScheduler {
             slices.remove(state);
             return;
         }
-        state.nextDue = behind ? started : started.plus(interval(state.slice.kind()));
-    }
-
-    Duration interval(SliceKind kind) {
-        return switch (kind) {
-            case TAIL_FAST -> pollInterval;
-            case TAIL_OVERLONG -> overlongSweepInterval;
-            case TAIL_LONG, HISTORY -> sweepInterval;
-        };
-    }
-
-    boolean isEmpty() {
-        return slices.isEmpty();
+        state.nextDue = behind ? started : started.plus(schedule.interval(state.slice.kind()));
     }
 }

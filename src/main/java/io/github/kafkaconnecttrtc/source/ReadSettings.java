@@ -1,5 +1,8 @@
 package io.github.kafkaconnecttrtc.source;
 
+import io.github.kafkaconnecttrtc.client.ApiLimits;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,8 +24,6 @@ public record ReadSettings(
         Set<String> callTypes,
         Set<String> callResults) {
 
-    /** The API keeps calls for 7 days and answers 70001 to a start before that. */
-    public static final long HORIZON_SECONDS = 7 * 24 * 3600;
     /**
      * Distance kept from the horizon, so that our clock running a little behind the server's, or
      * a pass taking a while, never sends a start the API has already dropped.
@@ -42,12 +43,14 @@ public record ReadSettings(
     }
 
     private static Set<String> lowerCase(Set<String> values) {
-        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Set<String> lower = new LinkedHashSet<>();
+        values.forEach(v -> lower.add(v.toLowerCase(Locale.ROOT)));
+        return Collections.unmodifiableSet(lower);
     }
 
     /** The earliest call start the API still answers for, with the margin. */
     public static long horizonFloor(long nowSeconds) {
-        return nowSeconds - HORIZON_SECONDS + HORIZON_MARGIN_SECONDS;
+        return nowSeconds - ApiLimits.HORIZON.toSeconds() + HORIZON_MARGIN_SECONDS;
     }
 
     /** The most end time one pass over a slice of {@code kind} covers; unbounded where one pass covers all. */

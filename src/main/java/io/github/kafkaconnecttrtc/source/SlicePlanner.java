@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.source;
 
+import io.github.kafkaconnecttrtc.client.ApiLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class SlicePlanner {
     private static final Logger log = LoggerFactory.getLogger(SlicePlanner.class);
     /** Kept between the horizon and the default start, so that a backfill does not race the horizon. */
     static final long DEFAULT_START_GRACE_SECONDS = Duration.ofHours(1).toSeconds();
-    private static final long OLDEST_HISTORY_SECONDS = ReadSettings.HORIZON_SECONDS + Duration.ofDays(1).toSeconds();
+    private static final long OLDEST_HISTORY_SECONDS = ApiLimits.HORIZON.plusDays(1).toSeconds();
 
     /** Reads stored offsets; the connector's is backed by Connect's offset storage. */
     public interface OffsetLookup {

@@ -47,20 +47,6 @@ public final class SliceReader {
     }
 
     /**
-     * Runs one pass to its end.
-     *
-     * @param previous what the previous pass over this slice saw, or null when unknown
-     * @throws PassAbortedException when the task stops meanwhile
-     */
-    public PassResult pass(Slice slice, Cursor cursor, PassResult.SeenWindow previous) {
-        Pass pass = begin(slice, cursor, previous);
-        while (!pass.step()) {
-            // one request per step
-        }
-        return pass.result();
-    }
-
-    /**
      * Starts a pass that its caller drives one request at a time, so that a long pass can be spread
      * over several polls: Connect stops a task only between polls.
      *
@@ -90,6 +76,11 @@ public final class SliceReader {
         long queryStart = Math.max(slice.startFrom(), from);
         PassResult.SeenWindow usable = previous != null && previous.follows(cursor, queryStart) ? previous : null;
         return new Pass(slice, cursor, hi, queryStart, usable, previous, behind);
+    }
+
+    /** What each pass reads, as configured. */
+    ReadSettings settings() {
+        return settings;
     }
 
     private long nowSeconds() {

@@ -60,11 +60,13 @@ public final class TaskEngine {
      * when there is a readable one.
      */
     public static TaskEngine create(TaskSettings settings, Map<String, SliceOffset> storedOffsets,
-            EngineSettings engine, SliceReader reader, InstantSource clock, Waiter waiter, PassObserver observer) {
+            LaneSchedule schedule, RecordOutput output, SliceReader reader, InstantSource clock, Waiter waiter,
+            PassObserver observer) {
+        ReadSettings read = reader.settings();
         Instant now = clock.instant();
         List<SliceState> states = new ArrayList<>();
         for (String name : settings.sliceNames()) {
-            Slice slice = Slice.parse(name, settings.tailStart(), settings.readFrom(), engine.maxCallSeconds());
+            Slice slice = Slice.parse(name, settings.tailStart(), settings.readFrom(), read.maxCallSeconds());
             SliceOffset offset = storedOffsets.get(name);
             Cursor cursor = offset == null ? slice.initialCursor() : offset.cursor();
             if (slice.finishedAt(cursor)) {
@@ -73,23 +75,16 @@ public final class TaskEngine {
             SliceState state = new SliceState(slice, cursor, now);
             if (slice.kind() == SliceKind.TAIL_OVERLONG) {
                 // Its last pass ended about a settle delay after its cursor; a restart does not make it due again.
-                Instant lastPass = Instant.ofEpochSecond(cursor.endTs()).plus(engine.settleDelay());
-                Instant due = lastPass.plus(engine.overlongSweepInterval());
+                Instant lastPass = Instant.ofEpochSecond(cursor.endTs() + read.settleSeconds());
+                Instant due = lastPass.plus(schedule.overlongSweepInterval());
                 state.nextDue = due.isAfter(now) ? due : now;
             }
             states.add(state);
         }
-        PassScheduler scheduler = new PassScheduler(states, engine.pollInterval(), engine.sweepInterval(),
-                engine.overlongSweepInterval());
-        RecordFactory factory = new RecordFactory(engine.sdkAppId(), engine.topic(), engine.progressTopic(),
+        PassScheduler scheduler = new PassScheduler(states, schedule);
+        RecordFactory factory = new RecordFactory(output.sdkAppId(), output.topic(), output.progressTopic(),
                 settings.tailStart(), settings.readFrom());
-        return new TaskEngine(states, scheduler, reader, factory, clock, waiter, engine.progressInterval(), observer);
-    }
-
-    /** What the engine needs from the connector configuration besides the reader's settings. */
-    public record EngineSettings(long sdkAppId, String topic, String progressTopic, Duration pollInterval,
-            Duration sweepInterval, Duration overlongSweepInterval, Duration progressInterval, Duration settleDelay,
-            long maxCallSeconds) {
+        return new TaskEngine(states, scheduler, reader, factory, clock, waiter, output.progressInterval(), observer);
     }
 
     /**
@@ -168,10 +163,5 @@ public final class TaskEngine {
                     Instant.ofEpochSecond(state.cursor.endTs()), result.requests());
         }
         return records;
-    }
-
-    /** Whether every slice of this task is complete (only history slices ever are). */
-    public boolean isIdle() {
-        return scheduler.isEmpty();
     }
 }

@@ -2,6 +2,8 @@ package io.github.kafkaconnecttrtc.client;
 
 import io.github.kafkaconnecttrtc.client.CallRecord;
 import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
+import static io.github.kafkaconnecttrtc.testing.SimulatorClients.defaultPolicy;
+import static io.github.kafkaconnecttrtc.testing.SimulatorClients.retrying;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,23 +65,42 @@ class RecordsClientAgainstSimulatorTest {
         return SimulatorSettings.builder().seed(7).historyDays(1).callsPerSecond(0.02).rateLimitPerSecond(0);
     }
 
-    private static ClientSettings settingsFor(TrtcSimulator sim) {
-        return ClientSettings.of(sim.endpoint(), SimulatorSettings.DEFAULT_SDK_APP_ID, "administrator", new Password(KEY))
-                .withRetries(4, Duration.ofMillis(5), Duration.ofMillis(20));
+    private static ApiAccess accessFor(TrtcSimulator sim) {
+        return access(sim, "administrator", KEY);
     }
 
-    private HttpTrtcRecordsClient client(ClientSettings settings, InstantSource clientClock) {
-        HttpTrtcRecordsClient client = new HttpTrtcRecordsClient(settings, clientClock);
+    private static ApiAccess access(TrtcSimulator sim, String identifier, String secretKey) {
+        return new ApiAccess(sim.endpoint(), SimulatorSettings.DEFAULT_SDK_APP_ID, identifier, new Password(secretKey),
+                false);
+    }
+
+    /** Four quick retries. */
+    private static RequestPolicy quickRetries() {
+        return retrying(4, Duration.ofMillis(5), Duration.ofMillis(20));
+    }
+
+    private static RequestPolicy withRequestTimeout(Duration timeout) {
+        RequestPolicy quick = quickRetries();
+        return new RequestPolicy(timeout, quick.connectTimeout(), quick.maxRetries(), quick.initialBackoff(),
+                quick.maxBackoff());
+    }
+
+    private HttpTrtcRecordsClient client(ApiAccess access, RequestPolicy policy, InstantSource clientClock) {
+        HttpTrtcRecordsClient client = new HttpTrtcRecordsClient(access, policy, clientClock);
         toClose.add(client);
         return client;
     }
 
+    private HttpTrtcRecordsClient client(TrtcSimulator sim, RequestPolicy policy) {
+        return client(accessFor(sim), policy, clock);
+    }
+
     private HttpTrtcRecordsClient client(TrtcSimulator sim) {
-        return client(settingsFor(sim), clock);
+        return client(sim, quickRetries());
     }
 
     private static RecordsQuery lastDay() {
-        return RecordsQuery.between(NOW - Duration.ofDays(1).toSeconds(), NOW);
+        return Queries.between(NOW - Duration.ofDays(1).toSeconds(), NOW);
     }
 
     @Test
@@ -88,14 +109,14 @@ class RecordsClientAgainstSimulatorTest {
         HttpTrtcRecordsClient client = client(sim);
 
         Map<String, CallRecord> read = new LinkedHashMap<>();
-        client.scan(lastDay(), page -> page.records().forEach(r -> read.put(r.callId(), r)));
+        Scans.scan(client, lastDay(), page -> page.records().forEach(r -> read.put(r.callId(), r)));
 
         List<CallRecord> expected = sim.groundTruth().stream()
                 .filter(c -> c.visibleAt() <= NOW && c.call().endTs() <= NOW)
                 .filter(c -> c.call().startCallTs() >= NOW - Duration.ofDays(1).toSeconds())
                 .map(SimulatorCalls::expected)
                 .toList();
-        assertThat(expected).hasSizeGreaterThan(RecordsQuery.MAX_PAGE_SIZE * 3);
+        assertThat(expected).hasSizeGreaterThan(ApiLimits.MAX_PAGE_SIZE * 3);
         assertThat(read.values()).containsExactlyInAnyOrderElementsOf(expected);
     }
 
@@ -103,7 +124,7 @@ class RecordsClientAgainstSimulatorTest {
     @EnumSource(EndTimestampReading.class)
     void aFullScanWhileCallsAppearMidScanMissesNoCallThatWasVisibleAtItsStart(EndTimestampReading reading) {
         TrtcSimulator sim = simulator(quiet().endTimestampReading(reading).callsPerSecond(0.05));
-        RecordsQuery query = lastDay().withNumberPerPage(50);
+        RecordsQuery query = Queries.between(NOW - Duration.ofDays(1).toSeconds(), NOW, 50);
         List<SimulatedCall> visibleAtStart = matching(sim, query, NOW);
         AtomicInteger requests = new AtomicInteger();
         sim.beforeEachRequest(() -> {
@@ -120,7 +141,7 @@ class RecordsClientAgainstSimulatorTest {
         HttpTrtcRecordsClient client = client(sim);
 
         List<CallRecord> all = new ArrayList<>();
-        client.scan(query, page -> all.addAll(page.records()));
+        Scans.scan(client, query, page -> all.addAll(page.records()));
 
         Map<String, CallRecord> distinct = new LinkedHashMap<>();
         all.forEach(r -> distinct.put(r.callId(), r));
@@ -144,7 +165,7 @@ class RecordsClientAgainstSimulatorTest {
         TrtcSimulator sim = simulator(quiet());
         HttpTrtcRecordsClient client = client(sim);
 
-        RecordsPage page = client.fetchPage(lastDay().withCallResult("no_such_result"), 1);
+        RecordsPage page = client.fetchPage(Queries.withCallResult(lastDay(), "no_such_result"), 1);
 
         assertThat(page.records()).isEmpty();
         assertThat(page.hasMore()).isFalse();
@@ -194,11 +215,11 @@ class RecordsClientAgainstSimulatorTest {
     @Test
     void aUserSigThatReallyExpiresMidRunIsReplacedWithoutAnError() {
         TrtcSimulator sim = simulator(quiet());
-        HttpTrtcRecordsClient client = client(settingsFor(sim).withUserSigTtl(Duration.ofMinutes(10)), clock);
+        HttpTrtcRecordsClient client = client(sim);
         client.fetchPage(lastDay(), 1);
         String first = sim.lastUserSig();
 
-        clock.advance(Duration.ofMinutes(11));
+        clock.advance(UserSigProvider.TTL.plusMinutes(1));
         client.fetchPage(lastDay(), 1);
 
         assertThat(sim.lastUserSig()).isNotEqualTo(first);
@@ -223,7 +244,7 @@ class RecordsClientAgainstSimulatorTest {
         TrtcSimulator sim = simulator(quiet());
         sim.faults().setSlowAnswerDelay(Duration.ofMillis(1500));
         sim.faults().injectNext(fault, 2);
-        HttpTrtcRecordsClient client = client(settingsFor(sim).withRequestTimeout(Duration.ofMillis(400)), clock);
+        HttpTrtcRecordsClient client = client(sim, withRequestTimeout(Duration.ofMillis(400)));
 
         RecordsPage page = client.fetchPage(lastDay(), 1);
 
@@ -250,8 +271,7 @@ class RecordsClientAgainstSimulatorTest {
     void retriesWithAFixedDelayWhenTheMaximumBackOffEqualsTheInitialOne() {
         TrtcSimulator sim = simulator(quiet());
         sim.faults().injectNext(Fault.GATEWAY_502, 2);
-        HttpTrtcRecordsClient client = client(settingsFor(sim).withRetries(2, Duration.ofMillis(5),
-                Duration.ofMillis(5)), clock);
+        HttpTrtcRecordsClient client = client(sim, retrying(2, Duration.ofMillis(5), Duration.ofMillis(5)));
 
         assertThat(client.fetchPage(lastDay(), 1).records()).isNotEmpty();
         assertThat(client.stats().requests()).isEqualTo(3);
@@ -271,9 +291,7 @@ class RecordsClientAgainstSimulatorTest {
     @Test
     void wrongSecretKeyIsFatalWithoutRetries() {
         TrtcSimulator sim = simulator(quiet());
-        ClientSettings wrongKey = ClientSettings.of(sim.endpoint(), SimulatorSettings.DEFAULT_SDK_APP_ID,
-                "administrator", new Password("wrong-key"));
-        HttpTrtcRecordsClient client = client(wrongKey, clock);
+        HttpTrtcRecordsClient client = client(access(sim, "administrator", "wrong-key"), defaultPolicy(), clock);
 
         assertThatThrownBy(() -> client.fetchPage(lastDay(), 1))
                 .isInstanceOf(TrtcFatalException.class)
@@ -285,9 +303,7 @@ class RecordsClientAgainstSimulatorTest {
     @Test
     void anIdentifierThatIsNotAnAdministratorIsFatal() {
         TrtcSimulator sim = simulator(quiet());
-        ClientSettings bob = ClientSettings.of(sim.endpoint(), SimulatorSettings.DEFAULT_SDK_APP_ID, "bob",
-                new Password(KEY));
-        HttpTrtcRecordsClient client = client(bob, clock);
+        HttpTrtcRecordsClient client = client(access(sim, "bob", KEY), defaultPolicy(), clock);
 
         assertThatThrownBy(() -> client.fetchPage(lastDay(), 1)).hasMessageContaining("70004");
     }
@@ -297,7 +313,7 @@ class RecordsClientAgainstSimulatorTest {
         TrtcSimulator sim = simulator(quiet().groupPackage(false));
         HttpTrtcRecordsClient client = client(sim);
 
-        assertThatThrownBy(() -> client.fetchPage(lastDay().withCallType("group"), 1))
+        assertThatThrownBy(() -> client.fetchPage(Queries.withCallType(lastDay(), "group"), 1))
                 .isInstanceOf(TrtcFatalException.class)
                 .hasMessageContaining("50001")
                 .hasMessageContaining("'single'");
@@ -308,7 +324,7 @@ class RecordsClientAgainstSimulatorTest {
         TrtcSimulator sim = simulator(quiet());
         HttpTrtcRecordsClient client = client(sim);
 
-        assertThatThrownBy(() -> client.fetchPage(RecordsQuery.between(NOW - Duration.ofDays(8).toSeconds(), NOW), 1))
+        assertThatThrownBy(() -> client.fetchPage(Queries.between(NOW - Duration.ofDays(8).toSeconds(), NOW), 1))
                 .isInstanceOf(TrtcFatalException.class)
                 .hasMessageContaining("70001");
     }
@@ -319,10 +335,12 @@ class RecordsClientAgainstSimulatorTest {
         TrtcSimulator sim = simulator(SimulatorSettings.builder().seed(3).historyDays(1).callsPerSecond(0.05),
                 InstantSource.system());
         long now = InstantSource.system().instant().getEpochSecond();
-        HttpTrtcRecordsClient client = client(settingsFor(sim).withRequestsPerSecond(40), InstantSource.system());
+        HttpTrtcRecordsClient client = new HttpTrtcRecordsClient(accessFor(sim), quickRetries(), InstantSource.system(),
+                new RequestRateLimiter(RequestRateLimiter.permitRate(40, 1)));
+        toClose.add(client);
 
-        TrtcRecordsClient.ScanSummary summary = client.scan(
-                RecordsQuery.between(now - Duration.ofDays(1).toSeconds(), now).withNumberPerPage(25), page -> { });
+        Scans.Summary summary = Scans.scan(client,
+                Queries.between(now - Duration.ofDays(1).toSeconds(), now, 25), page -> { });
 
         assertThat(summary.pages()).isGreaterThan(100);
         assertThat(sim.stats().maxRequestsInAnySecond()).isLessThanOrEqualTo(40);
@@ -334,12 +352,12 @@ class RecordsClientAgainstSimulatorTest {
         TrtcSimulator sim = simulator(SimulatorSettings.builder().seed(5).historyDays(1).callsPerSecond(0.02)
                 .rateLimitPerSecond(15), InstantSource.system());
         long now = InstantSource.system().instant().getEpochSecond();
-        HttpTrtcRecordsClient client = client(settingsFor(sim).withRetries(30, Duration.ofMillis(50),
+        HttpTrtcRecordsClient client = client(accessFor(sim), retrying(30, Duration.ofMillis(50),
                 Duration.ofMillis(400)), InstantSource.system());
-        RecordsQuery query = RecordsQuery.between(now - Duration.ofDays(1).toSeconds(), now).withNumberPerPage(30);
+        RecordsQuery query = Queries.between(now - Duration.ofDays(1).toSeconds(), now, 30);
 
         Map<String, CallRecord> read = new LinkedHashMap<>();
-        client.scan(query, page -> page.records().forEach(r -> read.put(r.callId(), r)));
+        Scans.scan(client, query, page -> page.records().forEach(r -> read.put(r.callId(), r)));
 
         assertThat(client.stats().outcomes()).containsKey("api_70005");
         assertThat(read.keySet()).containsAll(matching(sim, query, now).stream().map(c -> c.call().callId()).toList());
@@ -349,9 +367,9 @@ class RecordsClientAgainstSimulatorTest {
     void neitherTheSecretKeyNorTheUserSigReachLogsOrExceptions() {
         TrtcSimulator sim = simulator(quiet());
         sim.faults().setSlowAnswerDelay(Duration.ofMillis(800));
-        HttpTrtcRecordsClient client = client(settingsFor(sim).withRequestTimeout(Duration.ofMillis(300)), clock);
+        HttpTrtcRecordsClient client = client(sim, withRequestTimeout(Duration.ofMillis(300)));
         List<Throwable> errors = new ArrayList<>();
-        client.scan(lastDay(), page -> { });
+        Scans.scan(client, lastDay(), page -> { });
         for (Fault fault : Fault.values()) {
             sim.faults().injectNext(fault, 10);
             capture(errors, () -> client.fetchPage(lastDay(), 1));
@@ -369,7 +387,7 @@ class RecordsClientAgainstSimulatorTest {
         String everything = logs.text() + "\n" + errors.stream().map(RecordsClientAgainstSimulatorTest::trace).toList();
         assertThat(everything).contains("usersig=[redacted]");
         assertThat(everything).doesNotContain(KEY).doesNotContain(userSig);
-        assertThat(settingsFor(sim).toString()).doesNotContain(KEY);
+        assertThat(accessFor(sim).toString()).doesNotContain(KEY);
     }
 
     private static void capture(List<Throwable> errors, Runnable action) {

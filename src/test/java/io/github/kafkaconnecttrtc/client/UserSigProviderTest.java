@@ -12,7 +12,7 @@ class UserSigProviderTest {
     private static final String KEY = "provider-test-key";
     private final MutableClock clock = MutableClock.atEpochSecond(1_700_000_000L);
     private final UserSigProvider provider =
-            new UserSigProvider(new Password(KEY), 1400000000L, "administrator", Duration.ofHours(24), clock);
+            new UserSigProvider(new Password(KEY), 1400000000L, "administrator", clock);
 
     @Test
     void reusesTheUserSigWhileMoreThanHalfOfItsValidityIsLeft() {
@@ -30,7 +30,7 @@ class UserSigProviderTest {
         String second = provider.current();
 
         assertThat(second).isNotEqualTo(first);
-        UserSig.Document doc = UserSig.decode(second);
+        DecodedUserSig doc = DecodedUserSig.decode(second);
         assertThat(doc.time()).isEqualTo(clock.epochSecond());
         assertThat(doc.expiresAt()).isEqualTo(clock.epochSecond() + Duration.ofHours(24).toSeconds());
         assertThat(doc.signedWith(KEY)).isTrue();

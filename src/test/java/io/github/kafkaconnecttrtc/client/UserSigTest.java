@@ -1,7 +1,6 @@
 package io.github.kafkaconnecttrtc.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +18,7 @@ class UserSigTest {
     void signsTheContractsKnownValues(String identifier, long expire, String expectedSig) {
         String userSig = UserSig.generate(KEY, 1400000000L, identifier, 1700000000L, expire);
 
-        UserSig.Document doc = UserSig.decode(userSig);
+        DecodedUserSig doc = DecodedUserSig.decode(userSig);
 
         assertThat(doc.sig()).isEqualTo(expectedSig);
         assertThat(doc.version()).isEqualTo("2.0");
@@ -39,25 +38,10 @@ class UserSigTest {
 
     @Test
     void verifiesOnlyWithTheKeyThatSignedIt() {
-        UserSig.Document doc = UserSig.decode(UserSig.generate(KEY, 1400000000L, "administrator", 1700000000L, 86400));
+        DecodedUserSig doc = DecodedUserSig.decode(
+                UserSig.generate(KEY, 1400000000L, "administrator", 1700000000L, 86400));
 
         assertThat(doc.signedWith(KEY)).isTrue();
         assertThat(doc.signedWith(KEY + "0")).isFalse();
-    }
-
-    @Test
-    void rejectsTextThatIsNotAUserSigWithoutEchoingIt() {
-        assertThatThrownBy(() -> UserSig.decode("not-a-usersig!"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageNotContaining("not-a-usersig");
-        assertThatThrownBy(() -> UserSig.decode("eJwrSS0u0c3ITM9JAQAULQPK"))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void documentToStringLeavesTheSignatureOut() {
-        UserSig.Document doc = UserSig.decode(UserSig.generate(KEY, 1400000000L, "administrator", 1700000000L, 86400));
-
-        assertThat(doc.toString()).doesNotContain(doc.sig()).contains("administrator");
     }
 }

@@ -32,7 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kafkaconnecttrtc.client.ClientSettings;
+import io.github.kafkaconnecttrtc.client.ApiAccess;
+import io.github.kafkaconnecttrtc.client.RequestPolicy;
+import io.github.kafkaconnecttrtc.source.LaneSchedule;
+import io.github.kafkaconnecttrtc.source.ReadSettings;
+import io.github.kafkaconnecttrtc.source.RecordOutput;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,31 +82,41 @@ class TrtcSourceConfigTest {
     void usesTheDocumentedDefaultsWhenOnlyTheRequiredKeysAreGiven() {
         TrtcSourceConfig config = new TrtcSourceConfig(requiredProps());
 
-        assertThat(config.endpoint()).isEqualTo(ClientSettings.DEFAULT_ENDPOINT);
-        assertThat(config.allowPlainHttp()).isFalse();
+        ApiAccess access = config.apiAccess();
+        RequestPolicy requests = config.requestPolicy();
+        ReadSettings read = config.readSettings();
+        LaneSchedule schedule = config.laneSchedule();
+        RecordOutput output = config.recordOutput();
+        assertThat(access.endpoint()).isEqualTo(ApiAccess.DEFAULT_ENDPOINT);
+        assertThat(access.allowPlainHttp()).isFalse();
         assertThat(config.sdkAppId()).isEqualTo(1400000000L);
-        assertThat(config.identifier()).isEqualTo("administrator");
-        assertThat(config.secretKey().value()).isEqualTo(SECRET);
-        assertThat(config.connectionCheck()).isFalse();
+        assertThat(access.sdkAppId()).isEqualTo(1400000000L);
+        assertThat(access.identifier()).isEqualTo("administrator");
+        assertThat(access.secretKey().value()).isEqualTo(SECRET);
+        assertThat(config.getBoolean(CONNECTION_CHECK_CONFIG)).isFalse();
         assertThat(config.requestsPerSecond()).isEqualTo(200.0);
-        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.retryMax()).isEqualTo(8);
-        assertThat(config.retryBackoffInitial()).isEqualTo(Duration.ofMillis(250));
-        assertThat(config.retryBackoffMax()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(config.topic()).isEqualTo("trtc.calls");
+        assertThat(requests.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(requests.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(requests.maxRetries()).isEqualTo(8);
+        assertThat(requests.initialBackoff()).isEqualTo(Duration.ofMillis(250));
+        assertThat(requests.maxBackoff()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(output.topic()).isEqualTo("trtc.calls");
+        assertThat(output.sdkAppId()).isEqualTo(1400000000L);
         assertThat(config.startTime()).isEmpty();
-        assertThat(config.callTypes()).containsExactly("single", "group");
-        assertThat(config.callResults()).isEmpty();
+        assertThat(read.callTypes()).containsExactly("single", "group");
+        assertThat(read.callResults()).isEmpty();
         assertThat(config.maxCallDuration()).isEqualTo(Duration.ofHours(6));
-        assertThat(config.fastLaneMaxDuration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(read.maxCallSeconds()).isEqualTo(Duration.ofHours(6).toSeconds());
+        assertThat(read.fastLaneSeconds()).isEqualTo(Duration.ofMinutes(10).toSeconds());
         assertThat(config.settleDelay()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(config.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.longCallSweepInterval()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(config.pageSize()).isEqualTo(100);
+        assertThat(read.settleSeconds()).isEqualTo(30);
+        assertThat(schedule.pollInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(schedule.sweepInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(schedule.overlongSweepInterval()).isEqualTo(Duration.ofHours(24));
+        assertThat(read.pageSize()).isEqualTo(100);
         assertThat(config.sliceDuration()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.progressTopic()).isEqualTo("trtc.calls.progress");
-        assertThat(config.progressInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(output.progressTopic()).isEqualTo("trtc.calls.progress");
+        assertThat(output.progressInterval()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -136,38 +150,49 @@ class TrtcSourceConfigTest {
 
         TrtcSourceConfig config = new TrtcSourceConfig(props);
 
-        assertThat(config.endpoint()).isEqualTo(URI.create("https://callkit.trtc.tencent-cloud.com/"));
-        assertThat(config.allowPlainHttp()).isTrue();
+        ApiAccess access = config.apiAccess();
+        RequestPolicy requests = config.requestPolicy();
+        ReadSettings read = config.readSettings();
+        LaneSchedule schedule = config.laneSchedule();
+        RecordOutput output = config.recordOutput();
+        assertThat(access.endpoint()).isEqualTo(URI.create("https://callkit.trtc.tencent-cloud.com/"));
+        assertThat(access.allowPlainHttp()).isTrue();
         assertThat(config.sdkAppId()).isEqualTo(1400000001L);
-        assertThat(config.identifier()).isEqualTo("ops-admin");
-        assertThat(config.connectionCheck()).isTrue();
+        assertThat(access.sdkAppId()).isEqualTo(1400000001L);
+        assertThat(access.identifier()).isEqualTo("ops-admin");
+        assertThat(access.secretKey().value()).isEqualTo(SECRET);
+        assertThat(config.getBoolean(CONNECTION_CHECK_CONFIG)).isTrue();
         assertThat(config.requestsPerSecond()).isEqualTo(50.5);
-        assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(3001));
-        assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(1));
-        assertThat(config.retryMax()).isZero();
-        assertThat(config.retryBackoffInitial()).isEqualTo(Duration.ofMillis(100));
-        assertThat(config.retryBackoffMax()).isEqualTo(Duration.ofMillis(100));
-        assertThat(config.topic()).isEqualTo("calls");
+        assertThat(requests.requestTimeout()).isEqualTo(Duration.ofMillis(3001));
+        assertThat(requests.connectTimeout()).isEqualTo(Duration.ofMillis(1));
+        assertThat(requests.maxRetries()).isZero();
+        assertThat(requests.initialBackoff()).isEqualTo(Duration.ofMillis(100));
+        assertThat(requests.maxBackoff()).isEqualTo(Duration.ofMillis(100));
+        assertThat(output.topic()).isEqualTo("calls");
+        assertThat(output.sdkAppId()).isEqualTo(1400000001L);
         assertThat(config.startTime()).contains(Instant.parse("2026-01-01T00:00:00Z"));
-        assertThat(config.callTypes()).containsExactly("single");
-        assertThat(config.callResults()).containsExactly("normal_end", "offline");
+        assertThat(read.callTypes()).containsExactly("single");
+        assertThat(read.callResults()).containsExactly("normal_end", "offline");
         assertThat(config.maxCallDuration()).isEqualTo(Duration.ofDays(7));
-        assertThat(config.fastLaneMaxDuration()).isEqualTo(Duration.ofDays(1));
+        assertThat(read.maxCallSeconds()).isEqualTo(Duration.ofDays(7).toSeconds());
+        assertThat(read.fastLaneSeconds()).isEqualTo(Duration.ofDays(1).toSeconds());
         assertThat(config.settleDelay()).isZero();
-        assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(100));
-        assertThat(config.longCallSweepInterval()).isEqualTo(Duration.ofDays(1));
-        assertThat(config.pageSize()).isEqualTo(1);
+        assertThat(read.settleSeconds()).isZero();
+        assertThat(schedule.pollInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(schedule.sweepInterval()).isEqualTo(Duration.ofDays(1));
+        assertThat(read.pageSize()).isEqualTo(1);
         assertThat(config.sliceDuration()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(config.progressTopic()).isEqualTo("calls-progress");
-        assertThat(config.progressInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(output.progressTopic()).isEqualTo("calls-progress");
+        assertThat(output.progressInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void typedCollectionsCannotBeModified() {
         TrtcSourceConfig config = new TrtcSourceConfig(requiredProps());
 
-        assertThatThrownBy(() -> config.callTypes().add("video")).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> config.callResults().add("cancel")).isInstanceOf(UnsupportedOperationException.class);
+        ReadSettings read = config.readSettings();
+        assertThatThrownBy(() -> read.callTypes().add("video")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> read.callResults().add("cancel")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     static Stream<Arguments> invalidSingleValues() {
@@ -279,8 +304,8 @@ class TrtcSourceConfigTest {
 
         TrtcSourceConfig config = new TrtcSourceConfig(props);
 
-        assertThat(config.callResults()).containsExactly("offline");
-        assertThat(config.callTypes()).containsExactly("group");
+        assertThat(config.readSettings().callResults()).containsExactly("offline");
+        assertThat(config.readSettings().callTypes()).containsExactly("group");
         assertThat(configDef().validate(props)).allSatisfy(value -> assertThat(value.errorMessages()).isEmpty());
     }
 
@@ -454,7 +479,7 @@ class TrtcSourceConfigTest {
 
         assertThat(config.toString()).doesNotContain(SECRET);
         assertThat(config.values().toString()).doesNotContain(SECRET);
-        assertThat(config.clientSettings(10).toString()).doesNotContain(SECRET);
+        assertThat(config.apiAccess().toString()).doesNotContain(SECRET);
         assertThat(configDef().validate(props).toString()).doesNotContain(SECRET);
         assertThat(crossFieldErrors(propsWith(Map.of(PROGRESS_TOPIC_CONFIG, "trtc.calls")), NOW).toString())
                 .doesNotContain(SECRET);
@@ -462,7 +487,7 @@ class TrtcSourceConfigTest {
     }
 
     @Test
-    void buildsClientSettingsWithTheTasksShareOfTheBudget() {
+    void buildsTheClientsAccessAndRequestPolicy() {
         Map<String, String> props = propsWith(Map.of(
                 ENDPOINT_CONFIG, "http://10.0.0.1:8080/",
                 ALLOW_PLAIN_HTTP_CONFIG, "true",
@@ -474,20 +499,21 @@ class TrtcSourceConfigTest {
                 RETRY_BACKOFF_INITIAL_MS_CONFIG, "50",
                 RETRY_BACKOFF_MAX_MS_CONFIG, "2000"));
 
-        ClientSettings settings = new TrtcSourceConfig(props).clientSettings(40);
+        TrtcSourceConfig config = new TrtcSourceConfig(props);
+        ApiAccess access = config.apiAccess();
+        RequestPolicy requests = config.requestPolicy();
 
-        assertThat(settings.endpoint()).isEqualTo(URI.create("http://10.0.0.1:8080/"));
-        assertThat(settings.allowPlainHttp()).isTrue();
-        assertThat(settings.sdkAppId()).isEqualTo(1400000000L);
-        assertThat(settings.identifier()).isEqualTo("ops-admin");
-        assertThat(settings.secretKey().value()).isEqualTo(SECRET);
-        assertThat(settings.requestsPerSecond()).isEqualTo(40);
-        assertThat(settings.requestTimeout()).isEqualTo(Duration.ofMillis(4000));
-        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(700));
-        assertThat(settings.maxRetries()).isEqualTo(3);
-        assertThat(settings.initialBackoff()).isEqualTo(Duration.ofMillis(50));
-        assertThat(settings.maxBackoff()).isEqualTo(Duration.ofMillis(2000));
-        assertThat(settings.userSigTtl()).isEqualTo(ClientSettings.DEFAULT_USERSIG_TTL);
+        assertThat(access.endpoint()).isEqualTo(URI.create("http://10.0.0.1:8080/"));
+        assertThat(access.allowPlainHttp()).isTrue();
+        assertThat(access.sdkAppId()).isEqualTo(1400000000L);
+        assertThat(access.identifier()).isEqualTo("ops-admin");
+        assertThat(access.secretKey().value()).isEqualTo(SECRET);
+        assertThat(config.requestsPerSecond()).isEqualTo(120);
+        assertThat(requests.requestTimeout()).isEqualTo(Duration.ofMillis(4000));
+        assertThat(requests.connectTimeout()).isEqualTo(Duration.ofMillis(700));
+        assertThat(requests.maxRetries()).isEqualTo(3);
+        assertThat(requests.initialBackoff()).isEqualTo(Duration.ofMillis(50));
+        assertThat(requests.maxBackoff()).isEqualTo(Duration.ofMillis(2000));
     }
 
     @Test

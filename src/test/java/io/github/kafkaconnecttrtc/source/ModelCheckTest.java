@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc.source;
 
 import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
+import io.github.kafkaconnecttrtc.client.ApiLimits;
 import io.github.kafkaconnecttrtc.client.CallRecord;
 import io.github.kafkaconnecttrtc.schema.CallRecordSchema;
 import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
@@ -136,8 +137,8 @@ class ModelCheckTest {
                 .callsPerSecond(rate).longCallFraction(longFraction).maxCallDurationSeconds(simMaxCall)
                 .visibilityDelaySeconds(visibility).endTimestampReading(reading).rateLimitPerSecond(0).build(), clock);
                 RestartableConnector connector = new RestartableConnector(simulator, clock,
-                        new ReadSettings(settle, maxCall, fastLane, 100, java.util.Set.of("single", "group"),
-                                java.util.Set.of()), poll, sweep, slice, OptionalLong.of(start))) {
+                        new ReadSettings(settle, maxCall, fastLane, ApiLimits.MAX_PAGE_SIZE, Set.of("single", "group"),
+                                Set.of()), poll, sweep, slice, OptionalLong.of(start))) {
             simulator.beforeEachRequest(() -> {
                 synchronized (shifts) {
                     clock.advanceSeconds(shifts.nextLong(0, maxShift + 1));

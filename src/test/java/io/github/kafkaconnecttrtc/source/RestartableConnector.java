@@ -1,11 +1,9 @@
 package io.github.kafkaconnecttrtc.source;
 
-import io.github.kafkaconnecttrtc.client.ClientSettings;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
-import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
-import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
+import io.github.kafkaconnecttrtc.testing.SimulatorClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.IntUnaryOperator;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * A sibling of {@link SimulatedConnector} for the model test: every restart builds a new planner
@@ -62,7 +59,8 @@ final class RestartableConnector implements AutoCloseable {
 
     final MutableClock clock;
     final ReadSettings read;
-    final TaskEngine.EngineSettings engineSettings;
+    final LaneSchedule schedule;
+    final RecordOutput output;
     private final Duration sliceDuration;
     private final OptionalLong start;
     private final HttpTrtcRecordsClient client;
@@ -86,13 +84,9 @@ final class RestartableConnector implements AutoCloseable {
         this.read = read;
         this.sliceDuration = sliceDuration;
         this.start = start;
-        this.engineSettings = new TaskEngine.EngineSettings(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC,
-                pollInterval, sweepInterval, SimulatedConnector.OVERLONG_SWEEP, Duration.ofMinutes(10),
-                Duration.ofSeconds(read.settleSeconds()), read.maxCallSeconds());
-        ClientSettings settings = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
-                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()))
-                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
-        this.client = new HttpTrtcRecordsClient(settings, clock, new RequestRateLimiter(1_000_000));
+        this.schedule = new LaneSchedule(pollInterval, sweepInterval, SimulatedConnector.OVERLONG_SWEEP);
+        this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, Duration.ofMinutes(10));
+        this.client = SimulatorClients.quickClient(simulator, clock);
     }
 
     /** Plans with a new planner and starts {@code maxTasks} tasks from the committed offsets. */
@@ -109,7 +103,7 @@ final class RestartableConnector implements AutoCloseable {
             TaskSettings settings = new TaskSettings(assignment.get(i), plan.tailStart(), plan.readFrom(),
                     assignment.size(), i);
             SliceReader reader = new SliceReader(client, read, clock, () -> false);
-            started.add(TaskEngine.create(settings, Map.copyOf(committed), engineSettings, reader, clock, wait -> {
+            started.add(TaskEngine.create(settings, Map.copyOf(committed), schedule, output, reader, clock, wait -> {
                 idle[task] = true;
                 if (!draining) {
                     clock.advance(wait);

@@ -1,11 +1,10 @@
 package io.github.kafkaconnecttrtc.source;
 
-import io.github.kafkaconnecttrtc.client.ClientSettings;
+import io.github.kafkaconnecttrtc.client.ApiLimits;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
-import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
-import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
+import io.github.kafkaconnecttrtc.testing.SimulatorClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
@@ -29,11 +27,13 @@ final class SimulatedConnector implements AutoCloseable {
     static final Duration OVERLONG_SWEEP = Duration.ofHours(2);
 
     /** Hears every task's passes; for tests that count requests by lane. */
-    PassObserver observer = PassObserver.NONE;
+    PassObserver observer = new PassObserver() {
+    };
 
     final MutableClock clock;
     final ReadSettings read;
-    final TaskEngine.EngineSettings engineSettings;
+    final LaneSchedule schedule;
+    final RecordOutput output;
     final SlicePlanner planner;
     final int maxTasks;
     private final HttpTrtcRecordsClient client;
@@ -49,20 +49,17 @@ final class SimulatedConnector implements AutoCloseable {
         this.clock = clock;
         this.read = read;
         this.maxTasks = maxTasks;
-        this.engineSettings = new TaskEngine.EngineSettings(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC,
-                pollInterval, sweepInterval, overlongSweepInterval, Duration.ofMinutes(10),
-                Duration.ofSeconds(read.settleSeconds()), read.maxCallSeconds());
+        this.schedule = new LaneSchedule(pollInterval, sweepInterval, overlongSweepInterval);
+        this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, Duration.ofMinutes(10));
         this.planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
                 Duration.ofSeconds(read.maxCallSeconds()), start);
-        ClientSettings settings = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
-                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()))
-                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
         // The fake clock drives everything but the rate limiter, which would only slow the test.
-        this.client = new HttpTrtcRecordsClient(settings, clock, new RequestRateLimiter(1_000_000));
+        this.client = SimulatorClients.quickClient(simulator, clock);
     }
 
     static ReadSettings readSettings(long settleSeconds, long maxCallSeconds, long fastLaneSeconds) {
-        return new ReadSettings(settleSeconds, maxCallSeconds, fastLaneSeconds, 100, Set.of("single", "group"), Set.of());
+        return new ReadSettings(settleSeconds, maxCallSeconds, fastLaneSeconds, ApiLimits.MAX_PAGE_SIZE,
+                Set.of("single", "group"), Set.of());
     }
 
     /** Plans and (re)starts the tasks from the committed offsets, as after a restart or rebalance. */
@@ -75,7 +72,7 @@ final class SimulatedConnector implements AutoCloseable {
             TaskSettings settings = new TaskSettings(assignment.get(task), plan.tailStart(), plan.readFrom(),
                     assignment.size(), task);
             SliceReader reader = new SliceReader(client, read, clock, () -> false);
-            started.add(TaskEngine.create(settings, Map.copyOf(committed), engineSettings, reader, clock,
+            started.add(TaskEngine.create(settings, Map.copyOf(committed), schedule, output, reader, clock,
                     clock::advance, observer));
         }
         engines = started;

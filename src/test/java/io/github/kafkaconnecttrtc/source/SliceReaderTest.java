@@ -3,25 +3,23 @@ package io.github.kafkaconnecttrtc.source;
 import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kafkaconnecttrtc.client.ApiLimits;
 import io.github.kafkaconnecttrtc.client.CallRecord;
-import io.github.kafkaconnecttrtc.client.ClientSettings;
 import io.github.kafkaconnecttrtc.client.ErrorCodes;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
-import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
 import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
 import io.github.kafkaconnecttrtc.simulator.QuerySnapshot;
 import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
-import java.time.Duration;
+import io.github.kafkaconnecttrtc.testing.SimulatorClients;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,14 +62,20 @@ class SliceReaderTest {
     }
 
     private SliceReader reader(TrtcSimulator simulator, long maxCallSeconds, int pageSize) {
-        ClientSettings client = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
-                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()))
-                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
-        HttpTrtcRecordsClient http = new HttpTrtcRecordsClient(client, clock, new RequestRateLimiter(1_000_000));
+        HttpTrtcRecordsClient http = SimulatorClients.quickClient(simulator, clock);
         toClose.add(http);
         ReadSettings read = new ReadSettings(SETTLE, maxCallSeconds, FAST_LANE, pageSize, Set.of("single", "group"),
                 Set.of());
         return new SliceReader(http, read, clock, () -> false);
+    }
+
+    /** Runs a pass to its end through the reader's step API, as the engine does over several polls. */
+    private static PassResult pass(SliceReader reader, Slice slice, Cursor cursor, PassResult.SeenWindow previous) {
+        SliceReader.Pass pass = reader.begin(slice, cursor, previous);
+        while (!pass.step()) {
+            // one request per step
+        }
+        return pass.result();
     }
 
     private static CallRecord call(String id, long start, long duration) {
@@ -104,13 +108,13 @@ class SliceReaderTest {
     @Test
     void aSlicePartlyBeyondTheSevenDayHorizonReadsOnlyWhatTheApiHoldsAndReportsTheRestAsLost() {
         TrtcSimulator simulator = simulator(settings().historyDays(7).callsPerSecond(0.02));
-        SliceReader reader = reader(simulator, HOUR, 100);
-        long horizon = NOW - 7 * DAY;
+        SliceReader reader = reader(simulator, HOUR, ApiLimits.MAX_PAGE_SIZE);
+        long horizon = NOW - ApiLimits.HORIZON.toSeconds();
         Slice slice = Slice.history(horizon - HOUR, horizon + 2 * HOUR, horizon - HOUR, horizon + 2 * HOUR + HOUR);
         long floor = ReadSettings.horizonFloor(NOW);
         long hi = slice.startUntil() + HOUR;
 
-        PassResult result = reader.pass(slice, fresh(slice), null);
+        PassResult result = pass(reader, slice, fresh(slice), null);
 
         assertThat(simulator.stats().queries()).isNotEmpty()
                 .allSatisfy(query -> assertThat(query.startTimestamp()).isGreaterThanOrEqualTo(horizon));
@@ -150,7 +154,7 @@ class SliceReaderTest {
             }
         });
 
-        PassResult result = reader.pass(slice, fresh(slice), null);
+        PassResult result = pass(reader, slice, fresh(slice), null);
 
         assertThat(requests.get()).isGreaterThan(10);
         assertThat(expected).hasSizeGreaterThan(500);
@@ -170,7 +174,7 @@ class SliceReaderTest {
     @EnumSource(EndTimestampReading.class)
     void returnsEveryCallWhenMoreThanAPageOfThemStartedInTheSameSecond(EndTimestampReading reading) {
         TrtcSimulator simulator = simulator(empty().endTimestampReading(reading));
-        SliceReader reader = reader(simulator, HOUR, 100);
+        SliceReader reader = reader(simulator, HOUR, ApiLimits.MAX_PAGE_SIZE);
         Slice slice = Slice.history(NOW - 3 * HOUR, NOW - 2 * HOUR, NOW - 3 * HOUR, NOW - 2 * HOUR + HOUR);
         List<CallRecord> calls = new ArrayList<>();
         for (long second : new long[] {slice.startFrom(), slice.startFrom() + 100}) {
@@ -182,7 +186,7 @@ class SliceReaderTest {
         calls.add(call("after", slice.startFrom() + 500, 30));
         calls.forEach(c -> add(simulator, c));
 
-        PassResult result = reader.pass(slice, fresh(slice), null);
+        PassResult result = pass(reader, slice, fresh(slice), null);
 
         assertThat(result.records()).containsExactlyElementsOf(calls.stream().sorted(END_ORDER).toList());
         assertThat(result.requests()).isGreaterThanOrEqualTo(6);
@@ -198,12 +202,12 @@ class SliceReaderTest {
         add(simulator, call("exactly-fast-lane", tailStart + 100, FAST_LANE));
         add(simulator, call("just-over-fast-lane", tailStart + 100, FAST_LANE + 1));
         add(simulator, call("instant", tailStart, 0));
-        SliceReader reader = reader(simulator, 4 * HOUR, 100);
+        SliceReader reader = reader(simulator, 4 * HOUR, ApiLimits.MAX_PAGE_SIZE);
         Slice fast = Slice.tailFast(tailStart);
         Slice slow = Slice.tailLong(tailStart);
 
-        PassResult fastPass = reader.pass(fast, fresh(fast), null);
-        PassResult longPass = reader.pass(slow, fresh(slow), null);
+        PassResult fastPass = pass(reader, fast, fresh(fast), null);
+        PassResult longPass = pass(reader, slow, fresh(slow), null);
 
         assertThat(fastPass.records()).isNotEmpty().allMatch(c -> c.durationSeconds() <= FAST_LANE);
         assertThat(longPass.records()).isNotEmpty().allMatch(c -> c.durationSeconds() > FAST_LANE);
@@ -223,7 +227,7 @@ class SliceReaderTest {
     void aTailLaneFarBehindCatchesUpInPassesOfAnHourThatTogetherReadEveryCallOnce(EndTimestampReading reading) {
         TrtcSimulator simulator = simulator(settings().historyDays(1).callsPerSecond(0.05)
                 .maxCallDurationSeconds(3 * HOUR).endTimestampReading(reading));
-        SliceReader reader = reader(simulator, 4 * HOUR, 100);
+        SliceReader reader = reader(simulator, 4 * HOUR, ApiLimits.MAX_PAGE_SIZE);
         Slice fast = Slice.tailFast(NOW - 3 * HOUR - 100);
 
         List<CallRecord> emitted = new ArrayList<>();
@@ -252,7 +256,7 @@ class SliceReaderTest {
     @Test
     void aTailLaneBehindTheHorizonStartsItsFirstSpanAtTheHorizonAndReportsTheRestLost() {
         TrtcSimulator simulator = simulator(settings().historyDays(7).callsPerSecond(0.01));
-        SliceReader reader = reader(simulator, 4 * HOUR, 100);
+        SliceReader reader = reader(simulator, 4 * HOUR, ApiLimits.MAX_PAGE_SIZE);
         Slice fast = Slice.tailFast(NOW - 8 * DAY);
         long floor = ReadSettings.horizonFloor(NOW);
 
@@ -294,7 +298,7 @@ class SliceReaderTest {
         });
         SliceReader reader = reader(simulator, HOUR, 10);
 
-        PassResult result = reader.pass(slice, fresh(slice), null);
+        PassResult result = pass(reader, slice, fresh(slice), null);
 
         assertThat(result.lost()).isEqualTo(new PassResult.LostRange(slice.startFrom(), floor + 1));
         List<CallRecord> afterTheLoss = calls.stream().filter(c -> c.startCallTs() >= result.lost().startUntil())
@@ -310,9 +314,9 @@ class SliceReaderTest {
         CallRecord longest = call("exactly-the-maximum", slice.startFrom() + 20, HOUR);
         CallRecord shortCall = call("short", slice.startFrom() + 30, 60);
         List.of(overlong, longest, shortCall).forEach(c -> add(simulator, c));
-        SliceReader reader = reader(simulator, HOUR, 100);
+        SliceReader reader = reader(simulator, HOUR, ApiLimits.MAX_PAGE_SIZE);
 
-        PassResult result = reader.pass(slice, fresh(slice), null);
+        PassResult result = pass(reader, slice, fresh(slice), null);
 
         assertThat(result.records()).containsExactly(shortCall, longest, overlong);
         assertThat(result.overlong()).isEqualTo(1);
@@ -322,11 +326,11 @@ class SliceReaderTest {
     @Test
     void aTailPassDeliversACallThatShowedUpAfterThePreviousPassCoveredItsEndAndCountsItLate() {
         TrtcSimulator simulator = simulator(empty());
-        SliceReader reader = reader(simulator, HOUR, 100);
+        SliceReader reader = reader(simulator, HOUR, ApiLimits.MAX_PAGE_SIZE);
         Slice fast = Slice.tailFast(NOW - HOUR);
         CallRecord onTime = call("on-time", NOW - 300, 60);
         add(simulator, onTime);
-        PassResult first = reader.pass(fast, Cursor.throughSecond(NOW - 600), null);
+        PassResult first = pass(reader, fast, Cursor.throughSecond(NOW - 600), null);
         assertThat(first.records()).containsExactly(onTime);
         // Ended before the first pass's bound, but indexed only now: later than the settle delay.
         CallRecord late = call("late", NOW - 200, 60);
@@ -335,7 +339,7 @@ class SliceReaderTest {
         add(simulator, next);
         clock.advanceSeconds(10);
 
-        PassResult second = reader.pass(fast, first.cursor(), first.seen());
+        PassResult second = pass(reader, fast, first.cursor(), first.seen());
 
         assertThat(second.records()).containsExactly(late, next);
         assertThat(second.late()).isEqualTo(1);
@@ -345,11 +349,11 @@ class SliceReaderTest {
     @Test
     void withoutThePreviousPassALateCallBehindTheCursorStaysThereAsAfterARestart() {
         TrtcSimulator simulator = simulator(empty());
-        SliceReader reader = reader(simulator, HOUR, 100);
+        SliceReader reader = reader(simulator, HOUR, ApiLimits.MAX_PAGE_SIZE);
         Slice fast = Slice.tailFast(NOW - HOUR);
         add(simulator, call("emitted-before-the-restart", NOW - 300, 60));
 
-        PassResult pass = reader.pass(fast, Cursor.throughSecond(NOW - SETTLE - 10), null);
+        PassResult pass = pass(reader, fast, Cursor.throughSecond(NOW - SETTLE - 10), null);
 
         assertThat(pass.records()).isEmpty();
         assertThat(pass.late()).isZero();
@@ -366,13 +370,13 @@ class SliceReaderTest {
         CallRecord promised = call("exactly-the-maximum", tailStart + 120, HOUR);
         CallRecord beyondHorizon = call("eight-days", NOW - 8 * DAY + HOUR, 8 * DAY - HOUR - 2 * SETTLE);
         List.of(days, hours, promised, beyondHorizon).forEach(c -> add(simulator, c));
-        SliceReader reader = reader(simulator, HOUR, 100);
+        SliceReader reader = reader(simulator, HOUR, ApiLimits.MAX_PAGE_SIZE);
         Slice overlong = Slice.parse(Slice.TAIL_OVERLONG, tailStart, readFrom, HOUR);
         Slice slow = Slice.tailLong(tailStart);
 
-        PassResult result = reader.pass(overlong, overlong.initialCursor(), null);
+        PassResult result = pass(reader, overlong, overlong.initialCursor(), null);
         // From an hour into the tail, so that one pass reaches the present and sees both calls end.
-        PassResult longPass = reader.pass(slow, Cursor.throughSecond(tailStart + HOUR), null);
+        PassResult longPass = pass(reader, slow, Cursor.throughSecond(tailStart + HOUR), null);
 
         assertThat(result.records()).containsExactly(hours, days);
         assertThat(result.overlong()).isEqualTo(2);

@@ -5,12 +5,11 @@ import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kafkaconnecttrtc.client.ClientSettings;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
-import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
+import io.github.kafkaconnecttrtc.testing.SimulatorClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +38,8 @@ class TaskEngineTest {
 
     private final MutableClock clock = MutableClock.atEpochSecond(NOW);
     private final List<Duration> waits = new ArrayList<>();
+    /** The slices the engine still reads: assigned and not finished. */
+    private final Set<String> unfinished = new HashSet<>();
     private TrtcSimulator simulator;
     private HttpTrtcRecordsClient client;
 
@@ -48,10 +48,7 @@ class TaskEngineTest {
         // No generated calls: these tests are about what the loop does when there is nothing to read.
         simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0)
                 .rateLimitPerSecond(0).build(), clock);
-        ClientSettings settings = ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
-                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()))
-                .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
-        client = new HttpTrtcRecordsClient(settings, clock, new RequestRateLimiter(1_000_000));
+        client = SimulatorClients.quickClient(simulator, clock);
     }
 
     @AfterEach
@@ -62,11 +59,22 @@ class TaskEngineTest {
 
     private TaskEngine engine(List<String> slices, long tailStart, long readFrom, Map<String, SliceOffset> stored) {
         ReadSettings read = SimulatedConnector.readSettings(SETTLE, MAX_CALL, 600);
-        TaskEngine.EngineSettings settings = new TaskEngine.EngineSettings(simulator.settings().sdkAppId(),
-                SimulatedConnector.TOPIC, SimulatedConnector.PROGRESS_TOPIC, POLL, SWEEP, Duration.ofHours(24),
-                Duration.ofMinutes(10), Duration.ofSeconds(SETTLE), MAX_CALL);
-        return TaskEngine.create(new TaskSettings(slices, tailStart, readFrom, 1, 0), stored, settings,
-                new SliceReader(client, read, clock, () -> false), clock, waits::add, PassObserver.NONE);
+        LaneSchedule schedule = new LaneSchedule(POLL, SWEEP, Duration.ofHours(24));
+        RecordOutput output = new RecordOutput(simulator.settings().sdkAppId(), SimulatedConnector.TOPIC,
+                SimulatedConnector.PROGRESS_TOPIC, Duration.ofMinutes(10));
+        PassObserver tracker = new PassObserver() {
+            @Override
+            public void assigned(Slice slice, Cursor cursor) {
+                unfinished.add(slice.name());
+            }
+
+            @Override
+            public void finished(Slice slice) {
+                unfinished.remove(slice.name());
+            }
+        };
+        return TaskEngine.create(new TaskSettings(slices, tailStart, readFrom, 1, 0), stored, schedule, output,
+                new SliceReader(client, read, clock, () -> false), clock, waits::add, tracker);
     }
 
     @Test
@@ -94,7 +102,7 @@ class TaskEngineTest {
         TaskEngine engine = engine(List.of(slice.name()), NOW - 4 * HOUR, NOW - 5 * HOUR,
                 Map.of(slice.name(), new SliceOffset(Cursor.throughSecond(slice.handover()), null)));
 
-        assertThat(engine.isIdle()).isTrue();
+        assertThat(unfinished).isEmpty();
         assertThat(engine.poll()).isNull();
 
         assertThat(waits).containsExactly(Duration.ofSeconds(1));
@@ -120,7 +128,7 @@ class TaskEngineTest {
         assertThat(progress.sourcePartition()).isEqualTo(slice.partition(simulator.settings().sdkAppId()));
         SliceOffset offset = SliceOffset.fromMap(progress.sourceOffset());
         assertThat(slice.finishedAt(offset.cursor())).isTrue();
-        assertThat(engine.isIdle()).isTrue();
+        assertThat(unfinished).isEmpty();
 
         long requests = simulator.stats().totalRequests();
         assertThat(engine.poll()).isNull();
@@ -144,9 +152,8 @@ class TaskEngineTest {
         simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(1).callsPerSecond(0.05)
                 .longCallFraction(0.2).maxCallDurationSeconds(MAX_CALL).rateLimitPerSecond(0).build(), clock);
         client.close();
-        client = new HttpTrtcRecordsClient(ClientSettings.of(simulator.endpoint(), simulator.settings().sdkAppId(),
-                SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey())), clock,
-                new RequestRateLimiter(1_000_000));
+        client = new HttpTrtcRecordsClient(SimulatorClients.access(simulator), SimulatorClients.defaultPolicy(), clock,
+                SimulatorClients.unlimited());
         Slice history = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR + HOUR);
         TaskEngine engine = engine(List.of(Slice.TAIL_FAST, Slice.TAIL_LONG, history.name()), NOW - 2 * HOUR,
                 NOW - 5 * HOUR, Map.of());
@@ -218,7 +225,7 @@ class TaskEngineTest {
         simulator.beforeEachRequest(() -> clock.advance(Duration.ofMillis(400)));
 
         List<List<SourceRecord>> polls = new ArrayList<>();
-        for (int i = 0; i < 10 && !engine.isIdle(); i++) {
+        for (int i = 0; i < 10 && !unfinished.isEmpty(); i++) {
             polls.add(engine.poll());
         }
 

@@ -1,7 +1,7 @@
 package io.github.kafkaconnecttrtc.bench;
 
+import io.github.kafkaconnecttrtc.client.ApiLimits;
 import io.github.kafkaconnecttrtc.client.ErrorCodes;
-import io.github.kafkaconnecttrtc.source.ReadSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -219,7 +219,7 @@ final class Report {
      */
     private static String lookBackBound(ModeResult r, double liveRate, double perMinute) {
         double bound = r.fastLookBackPages * 60_000.0 / r.pollMillis + r.longLookBackPages * 60_000.0 / r.sweepMillis;
-        double weekPages = liveRate * ReadSettings.HORIZON_SECONDS / r.pageSize;
+        double weekPages = liveRate * ApiLimits.HORIZON.toSeconds() / r.pageSize;
         return String.format(Locale.ROOT, "%sfor the same promises, any reader must read every visible call that"
                 + " started within each look-back, as the API filters by start time only: %.1f pages per poll (calls"
                 + " up to %s) + %.1f per %s sweep (up to %s), counted in the simulator's calls at %d moments of the"

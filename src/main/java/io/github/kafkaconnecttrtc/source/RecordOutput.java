@@ -1,0 +1,14 @@
+package io.github.kafkaconnecttrtc.source;
+
+import java.time.Duration;
+
+/**
+ * Where a task's records go.
+ *
+ * @param sdkAppId the application, part of every source partition
+ * @param topic the topic of the call records
+ * @param progressTopic the topic of the progress records that save a slice's position when no call does
+ * @param progressInterval the least time between two progress records of one slice
+ */
+public record RecordOutput(long sdkAppId, String topic, String progressTopic, Duration progressInterval) {
+}

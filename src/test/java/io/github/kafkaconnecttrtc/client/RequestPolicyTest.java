@@ -1,0 +1,30 @@
+package io.github.kafkaconnecttrtc.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RequestPolicyTest {
+
+    private static RequestPolicy policy(Duration requestTimeout, int maxRetries, Duration initial, Duration max) {
+        return new RequestPolicy(requestTimeout, RequestPolicy.DEFAULT_CONNECT_TIMEOUT, maxRetries, initial, max);
+    }
+
+    @Test
+    void defaultsToATimeoutAboveTheBackends() {
+        assertThat(RequestPolicy.DEFAULT_REQUEST_TIMEOUT).isGreaterThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void rejectsOutOfRangeValuesWithTheirName() {
+        Duration timeout = RequestPolicy.DEFAULT_REQUEST_TIMEOUT;
+        assertThatThrownBy(() -> policy(Duration.ZERO, 1, Duration.ofMillis(1), Duration.ofMillis(2)))
+                .hasMessageContaining("requestTimeout");
+        assertThatThrownBy(() -> policy(timeout, -1, Duration.ofMillis(1), Duration.ofMillis(2)))
+                .hasMessageContaining("maxRetries");
+        assertThatThrownBy(() -> policy(timeout, 1, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .hasMessageContaining("maxBackoff");
+    }
+}
