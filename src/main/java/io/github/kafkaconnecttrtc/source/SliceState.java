@@ -12,6 +12,8 @@ final class SliceState {
     Instant lastSaved;
     /** What the last pass saw, for recognising late calls; null until a pass of this task. */
     PassResult.SeenWindow seen;
+    /** The end of the last start-time range this task reported lost to the horizon; null when none. */
+    Long lostReportedUntil;
 
     SliceState(Slice slice, Cursor cursor, Instant now) {
         this.slice = slice;

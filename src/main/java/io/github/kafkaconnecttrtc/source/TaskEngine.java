@@ -122,10 +122,16 @@ public final class TaskEngine {
         state.seen = result.seen();
         Slice slice = state.slice;
         if (result.lost() != null) {
-            log.warn("Calls of slice {} that started from {} to {} are beyond the records API's 7-day horizon and"
-                    + " can no longer be read: they are lost. Keep the connector running, or restart it within 7 days.",
-                    slice.name(), Instant.ofEpochSecond(result.lost().startFrom()),
-                    Instant.ofEpochSecond(result.lost().startUntil()));
+            // While a lane catches up behind the horizon, each pass loses the seconds the horizon moved
+            // meanwhile: one warning per gap, the rest of it counted in the metric.
+            boolean sameGap = state.lostReportedUntil != null && result.lost().startFrom() <= state.lostReportedUntil;
+            if (!sameGap) {
+                log.warn("Calls of slice {} that started from {} to {} are beyond the records API's 7-day horizon and"
+                        + " can no longer be read: they are lost. Keep the connector running, or restart it within 7"
+                        + " days.", slice.name(), Instant.ofEpochSecond(result.lost().startFrom()),
+                        Instant.ofEpochSecond(result.lost().startUntil()));
+            }
+            state.lostReportedUntil = result.lost().startUntil();
         }
         if (result.overlong() > 0) {
             log.info("Slice {}: {} calls lasted longer than call.max.duration.ms; they are delivered, those of the tail"

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.testing.LogCapture;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
 import io.github.kafkaconnecttrtc.testing.SimulatorClients;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The poll loop against the simulator, on a fake clock and with a waiter that only records. */
 // A poll loop that never returns must fail the test, not hang the build.
@@ -35,6 +37,9 @@ class TaskEngineTest {
     private static final long MAX_CALL = HOUR;
     private static final Duration POLL = Duration.ofSeconds(60);
     private static final Duration SWEEP = Duration.ofMinutes(15);
+
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
 
     private final MutableClock clock = MutableClock.atEpochSecond(NOW);
     private final List<Duration> waits = new ArrayList<>();
@@ -107,6 +112,22 @@ class TaskEngineTest {
 
         assertThat(waits).containsExactly(Duration.ofSeconds(1));
         assertThat(simulator.stats().totalRequests()).isZero();
+    }
+
+    @Test
+    void aLaneCatchingUpBehindTheHorizonWarnsOnceForItsGapThoughEachPassLosesTheSecondsTheHorizonMoved()
+            throws InterruptedException {
+        long tailStart = NOW - Duration.ofDays(8).toSeconds();
+        Map<String, SliceOffset> stored = Map.of(Slice.TAIL_LONG,
+                new SliceOffset(Cursor.throughSecond(tailStart + HOUR), tailStart, tailStart));
+        TaskEngine engine = engine(List.of(Slice.TAIL_LONG), tailStart, tailStart, stored);
+
+        for (int poll = 0; poll < 5; poll++) {
+            engine.poll();
+            clock.advanceSeconds(1);
+        }
+
+        assertThat(logs.lines()).filteredOn(line -> line.contains("7-day horizon")).hasSize(1);
     }
 
     @Test
