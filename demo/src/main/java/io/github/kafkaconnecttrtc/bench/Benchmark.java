@@ -12,6 +12,7 @@ import io.github.kafkaconnecttrtc.launcher.ProcessSupervisor;
 import io.github.kafkaconnecttrtc.launcher.RegistryProcess;
 import io.github.kafkaconnecttrtc.launcher.RegistryUrls;
 import io.github.kafkaconnecttrtc.launcher.SliceProgress;
+import io.github.kafkaconnecttrtc.launcher.StartupWait;
 import io.github.kafkaconnecttrtc.simulator.QuerySnapshot;
 import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
@@ -36,7 +37,6 @@ import java.util.Properties;
 import java.util.SortedMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -178,9 +178,8 @@ final class Benchmark {
         childLog4j = DemoFiles.writeChildLogConfig(paths.runDir());
         long t0 = System.nanoTime();
         registry = RegistryProcess.start(supervisor, paths.apicurioHome(), paths.runDir());
-        registryUrls = new RegistryUrls(registry.baseUrl());
         broker = KafkaBroker.prepare(paths.runDir());
-        broker.start(supervisor, paths.runDir(), paths.basedir(), classpath, childLog4j);
+        broker.start(supervisor, paths.basedir(), classpath, childLog4j);
 
         // The registry and the broker boot in their own JVMs meanwhile.
         long now = Instant.now().getEpochSecond();
@@ -202,8 +201,12 @@ final class Benchmark {
                 options.generatedHistoryDays(), (System.nanoTime() - g0) / 1e9, historyCalls,
                 Report.number(options.historyDays()), options.liveRate(), options.rateLimit()));
 
-        awaitReady("registry", registry.baseUrl().toString(), registry::ready, registry.child(), t0);
-        awaitReady("broker", broker.bootstrapServers(), broker::ready, broker.child(), t0);
+        awaitReady(t0,
+                new StartupWait.Server("registry", () -> registry.baseUrl().toString(), registry::identityCheck,
+                        registry::child, registry::ports, registry::restartOnOtherPort),
+                new StartupWait.Server("broker", broker::bootstrapServers, broker::identityCheck, broker::child,
+                        broker::ports, broker::restartOnOtherPorts));
+        registryUrls = new RegistryUrls(registry.baseUrl());
         Properties adminProps = new Properties();
         adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, "trtc-benchmark-admin");
@@ -250,8 +253,10 @@ final class Benchmark {
         worker = ConnectWorker.start(supervisor, paths.runDir(), paths.basedir(), classpath, childLog4j,
                 broker.bootstrapServers(), paths.pluginPath(), "connect-worker-" + result.mode.id, jvm, workerProps);
         connect = new ConnectRest(worker.url());
-        awaitReady("worker", worker.url() + " (" + workerProps.get("exactly.once.source.support") + ")",
-                connect::up, worker.child(), w0);
+        // Not started again on a taken port: its JMX port is in its JVM options.
+        String support = workerProps.get("exactly.once.source.support");
+        awaitReady(w0, new StartupWait.Server("worker", () -> worker.url() + " (" + support + ")",
+                () -> worker.identityCheck(broker.clusterId()), worker::child, worker::ports, null));
         checkPluginLoaded();
         createTopic(result.topic, result.partitions);
 
@@ -710,23 +715,11 @@ final class Benchmark {
         return nanos / 1e9;
     }
 
-    private void awaitReady(String what, String where, BooleanSupplier ready, ProcessSupervisor.Child child,
-            long sinceNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-        while (!ready.getAsBoolean()) {
-            checkAborted();
-            if (!child.alive()) {
-                throw new IllegalStateException(what + " exited with " + child.process().exitValue() + "; the end of "
-                        + child.log() + ":\n" + child.logTail(30));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " not ready after " + START_PATIENCE.toSeconds() + " s; see "
-                        + child.log());
-            }
-            Thread.sleep(100);
-        }
-        out.say(String.format(Locale.ROOT, "  %-10s %-34s ready after %.1f s", what, where,
-                (System.nanoTime() - sinceNanos) / 1e9));
+    /** Waits until each server answers as itself; a registry or broker that lost its port starts again on another. */
+    private void awaitReady(long sinceNanos, StartupWait.Server... servers) throws InterruptedException {
+        new StartupWait(START_PATIENCE, sinceNanos, null, (server, detail) -> out.say(String.format(Locale.ROOT,
+                "  %-10s %-34s %s", server.name(), server.where().get(), detail)), this::checkAborted)
+                .await(List.of(servers));
     }
 
     private void checkPluginLoaded() throws IOException, InterruptedException {

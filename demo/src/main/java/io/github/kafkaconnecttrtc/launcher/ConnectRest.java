@@ -39,11 +39,6 @@ public final class ConnectRest {
         return base;
     }
 
-    /** Whether the REST server answers at all. */
-    public boolean up() {
-        return Net.answers200(base);
-    }
-
     public JsonNode connectorPlugins() throws IOException, InterruptedException {
         return send("GET", "connector-plugins?connectorsOnly=true", null);
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,25 @@ import java.util.stream.Collectors;
  */
 public final class ConnectWorker {
 
-    private final URI url;
-    private final ProcessSupervisor.Child child;
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
+    /** A worker stopped to be started again has nothing to save yet. */
+    private static final Duration RESTART_GRACE = Duration.ofSeconds(5);
 
-    private ConnectWorker(URI url, ProcessSupervisor.Child child) {
-        this.url = url;
-        this.child = child;
+    /** Everything a start needs but the port and the broker's address. */
+    private record Launch(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
+            Path log4jConfig, Path pluginPath, String name, String configFile, List<String> extraJvmOptions,
+            Map<String, String> extraProperties) {
+    }
+
+    private final Launch launch;
+    private String bootstrapServers;
+    private int port;
+    private URI url;
+    private ProcessSupervisor.Child child;
+
+    private ConnectWorker(Launch launch, String bootstrapServers) {
+        this.launch = launch;
+        this.bootstrapServers = bootstrapServers;
     }
 
     static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
@@ -50,19 +64,54 @@ public final class ConnectWorker {
     private static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
             Path log4jConfig, String bootstrapServers, Path pluginPath, String name, String configFile,
             List<String> extraJvmOptions, Map<String, String> extraProperties) throws IOException {
-        int port = Net.freePort();
-        Path config = runDir.resolve(configFile);
-        Files.writeString(config, workerProperties(bootstrapServers, port, pluginPath)
-                + propertiesText(extraProperties));
+        ConnectWorker worker = new ConnectWorker(new Launch(supervisor, runDir, workDir, classpath, log4jConfig,
+                pluginPath, name, configFile, List.copyOf(extraJvmOptions), Map.copyOf(extraProperties)),
+                bootstrapServers);
+        worker.launch();
+        return worker;
+    }
+
+    private void launch() throws IOException {
+        Path config = launch.runDir().resolve(launch.configFile());
+        try (PortAllocator.Reservation reservation = PortAllocator.loopback().reserve()) {
+            port = reservation.port();
+            Files.writeString(config, workerProperties(bootstrapServers, port, launch.pluginPath())
+                    + propertiesText(launch.extraProperties()));
+        } // unbound the moment before the JVM starts
         // ParallelGC: the worker's garbage is short-lived records, and collecting it on every core
         // halved its GC time against SerialGC in the benchmark (docs/benchmark-results.md).
         List<String> jvmOptions = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC",
-                "-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath()));
-        jvmOptions.addAll(extraJvmOptions);
-        ProcessSupervisor.Child child = supervisor.startJava(name, classpath, jvmOptions,
+                "-Dlog4j2.configurationFile=" + launch.log4jConfig().toAbsolutePath()));
+        jvmOptions.addAll(launch.extraJvmOptions());
+        child = launch.supervisor().startJava(launch.name(), launch.classpath(), jvmOptions,
                 List.of("org.apache.kafka.connect.cli.ConnectDistributed", config.toAbsolutePath().toString()),
-                workDir, runDir.resolve(name + ".log"), Map.of());
-        return new ConnectWorker(URI.create("http://" + Net.LOOPBACK + ":" + port), child);
+                launch.workDir(), launch.runDir().resolve(launch.name() + ".log"), Map.of());
+        url = URI.create("http://" + Net.LOOPBACK + ":" + port);
+    }
+
+    /** Starts the worker again on a new port, after it exited because another process had taken its port. */
+    public void restartOnOtherPort() throws IOException {
+        restart(bootstrapServers);
+    }
+
+    /** Stops the worker (if it still runs) and starts it again on a new port, with {@code bootstrapServers}. */
+    public void restart(String bootstrapServers) throws IOException {
+        launch.supervisor().stop(child, RESTART_GRACE);
+        this.bootstrapServers = bootstrapServers;
+        launch();
+    }
+
+    /**
+     * The check of the worker on its current port.
+     *
+     * @param kafkaClusterId the cluster of the broker it must be connected to, or null for any
+     */
+    public IdentityCheck identityCheck(String kafkaClusterId) {
+        return new WorkerCheck(url, kafkaClusterId, CHECK_TIMEOUT);
+    }
+
+    public List<Integer> ports() {
+        return List.of(port);
     }
 
     /** Lines in properties syntax; a key that appears twice takes its last value when loaded. */

@@ -3,6 +3,7 @@ package io.github.kafkaconnecttrtc.launcher;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The whole stack on this machine in one command, {@code mvn -q package -DskipTests exec:java@demo}
  * (options in {@code -Ddemo.args="..."}, see {@link DemoOptions#USAGE}): a KRaft broker and a
- * distributed Connect worker as child JVMs, the worker loading the connector from target/plugin;
+ * distributed Connect worker as child JVMs, the worker loading the connector from src/target/plugin;
  * Apicurio Registry as a child JVM; the TRTC simulator in this JVM. It deploys the connector and
  * shows its progress every 2 seconds until Ctrl-C, which stops everything and waits for every child.
  */
@@ -45,7 +46,12 @@ public final class DemoMain {
         }
         boolean redraw = options.redraw() != null ? options.redraw() : System.console() != null;
         Terminal terminal = new Terminal(System.out, redraw);
-        new DemoMain().run(options, paths, terminal, startNanos);
+        DemoMain demo = new DemoMain();
+        demo.run(options, paths, terminal, startNanos);
+        if (demo.exitedAfterRecords) {
+            // Done on purpose: leave exec:java at once, whatever threads of libraries linger.
+            System.exit(demo.stoppedEveryChild ? 0 : 1);
+        }
     }
 
     private volatile boolean stopping;
@@ -54,6 +60,9 @@ public final class DemoMain {
     private final Object stopLock = new Object();
     private boolean stopped;
     private volatile TopicWatcher watcher;
+    /** Whether --exit-after-records was reached (and the stack stopped for that reason). */
+    private volatile boolean exitedAfterRecords;
+    private volatile boolean stoppedEveryChild;
 
     private void run(DemoOptions options, DemoStack.Paths paths, Terminal terminal, long startNanos) throws Exception {
         DemoStack stack = new DemoStack(options, paths, terminal, startNanos);
@@ -76,7 +85,8 @@ public final class DemoMain {
                 // SIGKILL from the kernel when it ends (ProcessSupervisor), so it waits.
                 awaitUninterruptibly(stopDone, Duration.ofMinutes(2));
             } else {
-                shutdown(stack, terminal, "an error");
+                shutdown(stack, terminal, exitedAfterRecords
+                        ? "--exit-after-records " + options.exitAfterRecords() + " reached" : "an error");
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
@@ -113,6 +123,15 @@ public final class DemoMain {
                 if (probe.lastProblem() != null) {
                     terminal.message("  (reading the topic: " + probe.lastProblem() + ")");
                 }
+                if (options.exitAfterRecords() != null
+                        && cleanStart(snapshot, options.embeddedConnect() ? 0 : baseline, options.exitAfterRecords())) {
+                    terminal.message(String.format(Locale.ROOT, "clean start: connector %s RUNNING with %d/%d tasks,"
+                            + " %,d records in %s after %s s", snapshot.connector(), snapshot.tasksRunning(),
+                            snapshot.tasksTotal(), snapshot.records(), snapshot.topic(),
+                            DemoStack.seconds(System.nanoTime() - startNanos)));
+                    exitedAfterRecords = true;
+                    return;
+                }
                 ProcessSupervisor.Child dead = stack.deadChild();
                 if (dead != null && !stopping) {
                     throw new IllegalStateException(dead.name() + " exited with " + dead.process().exitValue()
@@ -137,6 +156,15 @@ public final class DemoMain {
         } finally {
             watcher = null;
         }
+    }
+
+    /**
+     * Whether the start-up is complete for --exit-after-records: the connector and every one of its
+     * tasks RUNNING, and at least {@code records} records written to the topic since {@code baseline}.
+     */
+    static boolean cleanStart(ProgressSnapshot snapshot, long baseline, long records) {
+        return "RUNNING".equals(snapshot.state()) && snapshot.tasksTotal() > 0
+                && snapshot.tasksRunning() == snapshot.tasksTotal() && snapshot.records() - baseline >= records;
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch, Duration timeout) {
@@ -183,6 +211,7 @@ public final class DemoMain {
             stopping = true;
             long t0 = System.nanoTime();
             terminal.message("stopping (" + why + ") ...");
+            stack.requestStop(); // a start still under way gives up at its next check
             TopicWatcher w = watcher;
             if (w != null) {
                 w.wakeup();
@@ -193,7 +222,7 @@ public final class DemoMain {
                 Thread.currentThread().interrupt();
             }
             try {
-                stack.stop();
+                stoppedEveryChild = stack.stop();
                 terminal.message("stopped in " + DemoStack.seconds(System.nanoTime() - t0) + " s");
             } catch (RuntimeException | Error e) {
                 // Not a static logger: logging must not start before main() has pointed it at target/demo.

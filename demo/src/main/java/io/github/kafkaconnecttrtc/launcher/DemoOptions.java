@@ -22,6 +22,8 @@ import java.util.Locale;
  * @param callsPerSecond the simulator's call rate
  * @param historyDays days of history the simulator generates
  * @param redraw whether the progress view redraws in place (ANSI) or prints block after block; null: on a terminal
+ * @param exitAfterRecords stop and exit once the connector runs and this many records arrived, or null to run
+ *     until Ctrl-C
  * @param help whether the usage text was asked for
  */
 public record DemoOptions(
@@ -38,6 +40,7 @@ public record DemoOptions(
         double callsPerSecond,
         int historyDays,
         Boolean redraw,
+        Integer exitAfterRecords,
         boolean help) {
 
     public static final Path DEFAULT_CONNECTOR_CONFIG = Path.of("connector-config", "trtc-local-simulator.json");
@@ -48,7 +51,7 @@ public record DemoOptions(
 
     public static final String USAGE = """
             Usage: mvn -q package -DskipTests exec:java@demo [-Ddemo.args="OPTIONS"]
-              Starts a KRaft broker, a distributed Connect worker with the plugin from target/plugin,
+              Starts a KRaft broker, a distributed Connect worker with the plugin from src/target/plugin,
               Apicurio Registry and the TRTC simulator, deploys the connector and shows its progress.
               Ctrl-C stops everything.
 
@@ -73,6 +76,10 @@ public record DemoOptions(
               --calls-per-second X       the simulator's call rate (default 0.5)
               --history-days N           days of simulated history, 0..7 (default 7)
               --plain                    print the progress block after block instead of redrawing it
+              --exit-after-records N     stop everything and exit, with status 0 if every child
+                                         stopped, once the connector and all its tasks are RUNNING
+                                         and N records have arrived in the topic: a start-up check
+                                         for scripts (demo/scripts/demo-starts.sh)
               --help                     print this text
             """;
 
@@ -95,6 +102,7 @@ public record DemoOptions(
         double callsPerSecond = DEFAULT_CALLS_PER_SECOND;
         int historyDays = DEFAULT_HISTORY_DAYS;
         Boolean redraw = null;
+        Integer exitAfterRecords = null;
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
             if (arg == null || arg.isBlank()) {
@@ -127,6 +135,7 @@ public record DemoOptions(
                 case "--calls-per-second" -> callsPerSecond = number(flag, value(flag, rest), 0, 1000);
                 case "--history-days" -> historyDays = integer(flag, value(flag, rest), 0, 7);
                 case "--plain" -> redraw = false;
+                case "--exit-after-records" -> exitAfterRecords = integer(flag, value(flag, rest), 1, 1_000_000_000);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
             }
         }
@@ -141,12 +150,12 @@ public record DemoOptions(
         }
         return new DemoOptions(trtcEndpoint, sdkAppId, real && identifier == null ? DEFAULT_IDENTIFIER : identifier,
                 secretKeyFile, bootstrapServers, connectUrl, registryUrl, connectorConfig, connectorName, topic,
-                callsPerSecond, historyDays, redraw, false);
+                callsPerSecond, historyDays, redraw, exitAfterRecords, false);
     }
 
     private static DemoOptions defaults(boolean help) {
         return new DemoOptions(null, null, null, null, null, null, null, DEFAULT_CONNECTOR_CONFIG,
-                DEFAULT_CONNECTOR_NAME, null, DEFAULT_CALLS_PER_SECOND, DEFAULT_HISTORY_DAYS, null, help);
+                DEFAULT_CONNECTOR_NAME, null, DEFAULT_CALLS_PER_SECOND, DEFAULT_HISTORY_DAYS, null, null, help);
     }
 
     /** Whether the simulator stands in for TRTC. */

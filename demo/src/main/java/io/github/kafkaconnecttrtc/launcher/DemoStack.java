@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +25,7 @@ final class DemoStack {
     static final String CONNECTOR_CLASS = "io.github.kafkaconnecttrtc.TrtcSourceConnector";
     private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
     private static final Duration START_PATIENCE = Duration.ofSeconds(180);
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     /** Where things are: the project, the run directory, the build's outputs. */
     record Paths(Path basedir, Path runDir, Path pluginPath, Path apicurioHome, Path workerClasspathFile) {
@@ -55,6 +55,7 @@ final class DemoStack {
     private String bootstrapServers;
     private Map<String, String> connectorConfig;
     private volatile boolean deployed;
+    private volatile boolean stopRequested;
 
     DemoStack(DemoOptions options, Paths paths, Terminal terminal, long startNanos) {
         this.options = options;
@@ -80,7 +81,6 @@ final class DemoStack {
 
         if (options.embeddedRegistry()) {
             registry = RegistryProcess.start(supervisor, paths.apicurioHome(), paths.runDir());
-            registryUrls = new RegistryUrls(registry.baseUrl());
         } else {
             registryUrls = RegistryUrls.of(options.registryUrl());
         }
@@ -89,13 +89,11 @@ final class DemoStack {
             String classpath = DemoFiles.readWorkerClasspath(paths.workerClasspathFile(), paths.basedir());
             Path log4j = DemoFiles.writeChildLogConfig(paths.runDir());
             broker = KafkaBroker.prepare(paths.runDir());
-            bootstrapServers = broker.bootstrapServers();
             // The worker first, so that its JVM boots while the storage is formatted: it waits for the
             // broker by itself (it looks the cluster id up for a minute).
             worker = ConnectWorker.start(supervisor, paths.runDir(), paths.basedir(), classpath, log4j,
-                    bootstrapServers, paths.pluginPath());
-            broker.start(supervisor, paths.runDir(), paths.basedir(), classpath, log4j);
-            connect = new ConnectRest(worker.url());
+                    broker.bootstrapServers(), paths.pluginPath());
+            broker.start(supervisor, paths.basedir(), classpath, log4j);
         } else {
             bootstrapServers = options.bootstrapServers();
             connect = new ConnectRest(options.connectUrl());
@@ -116,20 +114,15 @@ final class DemoStack {
                     + options.sdkAppId() + " as " + options.identifier()));
         }
 
-        List<Waiting> waiting = new ArrayList<>();
+        awaitAll();
+        // Their addresses as they are now that they answer: a server started again on another port has moved.
         if (registry != null) {
-            waiting.add(new Waiting("registry", registry.baseUrl().toString(), registry::ready, registry.child()));
-        } else {
-            waiting.add(new Waiting("registry", registryUrls.base().toString(),
-                    () -> Net.answers200(URI.create(registryUrls.ccompat() + "/subjects")), null));
+            registryUrls = new RegistryUrls(registry.baseUrl());
         }
         if (broker != null) {
-            waiting.add(new Waiting("kafka broker", bootstrapServers, broker::ready, broker.child()));
-            waiting.add(new Waiting("connect worker", worker.url().toString(), connect::up, worker.child()));
-        } else {
-            waiting.add(new Waiting("connect", connect.base().toString(), connect::up, null));
+            bootstrapServers = broker.bootstrapServers();
+            connect = new ConnectRest(worker.url());
         }
-        awaitAll(waiting);
 
         checkPluginLoaded();
         connectorConfig = DemoConnectorConfig.prepare(fileConfig, options, endpoint, sdkAppId, registryUrls,
@@ -145,32 +138,51 @@ final class DemoStack {
                 + " after " + seconds(System.nanoTime() - startNanos) + " s"));
     }
 
-    private record Waiting(String name, String where, BooleanSupplier ready, ProcessSupervisor.Child child) {
+    /**
+     * Waits until registry, broker and worker each answer as themselves (a mere open port is no
+     * sign: another process may hold it); a child that lost its port to another process is
+     * started again on another one, the worker with it when the broker moves. The worker, started
+     * first so that its JVM boots meanwhile, is started again should it exit before the broker is
+     * ready (having met another process on the broker's port, say).
+     */
+    private void awaitAll() throws InterruptedException {
+        List<StartupWait.Server> servers = new ArrayList<>();
+        if (registry != null) {
+            servers.add(new StartupWait.Server("registry", () -> registry.baseUrl().toString(),
+                    registry::identityCheck, registry::child, registry::ports, registry::restartOnOtherPort));
+        } else {
+            servers.add(StartupWait.Server.existing("registry", registryUrls.base().toString(),
+                    new RegistryCheck(registryUrls.base(), false, CHECK_TIMEOUT)));
+        }
+        if (broker != null) {
+            servers.add(new StartupWait.Server("kafka broker", broker::bootstrapServers, broker::identityCheck,
+                    broker::child, broker::ports, () -> {
+                        broker.restartOnOtherPorts();
+                        worker.restart(broker.bootstrapServers());
+                        terminal.message(line("connect worker", worker.url().toString(),
+                                "started again for the broker's new address"));
+                    }));
+            servers.add(new StartupWait.Server("connect worker", () -> worker.url().toString(),
+                    () -> worker.identityCheck(broker.clusterId()), worker::child, worker::ports,
+                    worker::restartOnOtherPort, "kafka broker"));
+        } else {
+            servers.add(StartupWait.Server.existing("connect", connect.base().toString(),
+                    new WorkerCheck(connect.base(), null, CHECK_TIMEOUT)));
+        }
+        new StartupWait(START_PATIENCE, startNanos, paths.basedir(),
+                (server, detail) -> terminal.message(line(server.name(), server.where().get(), detail)),
+                this::checkNotStopping).await(servers);
+        checkNotStopping();
     }
 
-    private void awaitAll(List<Waiting> waiting) throws InterruptedException {
-        List<Waiting> left = new ArrayList<>(waiting);
-        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-        while (!left.isEmpty()) {
-            for (Waiting w : List.copyOf(left)) {
-                if (w.child() != null && !w.child().alive()) {
-                    throw new IllegalStateException(w.name() + " exited with " + w.child().process().exitValue()
-                            + "; the end of " + paths.basedir().relativize(w.child().log()) + ":\n"
-                            + w.child().logTail(30));
-                }
-                if (w.ready().getAsBoolean()) {
-                    terminal.message(line(w.name(), w.where(), "ready after "
-                            + seconds(System.nanoTime() - startNanos) + " s"));
-                    left.remove(w);
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not ready after " + START_PATIENCE.toSeconds() + " s: "
-                        + left.stream().map(Waiting::name).toList() + "; see the logs in " + paths.runDir());
-            }
-            if (!left.isEmpty()) {
-                Thread.sleep(100);
-            }
+    /** Tells {@link #start} to give up (Ctrl-C while starting): it throws at its next check. */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    private void checkNotStopping() {
+        if (stopRequested) {
+            throw new IllegalStateException("stopping");
         }
     }
 
@@ -199,14 +211,16 @@ final class DemoStack {
         }
         throw new IllegalStateException("the Connect worker at " + connect.base() + " has no " + CONNECTOR_CLASS
                 + (options.embeddedConnect() ? "; see " + paths.runDir().resolve("connect-worker.log")
-                        : "; put target/plugin/kafka-connect-trtc on its plugin.path"));
+                        : "; put src/target/plugin/kafka-connect-trtc on its plugin.path"));
     }
 
     /**
      * Stops the connector (its configuration and offsets stay), then the worker, then broker and
      * registry together, then the simulator; waits for every child process to be gone.
+     *
+     * @return whether no child process is left
      */
-    void stop() {
+    boolean stop() {
         if (deployed && connect != null) {
             try {
                 connect.stop(options.connectorName());
@@ -227,6 +241,7 @@ final class DemoStack {
         if (simulator != null) {
             simulator.close();
         }
+        return supervisor == null || supervisor.children().isEmpty();
     }
 
     static String line(String what, String where, String detail) {

@@ -96,5 +96,32 @@ class DemoOptionsTest {
         assertThat(DemoOptions.USAGE).contains("--trtc-endpoint", "--sdkappid", "--identifier", "--secret-key-file",
                 "--bootstrap-servers", "--connect-url", "--registry-url", "--connector-config", "--name", "--topic",
                 "--calls-per-second", "--history-days", "--plain", "--help");
+        assertThat(DemoOptions.USAGE).contains("--exit-after-records");
+    }
+
+    @Test
+    void exitAfterRecordsMakesTheDemoAStartUpCheck() {
+        assertThat(DemoOptions.parse().exitAfterRecords()).isNull();
+        assertThat(DemoOptions.parse("--exit-after-records", "500").exitAfterRecords()).isEqualTo(500);
+        assertThat(DemoOptions.parse("--exit-after-records=1", "--plain").exitAfterRecords()).isEqualTo(1);
+        assertThatThrownBy(() -> DemoOptions.parse("--exit-after-records", "0"))
+                .hasMessageContaining("--exit-after-records");
+        assertThatThrownBy(() -> DemoOptions.parse("--exit-after-records", "many"))
+                .hasMessageContaining("--exit-after-records");
+    }
+
+    @Test
+    void aCleanStartIsTheConnectorAndEveryTaskRunningAndRecordsArrived() {
+        assertThat(DemoMain.cleanStart(snapshot("RUNNING", 4, 4, 120), 0, 100)).isTrue();
+        assertThat(DemoMain.cleanStart(snapshot("RUNNING", 4, 4, 120), 50, 100)).isFalse();
+        assertThat(DemoMain.cleanStart(snapshot("RUNNING", 3, 4, 120), 0, 100)).isFalse();
+        assertThat(DemoMain.cleanStart(snapshot("RUNNING", 0, 0, 120), 0, 100)).isFalse();
+        assertThat(DemoMain.cleanStart(snapshot("UNASSIGNED", 4, 4, 120), 0, 100)).isFalse();
+        assertThat(DemoMain.cleanStart(snapshot("RUNNING", 4, 4, -1), 0, 1)).isFalse();
+    }
+
+    private static ProgressSnapshot snapshot(String state, int running, int tasks, long records) {
+        return new ProgressSnapshot(0, 10, "trtc-call-records", state, running, tasks, null, "trtc.call-records",
+                records, 0, null, SliceProgress.NONE, java.util.List.of());
     }
 }
