@@ -150,7 +150,8 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private RecordsPage interpret(ApiResponse response, int page, String userSig) {
         int code = response.errorCode();
         if (code == ErrorCodes.SUCCESS) {
-            return new RecordsPage(page, response.page(), response.totalNum(), response.records(), response.requestId());
+            return new RecordsPage(page, response.page(), response.totalNum(), response.records(), List.of(),
+                    response.requestId());
         }
         if (code == ErrorCodes.NO_RECORDS) {
             return RecordsPage.empty(page, response.requestId());
