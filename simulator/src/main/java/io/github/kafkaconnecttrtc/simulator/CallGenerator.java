@@ -106,7 +106,8 @@ final class CallGenerator {
         List<SimulatedCall> calls = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             ApiRecord record = record(random, second);
-            calls.add(new SimulatedCall(record, record.endTs() + visibilityDelay(random.nextDouble())));
+            calls.add(new SimulatedCall(record, record.endTs() + visibilityDelay(random.nextDouble()),
+                    Malformation.of(settings.seed(), record.callId(), settings.malformedRecordRate())));
         }
         calls.sort(Comparator.comparing(SimulatedCall::call, BY_CALL_ID));
         return calls;

@@ -107,13 +107,13 @@ final class CallStore {
                 return scan(filter, nowSeconds, from, to, first, last);
             }
             long total = to - from - excluded;
-            List<ApiRecord> selected = new ArrayList<>();
+            List<SimulatedCall> selected = new ArrayList<>();
             long matched = 0;
             for (int i = from; i < to && matched < Math.min(last, total); i++) {
                 SimulatedCall call = calls.get(i);
                 if (call.isVisible(nowSeconds) && filter.matches(call)) {
                     if (matched >= first) {
-                        selected.add(call.call());
+                        selected.add(call);
                     }
                     matched++;
                 }
@@ -126,13 +126,13 @@ final class CallStore {
 
     /** Looks at every call that starts in {@code [from, to)}; the answer for any filter. */
     private QueryPage scan(CallFilter filter, long nowSeconds, int from, int to, long first, long last) {
-        List<ApiRecord> selected = new ArrayList<>();
+        List<SimulatedCall> selected = new ArrayList<>();
         int total = 0;
         for (int i = from; i < to; i++) {
             SimulatedCall call = calls.get(i);
             if (call.isVisible(nowSeconds) && filter.matches(call)) {
                 if (total >= first && total < last) {
-                    selected.add(call.call());
+                    selected.add(call);
                 }
                 total++;
             }

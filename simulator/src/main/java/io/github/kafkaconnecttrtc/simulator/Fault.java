@@ -31,7 +31,53 @@ public enum Fault {
     RATE_LIMITED,
 
     /** Error 70003, as if the UserSig had expired. */
-    USERSIG_EXPIRED;
+    USERSIG_EXPIRED,
+
+    /**
+     * HTTP 200 whose body never ends: the normal answer without its closing brace, then a field
+     * whose list of zeros goes on until the client hangs up, or {@link
+     * HttpResponses#ENDLESS_BODY_LIMIT} bytes at most, so that the simulator itself stays bounded.
+     */
+    ENDLESS_BODY,
+
+    /**
+     * A paginator that never stops: the last page says more follow ({@code data.page} echoes the
+     * request), and every page past it repeats the last page's records and says so again. Only
+     * answers on the last page or beyond change; at rate 1 the loop is endless.
+     */
+    PAGE_LOOP,
+
+    /**
+     * A page inside {@code totalNum} answered with an empty {@code callRecordList}, the other
+     * fields true. Only pages that hold records change; asking again gets them.
+     */
+    EARLY_EMPTY_PAGE,
+
+    /**
+     * A page before the last answered with {@code data.page} 0, as if none followed, while {@code
+     * totalNum} counts more; its records are true. Asking again gets the true page number.
+     */
+    EARLY_PAGE_ZERO,
+
+    /** A successful answer whose {@code totalNum} is 10^13, everything else true. */
+    TOTAL_NUM_HUGE,
+
+    /**
+     * A successful answer whose {@code totalNum} is a number of {@value
+     * Malformation#LONG_NUMBER_DIGITS} digits, everything else true.
+     */
+    TOTAL_NUM_LONG;
+
+    /**
+     * Whether the fault changes what the answer says rather than how it arrives; such a fault
+     * counts only when it changed an answer, since it applies to some pages only.
+     */
+    boolean distortsContent() {
+        return switch (this) {
+            case PAGE_LOOP, EARLY_EMPTY_PAGE, EARLY_PAGE_ZERO, TOTAL_NUM_HUGE, TOTAL_NUM_LONG -> true;
+            default -> false;
+        };
+    }
 
     /** The HTTP status of a gateway fault; 200 for the others. */
     int httpStatus() {

@@ -88,17 +88,22 @@ final class RecordsHttpHandler implements HttpHandler {
             return;
         }
         Fault fault = faults.next().orElse(null);
-        if (fault != null) {
+        if (fault != null && !fault.distortsContent()) {
             stats.recordFault(fault);
             if (answeredInstead(exchange, fault)) {
                 return;
             }
         }
-        ApiAnswer answer = admitted ? api.answer(request, nowSeconds()) : answers.error(ApiCodes.RATE_LIMITED);
+        ApiAnswer answer = admitted ? api.answer(request, nowSeconds(), fault) : answers.error(ApiCodes.RATE_LIMITED);
+        if (answer.distorted()) {
+            stats.recordFault(fault);
+        }
         if (fault == Fault.TRUNCATED) {
             HttpResponses.truncatedJson(exchange, answer.body());
         } else if (fault == Fault.MALFORMED_JSON) {
             HttpResponses.malformedJson(exchange, answer.body());
+        } else if (fault == Fault.ENDLESS_BODY) {
+            HttpResponses.endlessJson(exchange, answer.body());
         } else {
             sendAnswer(exchange, answer);
         }
@@ -107,6 +112,7 @@ final class RecordsHttpHandler implements HttpHandler {
     /**
      * Answers in place of the API for the faults that replace the answer; waits for {@link
      * Fault#SLOW}. False when the normal answer is still to be computed (and perhaps broken).
+     * Faults that distort content never come here.
      */
     private boolean answeredInstead(HttpExchange exchange, Fault fault) throws IOException, InterruptedException {
         switch (fault) {
@@ -118,7 +124,7 @@ final class RecordsHttpHandler implements HttpHandler {
                 Thread.sleep(faults.slowAnswerDelay().toMillis());
                 return false;
             }
-            case TRUNCATED, MALFORMED_JSON -> {
+            case TRUNCATED, MALFORMED_JSON, ENDLESS_BODY -> {
                 return false;
             }
         }

@@ -38,6 +38,8 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
               --no-group-package            the application lacks the group-call package
               --rate-limit N                requests per second before 70005; 0 = no limit (default %d)
               --slow-answer-delay DURATION  how long a SLOW fault waits (default %ds)
+              --malformed-record-rate X     share of calls whose record is always sent malformed,
+                                            in one of the ways of Malformation (default 0)
               --fault NAME=RATE             inject a fault with this probability; repeatable
                                             NAME: %s
               --help                        print this text
@@ -86,6 +88,7 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
                 case "--long-call-fraction" -> settings.longCallFraction(doubleValue(flag, value(flag, rest)));
                 case "--rate-limit" -> settings.rateLimitPerSecond(intValue(flag, value(flag, rest)));
                 case "--slow-answer-delay" -> settings.slowAnswerDelay(duration(flag, value(flag, rest)));
+                case "--malformed-record-rate" -> settings.malformedRecordRate(doubleValue(flag, value(flag, rest)));
                 case "--fault" -> fault(value(flag, rest), faultRates);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
             }

@@ -29,6 +29,9 @@ import java.util.Set;
  *     container of its own, as in docker-compose.yml
  * @param port the local port; 0 picks a free one
  * @param slowAnswerDelay how long a {@link Fault#SLOW} answer waits, initially
+ * @param malformedRecordRate share of generated calls whose record the API always sends
+ *     malformed, each in one of the ways {@link Malformation} lists, chosen by call id; 0, the
+ *     default, sends every record as it is
  */
 public record SimulatorSettings(
         long sdkAppId,
@@ -47,7 +50,8 @@ public record SimulatorSettings(
         int rateLimitPerSecond,
         String bindAddress,
         int port,
-        Duration slowAnswerDelay) {
+        Duration slowAnswerDelay,
+        double malformedRecordRate) {
 
     /**
      * The demo secret key, the key of the published TLSSigAPIv2 known values. It protects
@@ -109,6 +113,8 @@ public record SimulatorSettings(
         require(port >= 0 && port <= 65535, "port must be within 0..65535, was " + port);
         Objects.requireNonNull(slowAnswerDelay, "slowAnswerDelay");
         require(!slowAnswerDelay.isNegative(), "slowAnswerDelay must not be negative, was " + slowAnswerDelay);
+        require(malformedRecordRate >= 0 && malformedRecordRate <= 1,
+                "malformedRecordRate must be within 0..1, was " + malformedRecordRate);
     }
 
     /** A builder holding the defaults. */
@@ -139,7 +145,8 @@ public record SimulatorSettings(
                 .rateLimitPerSecond(rateLimitPerSecond)
                 .bindAddress(bindAddress)
                 .port(port)
-                .slowAnswerDelay(slowAnswerDelay);
+                .slowAnswerDelay(slowAnswerDelay)
+                .malformedRecordRate(malformedRecordRate);
     }
 
     @Override
@@ -152,7 +159,7 @@ public record SimulatorSettings(
                 + ", maxCallDurationSeconds=" + maxCallDurationSeconds + ", longCallFraction=" + longCallFraction
                 + ", groupPackage=" + groupPackage + ", rateLimitPerSecond=" + rateLimitPerSecond
                 + ", bindAddress=" + bindAddress + ", port=" + port
-                + ", slowAnswerDelay=" + slowAnswerDelay + "]";
+                + ", slowAnswerDelay=" + slowAnswerDelay + ", malformedRecordRate=" + malformedRecordRate + "]";
     }
 
     private static void require(boolean condition, String message) {
@@ -181,6 +188,7 @@ public record SimulatorSettings(
         private String bindAddress = DEFAULT_BIND_ADDRESS;
         private int port;
         private Duration slowAnswerDelay = DEFAULT_SLOW_ANSWER_DELAY;
+        private double malformedRecordRate;
 
         private Builder() {
         }
@@ -267,6 +275,11 @@ public record SimulatorSettings(
             return this;
         }
 
+        public Builder malformedRecordRate(double value) {
+            malformedRecordRate = value;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -276,7 +289,7 @@ public record SimulatorSettings(
             return new SimulatorSettings(sdkAppId, secretKey, administrators, seed, historyDays, callsPerSecond,
                     liveCallsPerSecond, liveFromSecond, endTimestampReading, visibilityDelaySeconds,
                     maxCallDurationSeconds, longCallFraction, groupPackage, rateLimitPerSecond, bindAddress, port,
-                    slowAnswerDelay);
+                    slowAnswerDelay, malformedRecordRate);
         }
     }
 }

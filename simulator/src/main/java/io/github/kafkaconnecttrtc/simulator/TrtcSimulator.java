@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -188,7 +189,8 @@ public final class TrtcSimulator implements AutoCloseable {
      * Every call that has started by now, visible yet or not, in the API's order ({@code
      * startCallTs}, then {@code callId}). Group calls are included even when the application has
      * no group-call package, although the API then never returns them, and calls older than the
-     * API's 7 days stay here after the API has dropped them.
+     * API's 7 days stay here after the API has dropped them. Each call says whether, and how,
+     * the API sends its record malformed ({@link SimulatedCall#malformation()}).
      */
     public List<SimulatedCall> groundTruth() {
         long now = nowSeconds();
@@ -197,20 +199,35 @@ public final class TrtcSimulator implements AutoCloseable {
     }
 
     /**
-     * Adds a specific call, visible from {@code visibleAt}, next to the generated ones.
+     * Adds a specific call, visible from {@code visibleAt}, next to the generated ones. Its record
+     * is sent as it is, whatever {@link SimulatorSettings#malformedRecordRate()} says.
      *
      * @throws IllegalArgumentException when the call ends before it starts or is visible before
      *     it ends, which the model never allows
      */
     public void addCall(ApiRecord call, long visibleAt) {
-        Objects.requireNonNull(call, "call");
+        add(new SimulatedCall(call, visibleAt));
+    }
+
+    /**
+     * Adds a specific call, as {@link #addCall(ApiRecord, long)}, whose record the API always
+     * sends malformed in the given way.
+     *
+     * @throws IllegalArgumentException as {@link #addCall(ApiRecord, long)}
+     */
+    public void addMalformedCall(ApiRecord call, long visibleAt, Malformation malformation) {
+        add(new SimulatedCall(call, visibleAt, Optional.of(malformation)));
+    }
+
+    private void add(SimulatedCall added) {
+        ApiRecord call = added.call();
         if (call.endTs() < call.startCallTs()) {
             throw new IllegalArgumentException("call " + call.callId() + " ends before it starts");
         }
-        if (visibleAt < call.endTs()) {
+        if (added.visibleAt() < call.endTs()) {
             throw new IllegalArgumentException("call " + call.callId() + " cannot be visible before it ends");
         }
-        store.add(new SimulatedCall(call, visibleAt));
+        store.add(added);
     }
 
     public FaultInjector faults() {

@@ -5,8 +5,9 @@
  * <p>{@link io.github.kafkaconnecttrtc.simulator.TrtcSimulator} serves the records endpoint over
  * HTTP from deterministic, seeded call data, checks UserSigs as Tencent's servers do, and can
  * inject the failures the connector has to survive (gateway errors, slow, truncated or malformed
- * answers, unknown error codes). It also exposes the ground truth, so that tests can check that
- * nothing was lost or duplicated.
+ * answers, unknown error codes), and those of a hostile upstream (records sent malformed, a
+ * paginator that never stops or stops too early, absurd numbers, a body that never ends). It also
+ * exposes the ground truth, so that tests can check that nothing was lost or duplicated.
  *
  * <p>The simulator binds to 127.0.0.1 only: its admin paths ({@code /simulator/...}) take no
  * credentials and are meant for a local demo, never for a shared network. It shares no class with

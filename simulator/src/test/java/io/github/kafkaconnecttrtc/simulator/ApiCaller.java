@@ -3,6 +3,7 @@ package io.github.kafkaconnecttrtc.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -74,6 +75,23 @@ final class ApiCaller {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return simulator.endpoint().resolve(PATH + "?" + query);
+    }
+
+    /** The body of the answer to {@code body} as the bytes sent, for answers that are not UTF-8. */
+    byte[] postForBytes(String body) {
+        try {
+            return http.send(request(validParameters(), body).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The answer to {@code body} as a stream, for answers too long to hold. */
+    HttpResponse<InputStream> postForStream(String body) throws IOException, InterruptedException {
+        return http.send(request(validParameters(), body).build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     HttpResponse<String> sendRaw(HttpRequest request) throws IOException, InterruptedException {

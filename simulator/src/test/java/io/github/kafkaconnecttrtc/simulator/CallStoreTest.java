@@ -87,12 +87,12 @@ class CallStoreTest {
 
     private static void assertSameAnswer(CallStore store, List<SimulatedCall> all, CallFilter filter, int page,
             int perPage, long now) {
-        List<ApiRecord> matches = all.stream().filter(call -> call.isVisible(now) && filter.matches(call))
-                .map(SimulatedCall::call)
-                .sorted(Comparator.comparingLong(ApiRecord::startCallTs).thenComparing(ApiRecord::callId))
+        List<SimulatedCall> matches = all.stream().filter(call -> call.isVisible(now) && filter.matches(call))
+                .sorted(Comparator.comparingLong((SimulatedCall call) -> call.call().startCallTs())
+                        .thenComparing(call -> call.call().callId()))
                 .toList();
         int first = (page - 1) * perPage;
-        List<ApiRecord> expected = new ArrayList<>(matches.subList(Math.min(first, matches.size()),
+        List<SimulatedCall> expected = new ArrayList<>(matches.subList(Math.min(first, matches.size()),
                 Math.min(first + perPage, matches.size())));
 
         QueryPage answer = store.query(filter, now, page, perPage);

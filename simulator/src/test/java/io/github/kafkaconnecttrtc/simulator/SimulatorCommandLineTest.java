@@ -16,7 +16,8 @@ class SimulatorCommandLineTest {
                 "--identifier", "ops", "--secret-key", "k", "--history-days", "2", "--calls-per-second", "3.5",
                 "--end-timestamp-reading", "start", "--visibility-delay", "30", "--max-call-duration", "2h",
                 "--long-call-fraction", "0.05", "--no-group-package", "--rate-limit", "0",
-                "--slow-answer-delay", "1m", "--fault", "gateway_502=0.1", "--fault", "SLOW=0.2");
+                "--slow-answer-delay", "1m", "--fault", "gateway_502=0.1", "--fault", "SLOW=0.2",
+                "--malformed-record-rate", "0.01", "--fault", "page_loop=0.3");
         SimulatorSettings settings = commandLine.settings();
 
         assertThat(commandLine.help()).isFalse();
@@ -35,7 +36,9 @@ class SimulatorCommandLineTest {
         assertThat(settings.groupPackage()).isFalse();
         assertThat(settings.rateLimitPerSecond()).isZero();
         assertThat(settings.slowAnswerDelay()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(commandLine.faultRates()).isEqualTo(Map.of(Fault.GATEWAY_502, 0.1, Fault.SLOW, 0.2));
+        assertThat(settings.malformedRecordRate()).isEqualTo(0.01);
+        assertThat(commandLine.faultRates())
+                .isEqualTo(Map.of(Fault.GATEWAY_502, 0.1, Fault.SLOW, 0.2, Fault.PAGE_LOOP, 0.3));
     }
 
     @Test
@@ -46,7 +49,8 @@ class SimulatorCommandLineTest {
     @Test
     void helpIsRecognisedAndTheUsageListsTheFlags() {
         assertThat(SimulatorCommandLine.parse("--port", "1", "--help").help()).isTrue();
-        assertThat(SimulatorCommandLine.USAGE).contains("--fault NAME=RATE", "--no-group-package", "GATEWAY_502");
+        assertThat(SimulatorCommandLine.USAGE).contains("--fault NAME=RATE", "--no-group-package", "GATEWAY_502",
+                "--malformed-record-rate", "ENDLESS_BODY");
     }
 
     @Test

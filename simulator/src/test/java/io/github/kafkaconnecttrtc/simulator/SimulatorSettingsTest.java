@@ -31,12 +31,14 @@ class SimulatorSettingsTest {
         assertThat(settings.rateLimitPerSecond()).isEqualTo(200);
         assertThat(settings.port()).isZero();
         assertThat(settings.slowAnswerDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.malformedRecordRate()).isZero();
     }
 
     @Test
     void toBuilderKeepsEveryValue() {
         SimulatorSettings settings = SimulatorSettings.builder().seed(9).groupPackage(false)
-                .endTimestampReading(EndTimestampReading.START).administrators(Set.of("a", "b")).build();
+                .endTimestampReading(EndTimestampReading.START).administrators(Set.of("a", "b"))
+                .malformedRecordRate(0.01).build();
 
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
     }
@@ -62,7 +64,9 @@ class SimulatorSettingsTest {
                 invalid(b -> b.longCallFraction(1.5), "longCallFraction"),
                 invalid(b -> b.rateLimitPerSecond(-1), "rateLimitPerSecond"),
                 invalid(b -> b.port(70_000), "port"),
-                invalid(b -> b.slowAnswerDelay(Duration.ofSeconds(-1)), "slowAnswerDelay"));
+                invalid(b -> b.slowAnswerDelay(Duration.ofSeconds(-1)), "slowAnswerDelay"),
+                invalid(b -> b.malformedRecordRate(1.5), "malformedRecordRate"),
+                invalid(b -> b.malformedRecordRate(Double.NaN), "malformedRecordRate"));
     }
 
     private static Arguments invalid(UnaryOperator<SimulatorSettings.Builder> change, String field) {
