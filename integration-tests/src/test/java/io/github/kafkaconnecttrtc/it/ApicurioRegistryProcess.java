@@ -1,14 +1,12 @@
 package io.github.kafkaconnecttrtc.it;
 
 import io.github.kafkaconnecttrtc.launcher.ApicurioRunner;
+import io.github.kafkaconnecttrtc.launcher.IdentityCheck;
+import io.github.kafkaconnecttrtc.launcher.PortAllocator;
+import io.github.kafkaconnecttrtc.launcher.Readiness;
+import io.github.kafkaconnecttrtc.launcher.RegistryCheck;
 import java.io.File;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +38,10 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
     public static ApicurioRegistryProcess start(Path home, Path logFile, Duration timeout) throws Exception {
         Path runner = ApicurioRunner.runnerJar(home,
                 "run `mvn verify`: the dependency plugin unpacks it before the integration tests");
-        int port = freePort();
+        int port;
+        try (PortAllocator.Reservation reservation = PortAllocator.loopback().reserve()) {
+            port = reservation.port();
+        } // released the moment before the registry's JVM binds it
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
@@ -67,32 +68,25 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         }
     }
 
+    /** Ready when the port answers as Apicurio Registry and its health says ready, never on a mere connect. */
     private static void awaitReady(Process p, int port, Duration timeout, Path logFile) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+        Readiness last;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("Apicurio Registry exited with " + p.exitValue() + ", see " + logFile);
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        try (IdentityCheck check = new RegistryCheck(URI.create("http://127.0.0.1:" + port), true,
+                Duration.ofSeconds(2))) {
+            do {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("Apicurio Registry exited with " + p.exitValue() + ", see " + logFile);
+                }
+                last = check.check();
+                if (last.ready()) {
                     return;
                 }
-            } catch (IOException notYet) {
-                // connection refused while booting
-            }
-            Thread.sleep(100);
+                Thread.sleep(100);
+            } while (System.nanoTime() < deadline);
         }
-        throw new IllegalStateException("Apicurio Registry not ready after " + timeout + ", see " + logFile);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        }
+        throw new IllegalStateException("Apicurio Registry not ready after " + timeout + " (" + last.detail()
+                + "), see " + logFile);
     }
 
     public int port() { return port; }
