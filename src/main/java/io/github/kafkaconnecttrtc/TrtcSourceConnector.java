@@ -3,6 +3,7 @@ package io.github.kafkaconnecttrtc;
 import io.github.kafkaconnecttrtc.config.ConnectionCheck;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.metrics.ConnectorMetrics;
+import io.github.kafkaconnecttrtc.source.EpochSeconds;
 import io.github.kafkaconnecttrtc.source.Slice;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
 import io.github.kafkaconnecttrtc.source.SlicePlan;
@@ -116,7 +117,8 @@ public class TrtcSourceConnector extends SourceConnector {
     }
 
     private Map<String, SliceOffset> storedOffsets(List<String> sliceNames) {
-        return StoredOffsets.read(context().offsetStorageReader(), config.sdkAppId(), sliceNames, (name, problem) ->
+        return StoredOffsets.read(context().offsetStorageReader(), config.sdkAppId(), sliceNames,
+                clock.instant().getEpochSecond(), (name, problem) ->
                 log.warn("Ignoring the unreadable stored offset of slice {}: {}", name, problem.getMessage()));
     }
 
@@ -200,10 +202,12 @@ public class TrtcSourceConnector extends SourceConnector {
 
     /**
      * Accepts offsets written through the REST API when they name a slice of this connector and
-     * hold a readable position; a null offset deletes the slice's position.
+     * hold a readable position in range (see {@link EpochSeconds}); a null offset deletes the
+     * slice's position.
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        long now = clock.instant().getEpochSecond();
         offsets.forEach((partition, offset) -> {
             Object app = partition.get(Slice.PARTITION_APP_KEY);
             Object slice = partition.get(Slice.PARTITION_SLICE_KEY);
@@ -212,8 +216,14 @@ public class TrtcSourceConnector extends SourceConnector {
                         + " text fields '" + Slice.PARTITION_APP_KEY + "' and '" + Slice.PARTITION_SLICE_KEY + "'");
             }
             try {
-                Slice.parse((String) slice, 0, 0, 0);
-                SliceOffset.fromMap(offset);
+                // With no start to read from, a history cell keeps the bounds its name gives.
+                Slice parsed = Slice.parse((String) slice, 0, Long.MIN_VALUE, 0);
+                if (!parsed.isTail()) {
+                    // No plan makes a cell with such bounds, so its offset would never be read: say so now.
+                    EpochSeconds.check("the start of slice " + parsed.name(), parsed.startFrom(), now);
+                    EpochSeconds.check("the end of slice " + parsed.name(), parsed.startUntil(), now);
+                }
+                SliceOffset.fromMap(offset, now);
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("Invalid offset for " + partition + ": " + e.getMessage(), e);
             }

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Connect 4 stops a task between polls: it calls {@link #stop()} on the poll thread once
  * {@code poll()} has returned, so what keeps stopping quick is that a poll never works on a pass
- * for more than about a second (see {@link TaskEngine}). A worker that calls {@link #stop()} from
+ * for more than about a second (see {@link TaskEngine}), and that a request stops retrying
+ * {@link io.github.kafkaconnecttrtc.client.RequestPolicy#RETRY_BUDGET} after its first attempt, so
+ * that a poll returns within seconds during an outage too. A worker that calls {@link #stop()} from
  * another thread while a poll runs makes that poll return at once: the idle wait wakes, and the
  * poll thread is interrupted inside a request or back-off, the flag cleared again before the poll
  * returns to the worker.
@@ -81,8 +83,8 @@ public class TrtcSourceTask extends SourceTask {
         SliceReader reader = new SliceReader(client, config.readSettings(), clock, () -> stopping);
         metrics = new TaskMetrics(connectorName(props), settings.taskId(), client.stats(), clock);
         RecordOutput output = config.recordOutput();
-        engine = TaskEngine.create(settings, storedOffsets(config.sdkAppId(), settings.sliceNames()),
-                config.laneSchedule(), output, reader, clock,
+        Map<String, SliceOffset> stored = storedOffsets(connectorName(props), config.sdkAppId(), settings.sliceNames());
+        engine = TaskEngine.create(settings, stored, config.laneSchedule(), output, reader, clock,
                 duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS), metrics);
         log.info("Reading {} slices of application {} into {}", settings.sliceNames().size(), config.sdkAppId(),
                 output.topic());
@@ -94,12 +96,14 @@ public class TrtcSourceTask extends SourceTask {
         return name == null || name.isBlank() ? "unnamed" : name;
     }
 
-    private Map<String, SliceOffset> storedOffsets(long sdkAppId, List<String> sliceNames) {
-        return StoredOffsets.read(context.offsetStorageReader(), sdkAppId, sliceNames, (name, problem) ->
+    private Map<String, SliceOffset> storedOffsets(String connector, long sdkAppId, List<String> sliceNames) {
+        return StoredOffsets.read(context.offsetStorageReader(), sdkAppId, sliceNames,
+                clock.instant().getEpochSecond(), (name, problem) ->
                 // Re-reading the slice duplicates calls but loses none; failing would loop on restart.
                 log.error("The stored offset of slice {} cannot be read ({}); reading the slice again from its start."
-                        + " Reset it through the REST API (PATCH /connectors/<name>/offsets) to choose otherwise.",
-                        name, problem.getMessage()));
+                        + " To choose otherwise, stop the connector and set the offset through the REST API (PATCH"
+                        + " /connectors/{}/offsets, times in seconds since the epoch).", name, problem.getMessage(),
+                        connector));
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.github.kafkaconnecttrtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.kafkaconnecttrtc.client.ClientStats;
+import io.github.kafkaconnecttrtc.client.DecodedUserSig;
 import io.github.kafkaconnecttrtc.client.ErrorCodes;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
 import io.github.kafkaconnecttrtc.client.RecordsPage;
@@ -17,6 +19,7 @@ import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -268,38 +271,57 @@ class ConnectionCheckValidationTest {
     }
 
     @Test
-    void quotesAnyOtherApiAnswerOnTheEndpointWithoutTryingAgain() {
+    void showsARateLimitOnTheCheckItselfWithoutTryingAgain() {
         TrtcSimulator simulator = simulator();
         simulator.respondNext(ErrorCodes.RATE_LIMITED, 3);
 
         Map<String, ConfigValue> values = validate(props(simulator));
 
-        assertThat(onlyError(values, TrtcSourceConfig.ENDPOINT_CONFIG))
-                .contains(TrtcSourceConfig.ENDPOINT_CONFIG, "answered errorCode 70005", "70011 (no records)");
+        assertThat(onlyError(values, TrtcSourceConfig.CONNECTION_CHECK_CONFIG))
+                .contains(TrtcSourceConfig.CONNECTION_CHECK_CONFIG, "limiting the requests", "70005",
+                        "validate again in a moment");
         assertThat(simulator.stats().totalRequests()).isEqualTo(1);
         assertNoSecretIn(values, simulator);
     }
 
     @Test
-    void quotesAnInvalidParametersAnswerOnTheEndpoint() {
+    void showsAUserSigExpiredAtOnceAsAClockBehind() {
+        TrtcSimulator simulator = simulator();
+        simulator.respondNext(ErrorCodes.USERSIG_EXPIRED, 2);
+
+        assertThat(onlyError(validate(props(simulator)), TrtcSourceConfig.CONNECTION_CHECK_CONFIG))
+                .contains("70003", "the worker's clock is behind");
+    }
+
+    @Test
+    void showsAnInvalidParametersAnswerOnTheEndpoint() {
         TrtcSimulator simulator = simulator();
         simulator.respondNext(ErrorCodes.INVALID_PARAMETERS, 1);
 
         Map<String, ConfigValue> values = validate(props(simulator));
 
         assertThat(onlyError(values, TrtcSourceConfig.ENDPOINT_CONFIG))
-                .contains(TrtcSourceConfig.ENDPOINT_CONFIG, "errorCode 70001");
+                .contains(TrtcSourceConfig.ENDPOINT_CONFIG, "refused the check's query as invalid (errorCode 70001)");
     }
 
     @Test
-    void showsAGatewayErrorOrAPathThatIsNotTheApiOnTheEndpoint() {
+    void showsACodeTheApiDoesNotDocumentOnTheEndpoint() {
+        TrtcSimulator simulator = simulator();
+        simulator.respondNext(90001, 1);
+
+        assertThat(onlyError(validate(props(simulator)), TrtcSourceConfig.ENDPOINT_CONFIG))
+                .contains("an error code the records API does not document (errorCode 90001)");
+    }
+
+    @Test
+    void showsAGatewayErrorOrAPathThatIsNotTheApiOnTheEndpointByItsStatus() {
         TrtcSimulator simulator = simulator();
         simulator.faults().injectNext(Fault.GATEWAY_502, 1);
 
         assertThat(onlyError(validate(props(simulator)), TrtcSourceConfig.ENDPOINT_CONFIG))
-                .contains("did not answer as the records API does", "HTTP 502");
+                .contains("answered HTTP status 502, a gateway or server error");
         assertThat(onlyError(validate(props(simulator.endpoint() + "not-the-api/")), TrtcSourceConfig.ENDPOINT_CONFIG))
-                .contains("did not answer as the records API does", "HTTP 404");
+                .contains("answered HTTP status 404, which the records API does not answer");
     }
 
     @Test
@@ -308,9 +330,83 @@ class ConnectionCheckValidationTest {
         simulator.faults().injectNext(Fault.MALFORMED_JSON, 1);
 
         assertThat(onlyError(validate(props(simulator)), TrtcSourceConfig.ENDPOINT_CONFIG))
-                .contains(TrtcSourceConfig.ENDPOINT_CONFIG, "answered something other than a records API answer",
-                        "malformed answer");
+                .contains(TrtcSourceConfig.ENDPOINT_CONFIG, "answered something that is not a records API answer");
         assertThat(simulator.stats().totalRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void signsTheCheckWithAUserSigOfMinutesNotOfADay() {
+        TrtcSimulator simulator = simulator();
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
+
+        new TrtcSourceConnector(clock).validate(props(simulator)).configValues()
+                .forEach(value -> values.put(value.name(), value));
+
+        assertThat(errors(values)).isEmpty();
+        DecodedUserSig sent = DecodedUserSig.decode(simulator.lastUserSig());
+        assertThat(sent.time()).isEqualTo(NOW);
+        assertThat(Duration.ofSeconds(sent.expireSeconds())).isEqualTo(ConnectionCheck.USERSIG_TTL)
+                .isLessThanOrEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void refusesToSendTheUserSigOverPlainHttpToAnotherHostEvenWhereTheTasksMay() {
+        Map<String, String> props = props("http://10.0.0.1:8080/");
+        props.put(TrtcSourceConfig.ALLOW_PLAIN_HTTP_CONFIG, "true");
+
+        Map<String, ConfigValue> values = validate(props);
+
+        assertThat(onlyError(values, TrtcSourceConfig.CONNECTION_CHECK_CONFIG))
+                .contains("only over https or to a loopback address", "10.0.0.1:8080",
+                        TrtcSourceConfig.CONNECTION_CHECK_CONFIG + "=false");
+        assertThat(clientsMade).hasValue(0);
+    }
+
+    @Test
+    void stillChecksOverPlainHttpToALoopbackAddress() {
+        TrtcSimulator simulator = simulator();
+        assertThat(simulator.endpoint().getScheme()).isEqualTo("http");
+
+        assertThat(errors(validate(props(simulator)))).isEmpty();
+        assertThat(simulator.stats().totalRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void neverQuotesWhatTheHostAnsweredWhateverItSent() throws IOException {
+        String marker = "INTERNAL-" + "db-password=hunter2";
+        List<Answer> answers = List.of(
+                new Answer(200, "text/html; " + marker, "<html>" + marker + "</html>"),
+                new Answer(200, "application/json", "{\"errorCode\": 91234, \"errorMessage\": \"" + marker
+                        + "\", \"requestId\": \"" + marker + "\"}"),
+                new Answer(200, "application/json", "{\"errorCode\": 70001, \"errorMessage\": \"" + marker
+                        + "\", \"requestId\": \"" + marker + "\"}"),
+                new Answer(200, "application/json", "{\"" + marker + "\": 1}"),
+                new Answer(404, "text/plain; " + marker, marker),
+                new Answer(503, marker, marker));
+        for (Answer answer : answers) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+                exchange.sendResponseHeaders(answer.status(), body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            try {
+                Map<String, ConfigValue> values = validate(props("http://127.0.0.1:"
+                        + server.getAddress().getPort() + "/"));
+
+                assertThat(errors(values)).as("errors for %s", answer).hasSize(1);
+                assertThat(errors(values).toString()).as("errors for %s", answer).doesNotContain(marker)
+                        .doesNotContain("hunter2");
+            } finally {
+                server.stop(0);
+            }
+        }
+    }
+
+    private record Answer(int status, String contentType, String body) {
     }
 
     @Test

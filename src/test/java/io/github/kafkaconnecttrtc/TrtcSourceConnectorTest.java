@@ -8,6 +8,7 @@ import io.github.kafkaconnecttrtc.source.Cursor;
 import io.github.kafkaconnecttrtc.source.Slice;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
 import io.github.kafkaconnecttrtc.source.TaskSettings;
+import io.github.kafkaconnecttrtc.testing.LogCapture;
 import io.github.kafkaconnecttrtc.testing.MapOffsetStorageReader;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
 import java.time.Duration;
@@ -28,6 +29,10 @@ import org.apache.kafka.connect.source.SourceConnectorContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The connector's planning, rebalancing, validation and offset checks, with Connect's context
@@ -42,6 +47,9 @@ class TrtcSourceConnectorTest {
     private static final long TAIL_START = NOW - 7 * HOUR;
     private static final String APP = "1400000000";
     private static final String SECRET = "5bd2850fff3ecb11d7c805251c51ee46-connector-test-secret";
+
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
 
     private final MutableClock clock = MutableClock.atEpochSecond(NOW);
     private final FakeContext context = new FakeContext();
@@ -182,6 +190,23 @@ class TrtcSourceConnectorTest {
                 assertThat(config).containsEntry(TaskSettings.TAIL_START_CONFIG, Long.toString(storedTailStart)));
         assertThat(names).containsAll(historyNames(NOW - 24 * HOUR, storedTailStart))
                 .doesNotContain(history(storedTailStart)).hasSize(3 + 14);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MAX_VALUE, Long.MIN_VALUE, (NOW - 10 * HOUR) * 1000})
+    // An overflowing tail start once made the planner loop for ever.
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void ignoresAStoredTailStartOutOfRangeAndPlansAFreshTail(long storedTailStart) {
+        context.stored.put(Slice.partition(Long.parseLong(APP), Slice.TAIL_LONG),
+                new HashMap<>(Map.of("v", 1, "endTs", NOW - 60, "tailStart", storedTailStart)));
+        TrtcSourceConnector connector = connector(props(NOW - 24 * HOUR));
+
+        List<Map<String, String>> configs = connector.taskConfigs(2);
+
+        assertThat(configs).allSatisfy(config ->
+                assertThat(config).containsEntry(TaskSettings.TAIL_START_CONFIG, Long.toString(TAIL_START)));
+        assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN")).singleElement().asString()
+                .contains(Slice.TAIL_LONG, "'tailStart' (" + storedTailStart + ")");
     }
 
     // --- checkBalance ------------------------------------------------------------------------
@@ -359,7 +384,7 @@ class TrtcSourceConnectorTest {
     private static boolean alter(Map<String, ?> partition, Map<String, ?> offset) {
         Map<Map<String, ?>, Map<String, ?>> offsets = new HashMap<>();
         offsets.put(partition, offset);
-        return new TrtcSourceConnector().alterOffsets(props(NOW - 24 * HOUR), offsets);
+        return new TrtcSourceConnector(MutableClock.atEpochSecond(NOW)).alterOffsets(props(NOW - 24 * HOUR), offsets);
     }
 
     @Test
@@ -403,6 +428,41 @@ class TrtcSourceConnectorTest {
         assertThatThrownBy(() -> alter(partition(Slice.TAIL_FAST), Map.of("v", 2, "endTs", NOW)))
                 .isInstanceOf(ConnectException.class)
                 .hasMessageContaining("format version 2 is not supported");
+    }
+
+    @Test
+    void alterOffsetsRefusesAnEndInMillisecondsSayingSoInsteadOfFinishingEverySlice() {
+        assertThatThrownBy(() -> alter(partition(Slice.TAIL_FAST), Map.of("v", 1, "endTs", NOW * 1000,
+                "tailStart", TAIL_START)))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'endTs' (" + NOW * 1000 + ") looks like milliseconds")
+                .hasMessageContaining("here " + NOW + " (2026-01-01T00:00:00Z)");
+        assertThatThrownBy(() -> alter(partition(history(NOW - 20 * HOUR)), Map.of("endTs", "1767225600000")))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("looks like milliseconds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MAX_VALUE, Long.MIN_VALUE, 0, NOW + 2 * 24 * HOUR})
+    void alterOffsetsRefusesTimesOutsideThePlausibleRange(long value) {
+        String range = "must be seconds since the epoch from 1420070400 (2015-01-01T00:00:00Z) to " + (NOW + 24 * HOUR);
+        assertThatThrownBy(() -> alter(partition(Slice.TAIL_FAST), Map.of("endTs", value)))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("'endTs' (" + value + ") " + range);
+        assertThatThrownBy(() -> alter(partition(Slice.TAIL_LONG), Map.of("endTs", NOW, "tailStart", value)))
+                .hasMessageContaining("'tailStart' (" + value + ") " + range);
+        assertThatThrownBy(() -> alter(partition(Slice.TAIL_OVERLONG), Map.of("endTs", NOW, "readFrom", value)))
+                .hasMessageContaining("'readFrom' (" + value + ") " + range);
+    }
+
+    @Test
+    void alterOffsetsRefusesAHistorySliceNoPlanMakes() {
+        assertThatThrownBy(() -> alter(partition(history(NOW * 1000)), Map.of("endTs", NOW)))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("the start of slice " + history(NOW * 1000))
+                .hasMessageContaining("looks like milliseconds");
+        assertThatThrownBy(() -> alter(partition("history/" + Long.MIN_VALUE + "/0"), null))
+                .hasMessageContaining("must be seconds since the epoch");
     }
 
     // --- the rest ----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.client.RequestPolicy;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.simulator.Fault;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
@@ -66,14 +68,19 @@ class TrtcSourceTaskTest {
     }
 
     private TrtcSourceTask startTask(List<String> slices, long tailStart, long readFrom) {
+        return startTask(slices, tailStart, readFrom, Map.of(TrtcSourceConfig.RETRY_BACKOFF_INITIAL_MS_CONFIG, "1",
+                TrtcSourceConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "5"));
+    }
+
+    private TrtcSourceTask startTask(List<String> slices, long tailStart, long readFrom,
+            Map<String, String> overrides) {
         Map<String, String> props = new HashMap<>();
         props.put(TrtcSourceConfig.ENDPOINT_CONFIG, simulator.endpoint().toString());
         props.put(TrtcSourceConfig.SDKAPPID_CONFIG, Long.toString(APP));
         props.put(TrtcSourceConfig.SECRET_KEY_CONFIG, simulator.settings().secretKey());
         props.put(TrtcSourceConfig.TOPIC_CONFIG, TOPIC);
         props.put(TrtcSourceConfig.CALL_MAX_DURATION_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()));
-        props.put(TrtcSourceConfig.RETRY_BACKOFF_INITIAL_MS_CONFIG, "1");
-        props.put(TrtcSourceConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "5");
+        props.putAll(overrides);
         Map<String, String> config = new TaskSettings(slices, tailStart, readFrom, 1, 0).toTaskConfig(props);
         task = new TrtcSourceTask(clock);
         task.initialize(new FakeContext(config));
@@ -123,6 +130,31 @@ class TrtcSourceTaskTest {
     }
 
     @Test
+    void aStoredOffsetOutOfRangeIsLoggedOnceWithTheRestCallAndTheSliceIsReadAgainFromItsStart()
+            throws InterruptedException {
+        simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0)
+                .rateLimitPerSecond(0).build(), clock);
+        Slice slice = Slice.history(NOW - 6 * HOUR, NOW - 5 * HOUR, NOW - 6 * HOUR, NOW - 5 * HOUR + HOUR);
+        CallRecord first = call("e-first", slice.startFrom(), 30);
+        CallRecord last = call("e-last", slice.startUntil() - 1, 10);
+        List.of(first, last).forEach(this::add);
+        // Milliseconds, as a hand-written PATCH may have them: read as seconds, the slice would be finished.
+        long endTsMillis = Cursor.after(first).endTs() * 1000;
+        stored.put(slice.partition(APP), Map.of("v", 1, "endTs", endTsMillis));
+
+        TrtcSourceTask task = startTask(List.of(slice.name()), NOW - 5 * HOUR, NOW - 6 * HOUR,
+                Map.of("name", "trtc-calls"));
+        List<SourceRecord> records = task.poll();
+
+        assertThat(logs.lines().stream().filter(line -> line.startsWith("ERROR")))
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains(slice.name(), "'endTs' (" + endTsMillis + ") looks like milliseconds",
+                        "here " + first.endTs(), "reading the slice again from its start",
+                        "PATCH /connectors/trtc-calls/offsets");
+        assertThat(keys(records)).containsExactly("e-first", "e-last");
+    }
+
+    @Test
     void stopFromAnotherThreadEndsAPollWaitingInASlowRequestAtOnceAndLeavesNoInterrupt() throws Exception {
         simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0)
                 .rateLimitPerSecond(0).slowAnswerDelay(Duration.ofSeconds(5)).build(), clock);
@@ -161,6 +193,34 @@ class TrtcSourceTaskTest {
         assertThat(result.get()).isNull();
         assertThat(Duration.ofNanos(returnedAt.get() - stoppedAt)).isLessThan(Duration.ofMillis(1200));
         assertThat(interruptedAfter.get()).as("interrupt flag of the poll thread").isFalse();
+    }
+
+    @Test
+    void aPollDuringAnOutageReturnsWithinSecondsSoThatTheWorkerCanStopTheTask() throws Exception {
+        simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0)
+                .rateLimitPerSecond(0).build(), clock);
+        Slice slice = Slice.history(NOW - 6 * HOUR, NOW - 5 * HOUR, NOW - 6 * HOUR, NOW - 5 * HOUR + HOUR);
+        add(call("d-1", slice.startFrom() + 10, 30));
+        // The most patient retries the settings allow: without a time budget they would hold the poll for minutes.
+        TrtcSourceTask task = startTask(List.of(slice.name()), NOW - 5 * HOUR, NOW - 6 * HOUR, Map.of(
+                TrtcSourceConfig.RETRY_MAX_CONFIG, "20",
+                TrtcSourceConfig.RETRY_BACKOFF_INITIAL_MS_CONFIG, "2000",
+                TrtcSourceConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "300000"));
+        simulator.suspend();
+
+        // Connect 4 calls stop() on the poll thread, once poll() has returned.
+        long pollStarted = System.nanoTime();
+        try {
+            assertThat(task.poll()).isNull();
+        } catch (RetriableException e) {
+            assertThat(e).hasMessageContaining("Could not read page 1");
+        }
+        Duration pollTook = Duration.ofNanos(System.nanoTime() - pollStarted);
+        task.stop();
+
+        assertThat(pollTook).isLessThan(RequestPolicy.RETRY_BUDGET.plusSeconds(3));
+        assertThat(task.poll()).isNull();
+        assertThat(simulator.stats().totalRequests()).isZero();
     }
 
     /** Connect's task context: the task's config, and stored offsets from a map. */

@@ -43,7 +43,8 @@ public final class ClientStats {
 
     /**
      * Requests by outcome: {@code ok}, {@code no_records}, {@code api_<code>} for other API codes,
-     * {@code http_<status>}, {@code timeout}, {@code io_error} and {@code malformed}.
+     * {@code http_<status>}, {@code timeout}, {@code io_error}, {@code too_large} (a body over the size limit)
+     * and {@code malformed}.
      */
     public Map<String, Long> outcomes() {
         Map<String, Long> snapshot = new TreeMap<>();

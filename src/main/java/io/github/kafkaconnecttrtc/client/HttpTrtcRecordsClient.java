@@ -8,6 +8,7 @@ import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,12 +17,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +33,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every request waits for a permit of the rate limiter, including retries. Transient failures
  * (gateway errors, timeouts, broken connections, malformed answers, 70005 and unknown codes) are
- * retried by a Failsafe policy with exponential back-off and jitter; a 70003 makes a new UserSig
- * and asks again at once. Fatal codes surface immediately. Messages and causes are scrubbed of
- * the secret key and the UserSig.
+ * retried by a Failsafe policy with exponential back-off and jitter, for at most
+ * {@link RequestPolicy#RETRY_BUDGET} after the first attempt, so that a poll is never held for
+ * long; a 70003 makes a new UserSig and asks again at once. Fatal codes surface immediately.
+ * Messages and causes are scrubbed of the secret key and the UserSig.
+ *
+ * <p>An answer is read only up to the policy's size limit and request timeout, whatever the server
+ * sends; a page carries the records it could not map faithfully apart from the others.
  */
 public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
 
@@ -47,19 +54,32 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private final UserSigProvider userSigs;
     private final RequestRateLimiter limiter;
     private final RetryPolicy<RecordsPage> retryPolicy;
-    private final ResponseParser parser = new ResponseParser();
+    private final InstantSource clock;
+    private final ResponseParser parser;
+    private final BodyReader bodies;
     private final JsonFactory json = JsonFactory.builder().build();
     private final ClientStats stats = new ClientStats();
 
     /** A client alone on its application's budget. */
     public HttpTrtcRecordsClient(ApiAccess access, RequestPolicy policy, InstantSource clock) {
+        this(access, policy, clock, UserSigProvider.DEFAULT_TTL);
+    }
+
+    /** A client alone on its application's budget whose UserSigs are valid for {@code userSigTtl}. */
+    public HttpTrtcRecordsClient(ApiAccess access, RequestPolicy policy, InstantSource clock, Duration userSigTtl) {
         this(access, policy, clock,
-                new RequestRateLimiter(RequestRateLimiter.permitRate(ApiLimits.MAX_REQUESTS_PER_SECOND, 1)));
+                new RequestRateLimiter(RequestRateLimiter.permitRate(ApiLimits.MAX_REQUESTS_PER_SECOND, 1)),
+                userSigTtl);
     }
 
     /** A client that shares {@code limiter} with others reading the same application. */
     public HttpTrtcRecordsClient(ApiAccess access, RequestPolicy policy, InstantSource clock,
             RequestRateLimiter limiter) {
+        this(access, policy, clock, limiter, UserSigProvider.DEFAULT_TTL);
+    }
+
+    private HttpTrtcRecordsClient(ApiAccess access, RequestPolicy policy, InstantSource clock,
+            RequestRateLimiter limiter, Duration userSigTtl) {
         this.access = access;
         this.policy = policy;
         String base = access.endpoint().toString();
@@ -75,7 +95,11 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(httpExecutor)
                 .build();
-        this.userSigs = new UserSigProvider(access.secretKey(), access.sdkAppId(), access.identifier(), clock);
+        this.clock = clock;
+        this.parser = new ResponseParser(policy.maxResponseBytes());
+        this.bodies = new BodyReader(policy.maxResponseBytes());
+        this.userSigs = new UserSigProvider(access.secretKey(), access.sdkAppId(), access.identifier(), clock,
+                userSigTtl);
         this.limiter = limiter;
         RetryPolicyBuilder<RecordsPage> retries = RetryPolicy.<RecordsPage>builder().handle(TransientFailure.class);
         // Failsafe refuses a back-off whose maximum equals its start, which the configuration allows: a fixed delay.
@@ -87,6 +111,8 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         this.retryPolicy = retries
                 .withJitter(0.25)
                 .withMaxRetries(policy.maxRetries())
+                // Failsafe shortens the last back-off to end at the budget, and makes no attempt after it.
+                .withMaxDuration(RequestPolicy.RETRY_BUDGET)
                 .onRetry(event -> {
                     stats.retry();
                     log.info("Retrying a records request (retry {} of {}) after: {}",
@@ -101,12 +127,18 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
             throw new IllegalArgumentException("pages are 1-based, got " + page);
         }
         byte[] body = requestBody(query, page);
+        AtomicInteger attempts = new AtomicInteger();
         try {
-            return Failsafe.with(retryPolicy).get(() -> attempt(body, page));
+            return Failsafe.with(retryPolicy).get(() -> {
+                attempts.incrementAndGet();
+                return attempt(body, query.numberPerPage(), page);
+            });
         } catch (TransientFailure e) {
+            int made = attempts.get();
             throw new TrtcRetriableException("Could not read page " + page + " of " + describe(query) + " after "
-                    + (policy.maxRetries() + 1) + " attempts; last failure: " + e.getMessage(),
-                    e.errorCode, e.requestId, e.getCause());
+                    + made + (made == 1 ? " attempt" : " attempts") + " (retries stop at " + policy.maxRetries()
+                    + ", or " + RequestPolicy.RETRY_BUDGET.toSeconds() + " s after the first attempt); last failure: "
+                    + e.getMessage(), e.errorCode, e.requestId, e.getCause());
         } catch (FailsafeException e) {
             if (e.getCause() instanceof InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
@@ -123,6 +155,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
 
     @Override
     public void close() {
+        bodies.close();
         httpExecutor.shutdownNow();
         try {
             httpExecutor.awaitTermination(5, TimeUnit.SECONDS);
@@ -131,14 +164,14 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         }
     }
 
-    private RecordsPage attempt(byte[] body, int page) {
+    private RecordsPage attempt(byte[] body, int pageSize, int page) {
         String userSig = userSigs.current();
-        ApiResponse response = exchange(body, page, userSig);
+        ApiResponse response = exchange(body, pageSize, page, userSig);
         if (response.errorCode() == ErrorCodes.USERSIG_EXPIRED) {
             log.info("The API says the UserSig expired (requestId {}); making a new one", response.requestId());
             userSigs.renew();
             userSig = userSigs.current();
-            response = exchange(body, page, userSig);
+            response = exchange(body, pageSize, page, userSig);
             if (response.errorCode() == ErrorCodes.USERSIG_EXPIRED) {
                 throw new TransientFailure("the API rejected a freshly made UserSig as expired (70003): check that"
                         + " the worker's clock is in sync", ErrorCodes.USERSIG_EXPIRED, response.requestId(), null);
@@ -150,8 +183,8 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private RecordsPage interpret(ApiResponse response, int page, String userSig) {
         int code = response.errorCode();
         if (code == ErrorCodes.SUCCESS) {
-            return new RecordsPage(page, response.page(), response.totalNum(), response.records(), List.of(),
-                    response.requestId());
+            return new RecordsPage(page, response.page(), response.totalNum(), response.records(),
+                    response.invalid(), response.requestId());
         }
         if (code == ErrorCodes.NO_RECORDS) {
             return RecordsPage.empty(page, response.requestId());
@@ -168,7 +201,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         throw new TransientFailure("the API answered an internal error: " + answer, code, response.requestId(), null);
     }
 
-    private ApiResponse exchange(byte[] body, int page, String userSig) {
+    private ApiResponse exchange(byte[] body, int pageSize, int page, String userSig) {
         URI uri = requestUri(userSig);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(policy.requestTimeout())
@@ -177,9 +210,19 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
                 .build();
         stats.rateLimitWait(limiter.acquire());
         long started = System.nanoTime();
-        HttpResponse<byte[]> response;
+        HttpResponse<InputStream> response;
+        byte[] answer = null;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() == 200) {
+                answer = bodies.read(response, started + policy.requestTimeout().toNanos());
+            } else {
+                // Only the status is used: closing the body before its end drops the connection.
+                response.body().close();
+            }
+        } catch (BodyReader.TooLargeException e) {
+            stats.request("too_large");
+            throw failure(e.getMessage(), e, userSig);
         } catch (HttpTimeoutException e) {
             stats.request("timeout");
             throw failure("no answer within " + policy.requestTimeout().toMillis() + " ms", e, userSig);
@@ -195,26 +238,26 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         if (status != 200) {
             stats.request("http_" + status);
             String detail = "HTTP " + status + " from " + recordsUri.getHost() + " ("
-                    + response.headers().firstValue("Content-Type").orElse("no content type") + ", "
-                    + response.body().length + " bytes)";
+                    + response.headers().firstValue("Content-Type").orElse("no content type") + ")";
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
                 throw new TrtcFatalException(detail + ": check the endpoint setting, which should be the API host"
-                        + " such as " + ApiAccess.DEFAULT_ENDPOINT, null, null);
+                        + " such as " + ApiAccess.DEFAULT_ENDPOINT, null, null, new HttpStatusException(status));
             }
-            throw new TransientFailure(detail, null, null, null);
+            throw new TransientFailure(detail, null, null, new HttpStatusException(status));
         }
         ApiResponse parsed;
         try {
-            parsed = parser.parse(response.body());
+            parsed = parser.parse(answer, pageSize, clock.instant());
         } catch (MalformedResponseException e) {
             stats.request("malformed");
             throw failure("malformed answer: " + e.getMessage(), e, userSig);
         }
         stats.request(outcome(parsed.errorCode()));
         if (log.isDebugEnabled()) {
-            log.debug("POST {} page {}: errorCode {}, {} records, totalNum {}, nextPage {}, requestId {}, {} ms",
-                    Redaction.redact(uri.toString(), secrets(userSig)), page, parsed.errorCode(),
-                    parsed.records().size(), parsed.totalNum(), parsed.page(), parsed.requestId(), millis);
+            log.debug("POST {} page {}: errorCode {}, {} records, {} invalid, totalNum {}, nextPage {}, requestId {},"
+                    + " {} ms", Redaction.redact(uri.toString(), secrets(userSig)), page, parsed.errorCode(),
+                    parsed.records().size(), parsed.invalid().size(), parsed.totalNum(), parsed.page(),
+                    parsed.requestId(), millis);
         }
         return parsed;
     }

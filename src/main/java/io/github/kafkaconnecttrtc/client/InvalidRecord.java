@@ -7,7 +7,8 @@ import java.util.Objects;
  * with the reason, so that it reaches the invalid-records topic instead of blocking the records
  * around it or vanishing.
  *
- * @param raw the record's JSON text as sent; bytes that were not UTF-8 are replaced by U+FFFD
+ * @param raw the record's JSON text as sent; bytes that were not UTF-8 are replaced by U+FFFD, and a
+ *     record longer than {@link ResponseParser#MAX_RECORD_CHARS} is cut to that length
  * @param reason what is wrong with it, naming the field
  * @param callId the record's {@code callId} when it has a usable one, else null
  */

@@ -6,4 +6,8 @@ public class TrtcFatalException extends TrtcApiException {
     public TrtcFatalException(String message, Integer errorCode, String requestId) {
         super(message, errorCode, requestId, null);
     }
+
+    public TrtcFatalException(String message, Integer errorCode, String requestId, Throwable cause) {
+        super(message, errorCode, requestId, cause);
+    }
 }

@@ -1,9 +1,10 @@
 package io.github.kafkaconnecttrtc.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -21,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class UserSig {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final String VERSION = "2.0";
 
     private UserSig() {
@@ -29,20 +30,20 @@ public final class UserSig {
 
     /** Makes a UserSig for {@code identifier}, valid from {@code time} for {@code expireSeconds}. */
     public static String generate(String secretKey, long sdkAppId, String identifier, long time, long expireSeconds) {
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("TLS.ver", VERSION);
-        doc.put("TLS.identifier", identifier);
-        doc.put("TLS.sdkappid", sdkAppId);
-        doc.put("TLS.expire", expireSeconds);
-        doc.put("TLS.time", time);
-        doc.put("TLS.sig", signature(secretKey, sdkAppId, identifier, time, expireSeconds));
-        byte[] json;
-        try {
-            json = JSON.writeValueAsBytes(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not serialise a UserSig document", e);
+        ByteArrayOutputStream json = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = JSON.createGenerator(json)) {
+            g.writeStartObject();
+            g.writeStringField("TLS.ver", VERSION);
+            g.writeStringField("TLS.identifier", identifier);
+            g.writeNumberField("TLS.sdkappid", sdkAppId);
+            g.writeNumberField("TLS.expire", expireSeconds);
+            g.writeNumberField("TLS.time", time);
+            g.writeStringField("TLS.sig", signature(secretKey, sdkAppId, identifier, time, expireSeconds));
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write a UserSig document", e);
         }
-        return base64UrlLike(deflate(json));
+        return base64UrlLike(deflate(json.toByteArray()));
     }
 
     /** The {@code TLS.sig} field: Base64 of HMAC-SHA256 over the signed content. */

@@ -58,16 +58,10 @@ final class ConfigValidators {
         }, () -> "(0, " + number(max) + "]");
     }
 
-    static Validator millisAtLeast(Duration min) {
-        return millisBetween(min, null);
-    }
-
     static Validator millisBetween(Duration min, Duration max) {
-        String expected = max == null
-                ? "at least " + millis(min)
-                : "from " + millis(min) + " to " + millis(max);
+        String expected = "from " + millis(min) + " to " + millis(max);
         return LambdaValidator.with((name, value) -> {
-            boolean inRange = value instanceof Long ms && ms >= min.toMillis() && (max == null || ms <= max.toMillis());
+            boolean inRange = value instanceof Long ms && ms >= min.toMillis() && ms <= max.toMillis();
             if (!inRange) {
                 throw new ConfigException(name, value, "Expected a duration in milliseconds " + expected);
             }

@@ -11,9 +11,9 @@ import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.SECRET_KEY_CONF
 import io.github.kafkaconnecttrtc.client.ApiAccess;
 import io.github.kafkaconnecttrtc.client.ClientInterruptedException;
 import io.github.kafkaconnecttrtc.client.ErrorCodes;
+import io.github.kafkaconnecttrtc.client.HttpStatusException;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
 import io.github.kafkaconnecttrtc.client.MalformedResponseException;
-import io.github.kafkaconnecttrtc.client.RecordsPage;
 import io.github.kafkaconnecttrtc.client.RecordsQuery;
 import io.github.kafkaconnecttrtc.client.Redaction;
 import io.github.kafkaconnecttrtc.client.RequestPolicy;
@@ -47,7 +47,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The request is the smallest the API serves (one record of the last few minutes), without retries and with
  * short timeouts, because {@code validate()} answers a REST call that a person or a deployment tool waits for.
- * Messages go through {@link Redaction} with the secret key, and the client already keeps the UserSig out of its own.
+ *
+ * <p>Whoever may call {@code validate()} chooses the endpoint, and Connect fills in the secret key from a
+ * ConfigProvider before the check runs. So the check signs a UserSig valid for {@link #USERSIG_TTL} only, sends it
+ * only over https or to a loopback address, and says what went wrong in its own words: a category such as
+ * unreachable, TLS failure, no answer in time, an HTTP status or an API error code, never text the server sent,
+ * which would let a caller read what hosts the worker can reach have to say.
  */
 public final class ConnectionCheck {
 
@@ -55,6 +60,8 @@ public final class ConnectionCheck {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Long enough for a worker's clock a little behind the API's, short enough to be worth little to anyone else. */
+    public static final Duration USERSIG_TTL = Duration.ofMinutes(5);
     /** Short, so that the answer is one small page however busy the application is. */
     static final Duration WINDOW = Duration.ofMinutes(5);
 
@@ -69,7 +76,7 @@ public final class ConnectionCheck {
     /** The check with the real HTTP client and the standard timeouts. */
     public ConnectionCheck(InstantSource clock) {
         this(clock, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
-                (access, policy) -> new HttpTrtcRecordsClient(access, policy, clock));
+                (access, policy) -> new HttpTrtcRecordsClient(access, policy, clock, USERSIG_TTL));
     }
 
     /**
@@ -82,7 +89,8 @@ public final class ConnectionCheck {
             BiFunction<ApiAccess, RequestPolicy, TrtcRecordsClient> clients) {
         this.clock = Objects.requireNonNull(clock, "clock");
         // No retries, so the back-offs never apply; they only have to be acceptable to the retry policy.
-        this.policy = new RequestPolicy(requestTimeout, connectTimeout, 0, Duration.ofMillis(1), Duration.ofMillis(2));
+        this.policy = new RequestPolicy(requestTimeout, connectTimeout, 0, Duration.ofMillis(1), Duration.ofMillis(2),
+                RequestPolicy.DEFAULT_MAX_RESPONSE_BYTES);
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
@@ -110,7 +118,28 @@ public final class ConnectionCheck {
         String callType = callTypes != null && callTypes.errorMessages().isEmpty()
                 ? callTypeParameter(callTypes.value()) : null;
         ApiAccess access = TrtcSourceConfig.apiAccess(key -> valueOf(values, key));
-        check(access, callType).ifPresent(failure -> values.get(failure.key()).addErrorMessage(failure.message()));
+        Failure failure = unencrypted(access).or(() -> check(access, callType)).orElse(null);
+        if (failure != null) {
+            String message = Redaction.redact(failure.message(), List.of(access.secretKey().value()));
+            log.info("Connection check failed: {}", message);
+            values.get(failure.key()).addErrorMessage(message);
+        }
+    }
+
+    /**
+     * Refuses plain http to a host other than loopback, even where the tasks may use it: anyone who can call
+     * {@code validate()} could otherwise have a signed UserSig sent in the clear to a host of their choosing.
+     */
+    private static Optional<Failure> unencrypted(ApiAccess access) {
+        try {
+            ApiAccess.checkEndpoint(access.endpoint(), false);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new Failure(CONNECTION_CHECK_CONFIG, CONNECTION_CHECK_CONFIG + ": the check sends a "
+                    + "UserSig, so it is made only over https or to a loopback address, and "
+                    + hostAndPort(access.endpoint()) + " is reached over plain http: use https, or set "
+                    + CONNECTION_CHECK_CONFIG + "=false"));
+        }
     }
 
     /**
@@ -125,33 +154,24 @@ public final class ConnectionCheck {
         RecordsQuery query = new RecordsQuery(Math.max(0, now - WINDOW.toSeconds()), OptionalLong.of(now), callType,
                 null, 1);
         String target = hostAndPort(access.endpoint());
-        Optional<Failure> failure;
         try (TrtcRecordsClient client = clients.apply(access, policy)) {
-            RecordsPage page = client.fetchPage(query, 1);
-            log.info("Connection check: {} accepted the credentials of SDKAppID {} (requestId {})", target,
-                    access.sdkAppId(), page.requestId());
-            failure = Optional.empty();
+            client.fetchPage(query, 1);
+            log.info("Connection check: {} accepted the credentials of SDKAppID {}", target, access.sdkAppId());
+            return Optional.empty();
         } catch (TrtcApiException e) {
-            failure = Optional.of(interpret(e, access, callType, target));
+            return Optional.of(e.errorCode().isPresent()
+                    ? answered(e.errorCode().getAsInt(), access, callType, target)
+                    : withoutCode(e, target));
         } catch (ClientInterruptedException e) {
             Thread.currentThread().interrupt();
-            failure = Optional.of(new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": the check of " + target
+            return Optional.of(new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": the check of " + target
                     + " was interrupted before it had an answer"));
         }
-        return failure.map(f -> {
-            String message = Redaction.redact(f.message(), List.of(access.secretKey().value()));
-            Failure redacted = new Failure(f.key(), message);
-            log.info("Connection check failed: {}", redacted.message());
-            return redacted;
-        });
     }
 
-    private static Failure interpret(TrtcApiException e, ApiAccess access, String callType, String target) {
-        if (e.errorCode().isEmpty()) {
-            return withoutCode(e, target);
-        }
-        int code = e.errorCode().getAsInt();
-        String answer = " (errorCode " + code + (e.requestId() == null ? "" : ", requestId " + e.requestId()) + ")";
+    /** An answer with an API error code, in our words for each code the API documents. */
+    private Failure answered(int code, ApiAccess access, String callType, String target) {
+        String answer = " (errorCode " + code + ")";
         return switch (code) {
             case ErrorCodes.USERSIG_INVALID -> new Failure(SECRET_KEY_CONFIG, SECRET_KEY_CONFIG
                     + ": the API refused the UserSig signed with this key" + answer + ": the secret key, "
@@ -167,69 +187,59 @@ public final class ConnectionCheck {
                     + (callType == null ? "" : " (" + callType + ")") + ": application " + access.sdkAppId()
                     + " has no TUICallKit group-call package, so its group calls cannot be read" + answer
                     + ": set " + CALL_TYPES_CONFIG + "=single, or buy the package");
-            default -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered errorCode " + code
-                    + (e.requestId() == null ? "" : " (requestId " + e.requestId() + ")") + " to a one-record query "
-                    + "of the last " + WINDOW.toMinutes() + " minutes, where the records API answers success or "
-                    + ErrorCodes.NO_RECORDS + " (no records)");
+            case ErrorCodes.USERSIG_EXPIRED -> new Failure(CONNECTION_CHECK_CONFIG, CONNECTION_CHECK_CONFIG
+                    + ": the API found a UserSig made just now, valid for " + USERSIG_TTL.toMinutes()
+                    + " minutes, expired" + answer + ": the worker's clock is behind; set it right (NTP)");
+            case ErrorCodes.RATE_LIMITED -> new Failure(CONNECTION_CHECK_CONFIG, CONNECTION_CHECK_CONFIG
+                    + ": the API is limiting the requests of application " + access.sdkAppId() + answer
+                    + ", which other clients of the application use up: validate again in a moment");
+            case ErrorCodes.INVALID_PARAMETERS -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target
+                    + " refused the check's query as invalid" + answer + ", which the records API does not do for a"
+                    + " one-record query of the last " + WINDOW.toMinutes() + " minutes: expected the API host, such"
+                    + " as " + ApiAccess.DEFAULT_ENDPOINT);
+            default -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered an error code the"
+                    + " records API does not document" + answer + ": an internal error of the API, or not the API:"
+                    + " validate again later, and check that the endpoint is the API host, such as "
+                    + ApiAccess.DEFAULT_ENDPOINT);
         };
     }
 
     /** A failure before any API answer: the host was not reached, or what answered is not the records API. */
-    private static Failure withoutCode(TrtcApiException e, String target) {
-        Throwable cause = e.getCause();
-        if (cause == null) {
-            return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " did not answer as the records "
-                    + "API does: " + withoutAdvice(lastFailure(e.getMessage())) + "; expected the API host, such as "
-                    + ApiAccess.DEFAULT_ENDPOINT);
+    private Failure withoutCode(TrtcApiException e, String target) {
+        HttpStatusException status = find(e, HttpStatusException.class);
+        if (status != null) {
+            String kind = status.status() >= 500 ? ", a gateway or server error: validate again later, and check"
+                    + " that the endpoint is the API host" : ", which the records API does not answer: expected the"
+                    + " API host";
+            return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered HTTP status "
+                    + status.status() + kind + ", such as " + ApiAccess.DEFAULT_ENDPOINT);
         }
-        if (find(cause, MalformedResponseException.class) != null) {
-            return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered something other than "
-                    + "a records API answer (" + lastFailure(e.getMessage()) + "); expected the API host, such as "
-                    + ApiAccess.DEFAULT_ENDPOINT);
+        if (find(e, MalformedResponseException.class) != null) {
+            return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered something that is not"
+                    + " a records API answer; expected the API host, such as " + ApiAccess.DEFAULT_ENDPOINT);
         }
         return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": could not reach " + target + ": "
-                + shortCause(cause) + "; expected a reachable API host, such as " + ApiAccess.DEFAULT_ENDPOINT);
+                + unreachable(e) + "; expected a reachable API host, such as " + ApiAccess.DEFAULT_ENDPOINT);
     }
 
-    /** The client's message after its "last failure:", which is the part that tells what happened. */
-    private static String lastFailure(String message) {
-        String marker = "last failure: ";
-        int at = message == null ? -1 : message.lastIndexOf(marker);
-        return at < 0 ? String.valueOf(message) : message.substring(at + marker.length());
-    }
-
-    /** The client's own advice, which would repeat the expectation this check states. */
-    private static String withoutAdvice(String failure) {
-        int advice = failure.indexOf(": check ");
-        return advice < 0 ? failure : failure.substring(0, advice);
-    }
-
-    /** A few words on why a connection failed, from the JDK's exceptions, which often carry no message. */
-    static String shortCause(Throwable cause) {
-        SSLException tls = find(cause, SSLException.class);
-        if (tls != null) {
-            return "TLS failure (" + messageOr(tls, "handshake failed") + ")";
+    /** Why a connection failed, as a category: the JDK's messages may quote what the host sent. */
+    private String unreachable(Throwable cause) {
+        if (find(cause, SSLException.class) != null) {
+            return "TLS failure (the host's certificate or protocol was not accepted)";
         }
-        HttpConnectTimeoutException connectTimeout = find(cause, HttpConnectTimeoutException.class);
-        if (connectTimeout != null) {
-            return "connection timed out (" + messageOr(connectTimeout, "no connection") + ")";
+        if (find(cause, HttpConnectTimeoutException.class) != null) {
+            return "no connection within " + policy.connectTimeout().toMillis() + " ms";
         }
-        HttpTimeoutException timeout = find(cause, HttpTimeoutException.class);
-        if (timeout != null) {
-            return "no answer in time (" + messageOr(timeout, "request timed out") + ")";
+        if (find(cause, HttpTimeoutException.class) != null) {
+            return "no answer in time (" + policy.requestTimeout().toMillis() + " ms)";
         }
         if (find(cause, UnresolvedAddressException.class) != null || find(cause, UnknownHostException.class) != null) {
             return "unknown host";
         }
-        ConnectException notConnected = find(cause, ConnectException.class);
-        if (notConnected != null) {
-            // The JDK's HTTP client reports a refused connection as messageless exceptions around a closed channel.
-            String detail = deepestMessage(notConnected);
-            return detail == null || detail.toLowerCase(Locale.ROOT).contains("refused") ? "connection refused"
-                    : "could not connect (" + detail + ")";
+        if (find(cause, ConnectException.class) != null) {
+            return "connection refused";
         }
-        String detail = deepestMessage(cause);
-        return detail == null ? cause.getClass().getSimpleName() : detail;
+        return "the connection failed";
     }
 
     private static <T extends Throwable> T find(Throwable chain, Class<T> type) {
@@ -240,22 +250,6 @@ public final class ConnectionCheck {
             }
         }
         return null;
-    }
-
-    /** The innermost message of the chain, or null when none has one. */
-    private static String deepestMessage(Throwable chain) {
-        String message = null;
-        Set<Throwable> seen = new HashSet<>();
-        for (Throwable t = chain; t != null && seen.add(t); t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        return message;
-    }
-
-    private static String messageOr(Throwable t, String fallback) {
-        return t.getMessage() == null || t.getMessage().isBlank() ? fallback : t.getMessage();
     }
 
     private static String hostAndPort(URI endpoint) {

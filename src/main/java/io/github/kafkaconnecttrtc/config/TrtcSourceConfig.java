@@ -3,7 +3,6 @@ package io.github.kafkaconnecttrtc.config;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.MAX_TOPIC_NAME_LENGTH;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.httpUri;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.isoInstantOrEmpty;
-import static io.github.kafkaconnecttrtc.config.ConfigValidators.millisAtLeast;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.millisBetween;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.noBlankEntries;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.nonEmptyPassword;
@@ -103,7 +102,10 @@ public class TrtcSourceConfig extends AbstractConfig {
             + "an unreachable host, a secret key, identifier or SDKAppID the API refuses, or a missing group-call "
             + "package as an error on the key to change. The request is made only when " + ENDPOINT_CONFIG + ", "
             + SDKAPPID_CONFIG + ", " + IDENTIFIER_CONFIG + " and " + SECRET_KEY_CONFIG + " are valid on their own; "
-            + "it takes up to 15 seconds against a host that does not answer.";
+            + "it takes up to 15 seconds against a host that does not answer. The request carries a UserSig valid for "
+            + ConnectionCheck.USERSIG_TTL.toMinutes() + " minutes and is made only over https or to a loopback address, whatever " + ALLOW_PLAIN_HTTP_CONFIG
+            + " says; an error names what went wrong (unreachable, TLS failure, no answer in time, an HTTP status, an "
+            + "API error code) without quoting what the host answered.";
     public static final boolean CONNECTION_CHECK_DEFAULT = false;
     private static final String CONNECTION_CHECK_DISPLAY = "Check the connection on validation";
 
@@ -116,34 +118,50 @@ public class TrtcSourceConfig extends AbstractConfig {
 
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "trtc.request.timeout.ms";
     public static final String REQUEST_TIMEOUT_MS_DOC = "How long one request may take, in milliseconds. The "
-            + "backend gives up after about 3 seconds, so a shorter timeout would cut off answers still on their way.";
+            + "backend gives up after about 3 seconds, so a shorter timeout would cut off answers still on their way; "
+            + "a longer one than 30 seconds would only keep a poll, and so a stop of the task, waiting for an answer "
+            + "that is not coming.";
     public static final long REQUEST_TIMEOUT_MS_DEFAULT = RequestPolicy.DEFAULT_REQUEST_TIMEOUT.toMillis();
     private static final String REQUEST_TIMEOUT_MS_DISPLAY = "Request timeout (ms)";
 
     public static final String CONNECT_TIMEOUT_MS_CONFIG = "trtc.connect.timeout.ms";
     public static final String CONNECT_TIMEOUT_MS_DOC = "How long opening a connection to the API host may take, "
-            + "in milliseconds.";
+            + "in milliseconds; at most 30 seconds.";
     public static final long CONNECT_TIMEOUT_MS_DEFAULT = RequestPolicy.DEFAULT_CONNECT_TIMEOUT.toMillis();
     private static final String CONNECT_TIMEOUT_MS_DISPLAY = "Connect timeout (ms)";
 
     public static final String RETRY_MAX_CONFIG = "trtc.retry.max";
     public static final String RETRY_MAX_DOC = "How often a transient failure (a gateway error, a timeout, a "
-            + "malformed answer, error 70005 'request frequency limited', an unknown error code) is retried before "
-            + "the task reports a retriable error and Connect polls again.";
+            + "malformed answer, error 70005 'request frequency limited', an unknown error code) is retried at most. "
+            + "Retries of a request also stop " + RequestPolicy.RETRY_BUDGET.toSeconds() + " seconds after its first "
+            + "attempt, so that a poll returns within seconds whatever the API does and the task can be stopped; "
+            + "the task then reads that slice again later.";
     public static final int RETRY_MAX_DEFAULT = RequestPolicy.DEFAULT_MAX_RETRIES;
     private static final String RETRY_MAX_DISPLAY = "Maximum retries";
 
     public static final String RETRY_BACKOFF_INITIAL_MS_CONFIG = "trtc.retry.backoff.initial.ms";
     public static final String RETRY_BACKOFF_INITIAL_MS_DOC = "The first back-off before a retry, in milliseconds. "
-            + "It doubles with each retry, with jitter, up to trtc.retry.backoff.max.ms.";
+            + "It doubles with each retry, with jitter, up to trtc.retry.backoff.max.ms. At most 2 seconds, so that a "
+            + "retry fits in the " + RequestPolicy.RETRY_BUDGET.toSeconds() + " seconds the retries of a request have.";
     public static final long RETRY_BACKOFF_INITIAL_MS_DEFAULT = RequestPolicy.DEFAULT_INITIAL_BACKOFF.toMillis();
     private static final String RETRY_BACKOFF_INITIAL_MS_DISPLAY = "Initial retry back-off (ms)";
 
     public static final String RETRY_BACKOFF_MAX_MS_CONFIG = "trtc.retry.backoff.max.ms";
     public static final String RETRY_BACKOFF_MAX_MS_DOC = "The longest back-off before a retry, in milliseconds. "
-            + "Must not be shorter than " + RETRY_BACKOFF_INITIAL_MS_CONFIG + ".";
+            + "Must not be shorter than " + RETRY_BACKOFF_INITIAL_MS_CONFIG + ". A back-off never lasts beyond the "
+            + RequestPolicy.RETRY_BUDGET.toSeconds() + " seconds the retries of a request have, however long this is.";
     public static final long RETRY_BACKOFF_MAX_MS_DEFAULT = RequestPolicy.DEFAULT_MAX_BACKOFF.toMillis();
     private static final String RETRY_BACKOFF_MAX_MS_DISPLAY = "Maximum retry back-off (ms)";
+
+    public static final String RESPONSE_MAX_BYTES_CONFIG = "trtc.response.max.bytes";
+    public static final String RESPONSE_MAX_BYTES_DOC = "The largest answer body read from the API, in bytes. A page "
+            + "of 100 records is about 50 KB; a longer answer, or one that never ends, is cut off at this size and "
+            + "counts as a transient failure (retried, then a retriable error), so that it cannot fill the worker's "
+            + "heap.";
+    public static final int RESPONSE_MAX_BYTES_DEFAULT = RequestPolicy.DEFAULT_MAX_RESPONSE_BYTES;
+    public static final int RESPONSE_MAX_BYTES_MIN = 64 * 1024;
+    public static final int RESPONSE_MAX_BYTES_MAX = 64 * 1024 * 1024;
+    private static final String RESPONSE_MAX_BYTES_DISPLAY = "Maximum answer size (bytes)";
 
     public static final String TOPIC_CONFIG = "topic";
     public static final String TOPIC_DOC = "The topic that receives one CallRecord event per call.";
@@ -275,20 +293,23 @@ public class TrtcSourceConfig extends AbstractConfig {
         def.define(REQUESTS_PER_SECOND_CONFIG, Type.DOUBLE, REQUESTS_PER_SECOND_DEFAULT,
                 positiveAtMost(ApiLimits.MAX_REQUESTS_PER_SECOND), Importance.MEDIUM,
                 REQUESTS_PER_SECOND_DOC, CONNECTION_GROUP, ++order, Width.SHORT, REQUESTS_PER_SECOND_DISPLAY);
-        def.define(REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, REQUEST_TIMEOUT_MS_DEFAULT, millisAtLeast(MIN_REQUEST_TIMEOUT),
-                Importance.LOW, REQUEST_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT,
-                REQUEST_TIMEOUT_MS_DISPLAY);
+        def.define(REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, REQUEST_TIMEOUT_MS_DEFAULT,
+                millisBetween(MIN_REQUEST_TIMEOUT, RequestPolicy.MAX_REQUEST_TIMEOUT), Importance.LOW,
+                REQUEST_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT, REQUEST_TIMEOUT_MS_DISPLAY);
         def.define(CONNECT_TIMEOUT_MS_CONFIG, Type.LONG, CONNECT_TIMEOUT_MS_DEFAULT,
-                millisAtLeast(Duration.ofMillis(1)), Importance.LOW, CONNECT_TIMEOUT_MS_DOC, CONNECTION_GROUP,
-                ++order, Width.SHORT, CONNECT_TIMEOUT_MS_DISPLAY);
-        def.define(RETRY_MAX_CONFIG, Type.INT, RETRY_MAX_DEFAULT, Range.between(0, 100), Importance.LOW,
-                RETRY_MAX_DOC, CONNECTION_GROUP, ++order, Width.SHORT, RETRY_MAX_DISPLAY);
+                millisBetween(Duration.ofMillis(1), RequestPolicy.MAX_CONNECT_TIMEOUT), Importance.LOW,
+                CONNECT_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT, CONNECT_TIMEOUT_MS_DISPLAY);
+        def.define(RETRY_MAX_CONFIG, Type.INT, RETRY_MAX_DEFAULT, Range.between(0, RequestPolicy.MAX_RETRIES),
+                Importance.LOW, RETRY_MAX_DOC, CONNECTION_GROUP, ++order, Width.SHORT, RETRY_MAX_DISPLAY);
         def.define(RETRY_BACKOFF_INITIAL_MS_CONFIG, Type.LONG, RETRY_BACKOFF_INITIAL_MS_DEFAULT,
-                millisAtLeast(Duration.ofMillis(1)), Importance.LOW, RETRY_BACKOFF_INITIAL_MS_DOC, CONNECTION_GROUP,
-                ++order, Width.SHORT, RETRY_BACKOFF_INITIAL_MS_DISPLAY);
+                millisBetween(Duration.ofMillis(1), RequestPolicy.MAX_INITIAL_BACKOFF), Importance.LOW,
+                RETRY_BACKOFF_INITIAL_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT, RETRY_BACKOFF_INITIAL_MS_DISPLAY);
         def.define(RETRY_BACKOFF_MAX_MS_CONFIG, Type.LONG, RETRY_BACKOFF_MAX_MS_DEFAULT,
-                millisAtLeast(Duration.ofMillis(1)), Importance.LOW, RETRY_BACKOFF_MAX_MS_DOC, CONNECTION_GROUP,
-                ++order, Width.SHORT, RETRY_BACKOFF_MAX_MS_DISPLAY);
+                millisBetween(Duration.ofMillis(1), RequestPolicy.MAX_MAX_BACKOFF), Importance.LOW,
+                RETRY_BACKOFF_MAX_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT, RETRY_BACKOFF_MAX_MS_DISPLAY);
+        def.define(RESPONSE_MAX_BYTES_CONFIG, Type.INT, RESPONSE_MAX_BYTES_DEFAULT,
+                Range.between(RESPONSE_MAX_BYTES_MIN, RESPONSE_MAX_BYTES_MAX), Importance.LOW, RESPONSE_MAX_BYTES_DOC,
+                CONNECTION_GROUP, ++order, Width.SHORT, RESPONSE_MAX_BYTES_DISPLAY);
 
         order = 0;
         def.define(TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, topicName(false), Importance.HIGH,
@@ -466,7 +487,8 @@ public class TrtcSourceConfig extends AbstractConfig {
     /** How long a request may take and how it is retried. */
     public RequestPolicy requestPolicy() {
         return new RequestPolicy(millis(REQUEST_TIMEOUT_MS_CONFIG), millis(CONNECT_TIMEOUT_MS_CONFIG),
-                getInt(RETRY_MAX_CONFIG), millis(RETRY_BACKOFF_INITIAL_MS_CONFIG), millis(RETRY_BACKOFF_MAX_MS_CONFIG));
+                getInt(RETRY_MAX_CONFIG), millis(RETRY_BACKOFF_INITIAL_MS_CONFIG), millis(RETRY_BACKOFF_MAX_MS_CONFIG),
+                getInt(RESPONSE_MAX_BYTES_CONFIG));
     }
 
     /** The request budget of the whole connector, which its tasks share. */

@@ -29,7 +29,7 @@ import org.apache.kafka.common.metrics.stats.Rate;
  *       horizon;</li>
  *   <li>{@code type=request-metrics,connector=<name>,task=<n>,outcome=<outcome>}: requests by
  *       outcome ({@code ok}, {@code no_records}, {@code api_<code>}, {@code http_<status>},
- *       {@code timeout}, {@code io_error}, {@code malformed});</li>
+ *       {@code timeout}, {@code io_error}, {@code too_large}, {@code malformed});</li>
  *   <li>{@code type=slice-metrics,connector=<name>,task=<n>,slice=<slice>}: seconds behind now.</li>
  * </ul>
  */

@@ -28,6 +28,14 @@ public record Cursor(long endTs, String callId) {
         return callId != null && record.callId().compareTo(callId) > 0;
     }
 
+    /**
+     * The earliest start of a call that ended after this position and lasted at most {@code seconds}; it cannot
+     * overflow, whatever the position.
+     */
+    long lookBack(long seconds) {
+        return EpochSeconds.minus(endTs, seconds);
+    }
+
     /** Whether this position is at or past the end of second {@code second}. */
     public boolean covers(long second) {
         return endTs > second || (endTs == second && callId == null);

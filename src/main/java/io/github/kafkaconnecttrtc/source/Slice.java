@@ -64,7 +64,7 @@ public record Slice(String name, SliceKind kind, long startFrom, long startUntil
      * @throws IllegalArgumentException when the name is not one this connector writes
      */
     public static Slice parse(String name, long tailStart, long readFrom, long maxCallSeconds) {
-        long handover = tailStart + maxCallSeconds;
+        long handover = EpochSeconds.plus(tailStart, maxCallSeconds);
         if (TAIL_FAST.equals(name)) {
             return tailFast(Math.max(tailStart, readFrom));
         }
@@ -117,7 +117,8 @@ public record Slice(String name, SliceKind kind, long startFrom, long startUntil
 
     /** Where a slice without a stored offset starts. */
     public Cursor initialCursor() {
-        return kind == SliceKind.TAIL_OVERLONG ? Cursor.throughSecond(handover) : Cursor.throughSecond(startFrom - 1);
+        return kind == SliceKind.TAIL_OVERLONG ? Cursor.throughSecond(handover)
+                : Cursor.throughSecond(EpochSeconds.minus(startFrom, 1));
     }
 
     /**

@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * <p>Format version {@value #VERSION}. {@link #fromMap} reads what this and earlier versions
  * wrote, accepts numbers as any numeric type or as text (a hand-written offset through the REST
- * API may have either), and rejects anything else with a message that says what is wrong.
+ * API may have either), and rejects anything else with a message that says what is wrong: times
+ * outside the range {@link EpochSeconds} allows, milliseconds among them, and call ids longer
+ * than any the API makes.
  */
 public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom) {
 
@@ -19,6 +21,8 @@ public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom) {
     static final String CALL_ID_KEY = "callId";
     static final String TAIL_START_KEY = "tailStart";
     static final String READ_FROM_KEY = "readFrom";
+    /** Far longer than the API's call ids, which are UUIDs or shorter. */
+    static final int MAX_CALL_ID_LENGTH = 256;
 
     /** An offset without the history start, as history slices store it. */
     public SliceOffset(Cursor cursor, Long tailStart) {
@@ -44,9 +48,11 @@ public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom) {
     /**
      * Reads a stored offset; null stays null (no offset yet).
      *
-     * @throws IllegalArgumentException for an offset this version cannot read, naming the field
+     * @param nowSeconds the worker's clock, which no time in the offset may lie more than a day past
+     * @throws IllegalArgumentException for an offset this version cannot read or that is out of range, naming the
+     *     field
      */
-    public static SliceOffset fromMap(Map<String, ?> map) {
+    public static SliceOffset fromMap(Map<String, ?> map, long nowSeconds) {
         if (map == null) {
             return null;
         }
@@ -55,33 +61,65 @@ public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom) {
             throw new IllegalArgumentException("offset format version " + version + " is not supported by this "
                     + "version of the connector (it reads 1.." + VERSION + "): was it written by a newer release?");
         }
-        Long endTs = number(map, END_TS_KEY, true);
+        Long endTs = time(map, END_TS_KEY, true, nowSeconds);
         Object callId = map.get(CALL_ID_KEY);
         if (callId != null && !(callId instanceof String)) {
-            throw new IllegalArgumentException("offset field '" + CALL_ID_KEY + "' must be text, got " + callId);
+            throw new IllegalArgumentException("offset field '" + CALL_ID_KEY + "' must be text, got "
+                    + abbreviate(String.valueOf(callId)));
         }
-        return new SliceOffset(new Cursor(endTs, (String) callId), number(map, TAIL_START_KEY, false),
-                number(map, READ_FROM_KEY, false));
+        if (callId instanceof String id && (id.isEmpty() || id.length() > MAX_CALL_ID_LENGTH)) {
+            throw new IllegalArgumentException("offset field '" + CALL_ID_KEY + "' must be 1 to " + MAX_CALL_ID_LENGTH
+                    + " characters long, got " + id.length());
+        }
+        return new SliceOffset(new Cursor(endTs, (String) callId), time(map, TAIL_START_KEY, false, nowSeconds),
+                time(map, READ_FROM_KEY, false, nowSeconds));
+    }
+
+    private static Long time(Map<String, ?> map, String key, boolean required, long nowSeconds) {
+        Long value = number(map, key, required);
+        if (value != null) {
+            EpochSeconds.check("offset field '" + key + "'", value, nowSeconds);
+        }
+        return value;
     }
 
     private static Long number(Map<String, ?> map, String key, boolean required) {
         Object value = map.get(key);
         if (value == null) {
             if (required) {
-                throw new IllegalArgumentException("offset " + map + " has no '" + key + "' field");
+                throw new IllegalArgumentException("offset has no '" + key + "' field (it has " + map.keySet() + ")");
             }
             return null;
         }
-        if (value instanceof Number n) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        // JSON may bring a whole number as a floating-point one; a fraction or an infinity is not a position.
+        if (value instanceof Number n && Math.rint(n.doubleValue()) == n.doubleValue()
+                && Math.abs(n.doubleValue()) < 0x1p63) {
             return n.longValue();
         }
-        if (value instanceof String s) {
+        if (value instanceof String text) {
             try {
-                return Long.parseLong(s.trim());
+                return Long.parseLong(text.trim());
             } catch (NumberFormatException e) {
                 // reported below
             }
         }
-        throw new IllegalArgumentException("offset field '" + key + "' must be a whole number, got '" + value + "'");
+        throw new IllegalArgumentException("offset field '" + key + "' must be a whole number, got '"
+                + abbreviate(String.valueOf(value)) + "'");
+    }
+
+    /** Offsets written by hand may hold anything; a message quotes the start of it, control characters escaped. */
+    private static String abbreviate(String text) {
+        StringBuilder quoted = new StringBuilder();
+        text.codePoints().limit(40).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.appendCodePoint(c);
+            }
+        });
+        return text.codePointCount(0, text.length()) > 40 ? quoted + "..." : quoted.toString();
     }
 }

@@ -53,12 +53,15 @@ public final class SlicePlanner {
     public synchronized SlicePlan plan(long nowSeconds, OffsetLookup offsets) {
         recallStarts(nowSeconds, offsets);
         long floor = ReadSettings.horizonFloor(nowSeconds);
-        long readFrom = configuredStart.isPresent() ? configuredStart.getAsLong() : historyStart;
+        // Nothing older than the horizon when the tail was fixed can still be read or finished. Holding the start
+        // there also keeps the tail's offsets, which store it, within the range EpochSeconds allows.
+        long readFrom = Math.max(configuredStart.isPresent() ? configuredStart.getAsLong() : historyStart,
+                EpochSeconds.minus(tailStart, OLDEST_HISTORY_SECONDS));
         List<String> names = new ArrayList<>();
-        // Nothing older than the horizon when the tail was fixed can still be read or finished.
-        long firstCell = Math.floorDiv(Math.max(readFrom, tailStart - OLDEST_HISTORY_SECONDS), sliceSeconds) * sliceSeconds;
-        for (long cell = firstCell; cell < tailStart; cell += sliceSeconds) {
-            names.add(Slice.historyName(cell, Math.min(cell + sliceSeconds, tailStart)));
+        // Saturating steps, so that no start of the tail, however absurd, makes this loop run for ever.
+        long firstCell = EpochSeconds.minus(readFrom, Math.floorMod(readFrom, sliceSeconds));
+        for (long cell = firstCell; cell < tailStart; cell = EpochSeconds.plus(cell, sliceSeconds)) {
+            names.add(Slice.historyName(cell, Math.min(EpochSeconds.plus(cell, sliceSeconds), tailStart)));
         }
         Map<String, SliceOffset> stored = names.isEmpty() ? Map.of() : offsets.offsets(names);
         List<Slice> unfinished = new ArrayList<>();

@@ -68,8 +68,8 @@ public final class SliceReader {
             hi = Math.min(hi, reach);
         }
         long from = switch (slice.kind()) {
-            case TAIL_FAST -> cursor.endTs() - settings.fastLaneSeconds();
-            case TAIL_LONG, HISTORY -> cursor.endTs() - settings.maxCallSeconds();
+            case TAIL_FAST -> cursor.lookBack(settings.fastLaneSeconds());
+            case TAIL_LONG, HISTORY -> cursor.lookBack(settings.maxCallSeconds());
             // A call past the promise may have started at any time the API still holds.
             case TAIL_OVERLONG -> Long.MIN_VALUE;
         };

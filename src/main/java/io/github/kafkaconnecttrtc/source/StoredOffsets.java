@@ -14,18 +14,20 @@ public final class StoredOffsets {
     }
 
     /**
-     * The readable offsets of {@code sliceNames} by slice name; an offset that cannot be read is
-     * left out and handed to {@code unreadable} with the reason.
+     * The readable offsets of {@code sliceNames} by slice name; an offset that cannot be read, or
+     * holds a time out of range, is left out and handed to {@code unreadable} with the reason.
+     *
+     * @param nowSeconds the worker's clock, which no stored time may lie more than a day past
      */
     public static Map<String, SliceOffset> read(OffsetStorageReader reader, long sdkAppId, List<String> sliceNames,
-            BiConsumer<String, IllegalArgumentException> unreadable) {
+            long nowSeconds, BiConsumer<String, IllegalArgumentException> unreadable) {
         List<Map<String, String>> partitions = new ArrayList<>(sliceNames.size());
         sliceNames.forEach(name -> partitions.add(Slice.partition(sdkAppId, name)));
         Map<String, SliceOffset> offsets = new HashMap<>();
         reader.offsets(partitions).forEach((partition, offset) -> {
             String name = partition.get(Slice.PARTITION_SLICE_KEY);
             try {
-                SliceOffset parsed = SliceOffset.fromMap(offset);
+                SliceOffset parsed = SliceOffset.fromMap(offset, nowSeconds);
                 if (parsed != null) {
                     offsets.put(name, parsed);
                 }

@@ -17,11 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code *-_} for {@code +/=}, zlib, JSON. Written apart from {@link UserSig}, so that the tests
  * check the generator against the format rather than against itself.
  */
-record DecodedUserSig(String version, String identifier, long sdkAppId, long time, long expireSeconds, String sig) {
+public record DecodedUserSig(String version, String identifier, long sdkAppId, long time, long expireSeconds, String sig) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static DecodedUserSig decode(String userSig) {
+    public static DecodedUserSig decode(String userSig) {
         byte[] compressed = Base64.getDecoder().decode(userSig.replace('*', '+').replace('-', '/').replace('_', '='));
         JsonNode node;
         try {
@@ -35,7 +35,7 @@ record DecodedUserSig(String version, String identifier, long sdkAppId, long tim
     }
 
     /** The last second at which the UserSig is still valid. */
-    long expiresAt() {
+    public long expiresAt() {
         return time + expireSeconds;
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -82,7 +83,7 @@ class RecordsClientAgainstSimulatorTest {
     private static RequestPolicy withRequestTimeout(Duration timeout) {
         RequestPolicy quick = quickRetries();
         return new RequestPolicy(timeout, quick.connectTimeout(), quick.maxRetries(), quick.initialBackoff(),
-                quick.maxBackoff());
+                quick.maxBackoff(), quick.maxResponseBytes());
     }
 
     private HttpTrtcRecordsClient client(ApiAccess access, RequestPolicy policy, InstantSource clientClock) {
@@ -219,7 +220,7 @@ class RecordsClientAgainstSimulatorTest {
         client.fetchPage(lastDay(), 1);
         String first = sim.lastUserSig();
 
-        clock.advance(UserSigProvider.TTL.plusMinutes(1));
+        clock.advance(UserSigProvider.DEFAULT_TTL.plusMinutes(1));
         client.fetchPage(lastDay(), 1);
 
         assertThat(sim.lastUserSig()).isNotEqualTo(first);
@@ -270,6 +271,29 @@ class RecordsClientAgainstSimulatorTest {
                 .hasMessageContaining("after 5 attempts")
                 .hasMessageContaining("HTTP 502");
         assertThat(client.stats().requests()).isEqualTo(5);
+    }
+
+    @Test
+    // Without the budget this request would retry for most of an hour.
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void retriesOfARequestStopAtTheTimeBudgetWhateverTheRetrySettingsAllow() {
+        TrtcSimulator sim = simulator(quiet());
+        sim.faults().injectNext(Fault.GATEWAY_502, 1000);
+        // The longest back-offs and the most retries the settings allow would wait minutes without the budget.
+        HttpTrtcRecordsClient client = client(sim, retrying(RequestPolicy.MAX_RETRIES,
+                RequestPolicy.MAX_INITIAL_BACKOFF, RequestPolicy.MAX_MAX_BACKOFF));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> client.fetchPage(lastDay(), 1))
+                .isInstanceOf(TrtcRetriableException.class)
+                .hasMessageContaining("HTTP 502")
+                .hasMessageContaining(RequestPolicy.RETRY_BUDGET.toSeconds() + " s after the first attempt")
+                .hasCauseInstanceOf(HttpStatusException.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // Back-offs of about 2, 4 and the rest of the budget: the last attempt starts at the budget's end.
+        assertThat(client.stats().requests()).isBetween(2L, 4L);
+        assertThat(took).isLessThan(RequestPolicy.RETRY_BUDGET.plusSeconds(3));
     }
 
     @Test
@@ -357,7 +381,7 @@ class RecordsClientAgainstSimulatorTest {
         TrtcSimulator sim = simulator(SimulatorSettings.builder().seed(5).historyDays(1).callsPerSecond(0.02)
                 .rateLimitPerSecond(15), InstantSource.system());
         long now = InstantSource.system().instant().getEpochSecond();
-        HttpTrtcRecordsClient client = client(accessFor(sim), retrying(30, Duration.ofMillis(50),
+        HttpTrtcRecordsClient client = client(accessFor(sim), retrying(20, Duration.ofMillis(50),
                 Duration.ofMillis(400)), InstantSource.system());
         RecordsQuery query = Queries.between(now - Duration.ofDays(1).toSeconds(), now, 30);
 

@@ -12,7 +12,7 @@ class UserSigProviderTest {
     private static final String KEY = "provider-test-key";
     private final MutableClock clock = MutableClock.atEpochSecond(1_700_000_000L);
     private final UserSigProvider provider =
-            new UserSigProvider(new Password(KEY), 1400000000L, "administrator", clock);
+            new UserSigProvider(new Password(KEY), 1400000000L, "administrator", clock, UserSigProvider.DEFAULT_TTL);
 
     @Test
     void reusesTheUserSigWhileMoreThanHalfOfItsValidityIsLeft() {
@@ -34,6 +34,23 @@ class UserSigProviderTest {
         assertThat(doc.time()).isEqualTo(clock.epochSecond());
         assertThat(doc.expiresAt()).isEqualTo(clock.epochSecond() + Duration.ofHours(24).toSeconds());
         assertThat(doc.signedWith(KEY)).isTrue();
+    }
+
+    @Test
+    void makesUserSigsOfTheValidityItWasGivenAndRenewsThemHalfwayThrough() {
+        UserSigProvider shortLived = new UserSigProvider(new Password(KEY), 1400000000L, "administrator", clock,
+                Duration.ofMinutes(5));
+        String first = shortLived.current();
+        clock.advance(Duration.ofSeconds(149));
+        String same = shortLived.current();
+        clock.advance(Duration.ofSeconds(1));
+
+        String second = shortLived.current();
+
+        assertThat(DecodedUserSig.decode(first).expireSeconds()).isEqualTo(300);
+        assertThat(same).isEqualTo(first);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(DecodedUserSig.decode(second).expiresAt()).isEqualTo(clock.epochSecond() + 300);
     }
 
     @Test

@@ -17,6 +17,7 @@ import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_INTERV
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_TOPIC_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUEST_TIMEOUT_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.RESPONSE_MAX_BYTES_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.RETRY_BACKOFF_INITIAL_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.RETRY_BACKOFF_MAX_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.RETRY_MAX_CONFIG;
@@ -100,6 +101,7 @@ class TrtcSourceConfigTest {
         assertThat(requests.maxRetries()).isEqualTo(8);
         assertThat(requests.initialBackoff()).isEqualTo(Duration.ofMillis(250));
         assertThat(requests.maxBackoff()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(requests.maxResponseBytes()).isEqualTo(4 * 1024 * 1024);
         assertThat(output.topic()).isEqualTo("trtc.calls");
         assertThat(output.sdkAppId()).isEqualTo(1400000000L);
         assertThat(config.startTime()).isEmpty();
@@ -134,6 +136,7 @@ class TrtcSourceConfigTest {
         props.put(RETRY_MAX_CONFIG, "0");
         props.put(RETRY_BACKOFF_INITIAL_MS_CONFIG, "100");
         props.put(RETRY_BACKOFF_MAX_MS_CONFIG, "100");
+        props.put(RESPONSE_MAX_BYTES_CONFIG, "65536");
         props.put(TOPIC_CONFIG, "calls");
         props.put(START_TIME_CONFIG, "2026-01-01T08:00:00+08:00");
         props.put(CALL_TYPES_CONFIG, "SINGLE");
@@ -168,6 +171,7 @@ class TrtcSourceConfigTest {
         assertThat(requests.maxRetries()).isZero();
         assertThat(requests.initialBackoff()).isEqualTo(Duration.ofMillis(100));
         assertThat(requests.maxBackoff()).isEqualTo(Duration.ofMillis(100));
+        assertThat(requests.maxResponseBytes()).isEqualTo(65536);
         assertThat(output.topic()).isEqualTo("calls");
         assertThat(output.sdkAppId()).isEqualTo(1400000001L);
         assertThat(config.startTime()).contains(Instant.parse("2026-01-01T00:00:00Z"));
@@ -218,11 +222,18 @@ class TrtcSourceConfigTest {
                 Arguments.of(REQUESTS_PER_SECOND_CONFIG, "fast"),
                 Arguments.of(REQUEST_TIMEOUT_MS_CONFIG, "3000"),
                 Arguments.of(REQUEST_TIMEOUT_MS_CONFIG, "10s"),
+                Arguments.of(REQUEST_TIMEOUT_MS_CONFIG, "30001"),
                 Arguments.of(CONNECT_TIMEOUT_MS_CONFIG, "0"),
+                Arguments.of(CONNECT_TIMEOUT_MS_CONFIG, "30001"),
                 Arguments.of(RETRY_MAX_CONFIG, "-1"),
-                Arguments.of(RETRY_MAX_CONFIG, "101"),
+                Arguments.of(RETRY_MAX_CONFIG, "21"),
                 Arguments.of(RETRY_BACKOFF_INITIAL_MS_CONFIG, "0"),
+                Arguments.of(RETRY_BACKOFF_INITIAL_MS_CONFIG, "2001"),
                 Arguments.of(RETRY_BACKOFF_MAX_MS_CONFIG, "-5"),
+                Arguments.of(RETRY_BACKOFF_MAX_MS_CONFIG, "300001"),
+                Arguments.of(RESPONSE_MAX_BYTES_CONFIG, "65535"),
+                Arguments.of(RESPONSE_MAX_BYTES_CONFIG, "67108865"),
+                Arguments.of(RESPONSE_MAX_BYTES_CONFIG, "4MB"),
                 Arguments.of(TOPIC_CONFIG, ""),
                 Arguments.of(TOPIC_CONFIG, "trtc calls"),
                 Arguments.of(TOPIC_CONFIG, "trtc/calls"),
@@ -295,7 +306,27 @@ class TrtcSourceConfigTest {
         assertThat(validated(propsWith(Map.of(REQUEST_TIMEOUT_MS_CONFIG, "3000")), REQUEST_TIMEOUT_MS_CONFIG)
                 .errorMessages())
                 .singleElement().asString()
-                .contains("at least 3001");
+                .contains("from 3001 to 30000 (30 seconds)");
+    }
+
+    @Test
+    void boundsTheTimeoutsAndBackOffsSoThatAPollCannotBeHeldForMinutes() {
+        assertThat(validated(propsWith(Map.of(REQUEST_TIMEOUT_MS_CONFIG, "120000")), REQUEST_TIMEOUT_MS_CONFIG)
+                .errorMessages()).singleElement().asString().contains("to 30000 (30 seconds)");
+        assertThat(validated(propsWith(Map.of(CONNECT_TIMEOUT_MS_CONFIG, "60000")), CONNECT_TIMEOUT_MS_CONFIG)
+                .errorMessages()).singleElement().asString().contains("from 1 to 30000 (30 seconds)");
+        assertThat(validated(propsWith(Map.of(RETRY_MAX_CONFIG, "50")), RETRY_MAX_CONFIG)
+                .errorMessages()).singleElement().asString().contains("no more than 20");
+        assertThat(validated(propsWith(Map.of(RETRY_BACKOFF_INITIAL_MS_CONFIG, "10000")),
+                RETRY_BACKOFF_INITIAL_MS_CONFIG).errorMessages()).singleElement().asString()
+                .contains("from 1 to 2000 (2 seconds)");
+        assertThat(validated(propsWith(Map.of(RETRY_BACKOFF_MAX_MS_CONFIG, Long.toString(Long.MAX_VALUE))),
+                RETRY_BACKOFF_MAX_MS_CONFIG).errorMessages()).singleElement().asString()
+                .contains("from 1 to 300000 (5 minutes)");
+        assertThat(configDef().validate(propsWith(Map.of(REQUEST_TIMEOUT_MS_CONFIG, "30000",
+                CONNECT_TIMEOUT_MS_CONFIG, "30000", RETRY_MAX_CONFIG, "20", RETRY_BACKOFF_INITIAL_MS_CONFIG, "2000",
+                RETRY_BACKOFF_MAX_MS_CONFIG, "300000"))))
+                .allSatisfy(value -> assertThat(value.errorMessages()).isEmpty());
     }
 
     @Test
@@ -542,7 +573,7 @@ class TrtcSourceConfigTest {
         assertThat(byGroup.get("Connection")).containsExactly(ENDPOINT_CONFIG, ALLOW_PLAIN_HTTP_CONFIG,
                 SDKAPPID_CONFIG, IDENTIFIER_CONFIG, SECRET_KEY_CONFIG, CONNECTION_CHECK_CONFIG,
                 REQUESTS_PER_SECOND_CONFIG, REQUEST_TIMEOUT_MS_CONFIG, CONNECT_TIMEOUT_MS_CONFIG, RETRY_MAX_CONFIG,
-                RETRY_BACKOFF_INITIAL_MS_CONFIG, RETRY_BACKOFF_MAX_MS_CONFIG);
+                RETRY_BACKOFF_INITIAL_MS_CONFIG, RETRY_BACKOFF_MAX_MS_CONFIG, RESPONSE_MAX_BYTES_CONFIG);
         assertThat(byGroup.get("Reading")).containsExactly(TOPIC_CONFIG, START_TIME_CONFIG, CALL_TYPES_CONFIG,
                 CALL_RESULTS_CONFIG, CALL_MAX_DURATION_MS_CONFIG, CALL_FAST_LANE_MAX_DURATION_MS_CONFIG,
                 SETTLE_DELAY_MS_CONFIG, POLL_INTERVAL_MS_CONFIG, LONG_CALL_SWEEP_INTERVAL_MS_CONFIG,

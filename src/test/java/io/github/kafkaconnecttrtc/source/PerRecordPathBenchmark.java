@@ -2,8 +2,10 @@ package io.github.kafkaconnecttrtc.source;
 
 import io.github.kafkaconnecttrtc.client.ApiResponse;
 import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.client.RequestPolicy;
 import io.github.kafkaconnecttrtc.client.ResponseParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +40,9 @@ public class PerRecordPathBenchmark {
 
     static final int PAGE = 100;
     private static final long END = 1_767_225_600L;
+    private static final Instant NOW = Instant.ofEpochSecond(END + 3600);
 
-    private final ResponseParser parser = new ResponseParser();
+    private final ResponseParser parser = new ResponseParser(RequestPolicy.DEFAULT_MAX_RESPONSE_BYTES);
     private byte[] page;
     private PassResult pass;
     private RecordFactory factory;
@@ -49,7 +52,7 @@ public class PerRecordPathBenchmark {
     @Setup
     public void setUp() {
         page = page(new SplittableRandom(7)).getBytes(StandardCharsets.UTF_8);
-        List<CallRecord> calls = parser.parse(page).records();
+        List<CallRecord> calls = parser.parse(page, PAGE, NOW).records();
         pass = new PassResult(calls, Cursor.throughSecond(END + 60), 1, null, 0, 0, null);
         slice = Slice.tailFast(END - 3600);
         passStart = Cursor.throughSecond(END - 60);
@@ -80,7 +83,7 @@ public class PerRecordPathBenchmark {
     @Benchmark
     @OperationsPerInvocation(PAGE)
     public ApiResponse parsePage() {
-        return parser.parse(page);
+        return parser.parse(page, PAGE, NOW);
     }
 
     @Benchmark
@@ -92,7 +95,7 @@ public class PerRecordPathBenchmark {
     @Benchmark
     @OperationsPerInvocation(PAGE)
     public List<SourceRecord> parseAndMap() {
-        List<CallRecord> calls = parser.parse(page).records();
+        List<CallRecord> calls = parser.parse(page, PAGE, NOW).records();
         return factory.records(slice, passStart,
                 new PassResult(calls, Cursor.throughSecond(END + 60), 1, null, 0, 0, null), END * 1000);
     }

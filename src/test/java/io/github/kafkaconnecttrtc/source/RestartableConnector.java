@@ -215,7 +215,8 @@ final class RestartableConnector implements AutoCloseable {
         int batch = batches++;
         for (SourceRecord record : records) {
             String partition = (String) record.sourcePartition().get(Slice.PARTITION_SLICE_KEY);
-            SliceOffset previous = committed.put(partition, SliceOffset.fromMap(record.sourceOffset()));
+            SliceOffset previous = committed.put(partition,
+                    SliceOffset.fromMap(record.sourceOffset(), clock.epochSecond()));
             Emission emission = null;
             if (TOPIC.equals(record.topic())) {
                 emission = new Emission(record, run);

@@ -106,7 +106,7 @@ final class SimulatedConnector implements AutoCloseable {
     private void hand(List<SourceRecord> records) {
         for (SourceRecord record : records) {
             committed.put((String) record.sourcePartition().get(Slice.PARTITION_SLICE_KEY),
-                    SliceOffset.fromMap(record.sourceOffset()));
+                    SliceOffset.fromMap(record.sourceOffset(), clock.epochSecond()));
             if (TOPIC.equals(record.topic())) {
                 emitted.add(record);
             }

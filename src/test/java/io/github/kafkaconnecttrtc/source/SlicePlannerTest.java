@@ -7,7 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import io.github.kafkaconnecttrtc.client.ApiLimits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SlicePlannerTest {
 
@@ -119,5 +123,30 @@ class SlicePlannerTest {
         assertThat(plan.history()).allSatisfy(slice -> assertThat(slice.startUntil()).isGreaterThan(floor));
         assertThat(logs.lines()).filteredOn(line -> line.startsWith("WARN")).singleElement().asString()
                 .contains(java.time.Instant.ofEpochSecond(historyStart).toString()).contains("lost");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MIN_VALUE, Long.MIN_VALUE + 1})
+    // An overflowing step would loop for ever on the planning thread.
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void planningEndsWhateverStartOfTheTailItFinds(long tailStart) {
+        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), tailStart, NOW - 24 * HOUR));
+
+        SlicePlan plan = planner(OptionalLong.empty()).plan(NOW, lookup);
+
+        assertThat(plan.tailStart()).isEqualTo(tailStart);
+        // The history between the tail and the horizon at most, as for any start of the tail.
+        assertThat(plan.history()).hasSizeLessThanOrEqualTo((int) (ApiLimits.HORIZON.plusDays(1).toHours() + 1));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MIN_VALUE, -31_557_014_167_219_200L, 0, 946_684_800})
+    void holdsAStartFarInThePastToWhatTheTailCanStillReachSoThatTheTailsOffsetsStayInRange(long start) {
+        SlicePlan plan = planner(OptionalLong.of(start)).plan(NOW, lookup);
+
+        long reach = plan.tailStart() - ApiLimits.HORIZON.plusDays(1).toSeconds();
+        assertThat(plan.readFrom()).isEqualTo(reach);
+        SliceOffset tailOffset = new SliceOffset(Cursor.throughSecond(NOW - 30), plan.tailStart(), plan.readFrom());
+        assertThat(SliceOffset.fromMap(tailOffset.toMap(), NOW)).isEqualTo(tailOffset);
     }
 }

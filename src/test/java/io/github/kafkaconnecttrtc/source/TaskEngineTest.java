@@ -147,7 +147,7 @@ class TaskEngineTest {
         assertThat(progress.key()).isEqualTo(slice.name());
         assertThat(progress.value()).isNull();
         assertThat(progress.sourcePartition()).isEqualTo(slice.partition(simulator.settings().sdkAppId()));
-        SliceOffset offset = SliceOffset.fromMap(progress.sourceOffset());
+        SliceOffset offset = SliceOffset.fromMap(progress.sourceOffset(), clock.epochSecond());
         assertThat(slice.finishedAt(offset.cursor())).isTrue();
         assertThat(unfinished).isEmpty();
 
@@ -226,7 +226,8 @@ class TaskEngineTest {
 
         assertThat(polls).hasSize(3).allSatisfy(records -> assertThat(records).hasSizeLessThanOrEqualTo(515));
         List<Long> ends = polls.stream().flatMap(List::stream)
-                .map(record -> SliceOffset.fromMap(record.sourceOffset()).cursor().endTs()).toList();
+                .map(record -> SliceOffset.fromMap(record.sourceOffset(), clock.epochSecond()).cursor().endTs())
+                .toList();
         assertThat(ends).hasSize(1500).isSorted();
         // The last record of a pass carries the pass's end: the present less the settle delay.
         assertThat(ends.get(ends.size() - 1)).isEqualTo(NOW - SETTLE);

@@ -25,7 +25,7 @@ public final class SimulatorClients {
     /** The default timeouts, with these retries. */
     public static RequestPolicy retrying(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
         return new RequestPolicy(RequestPolicy.DEFAULT_REQUEST_TIMEOUT, RequestPolicy.DEFAULT_CONNECT_TIMEOUT,
-                maxRetries, initialBackoff, maxBackoff);
+                maxRetries, initialBackoff, maxBackoff, RequestPolicy.DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     /** The configuration's default timeouts and retries. */

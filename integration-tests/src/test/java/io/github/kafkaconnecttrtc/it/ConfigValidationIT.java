@@ -167,15 +167,17 @@ class ConfigValidationIT {
         cases.add(invalid("request budget above the API's 200/s", Map.of("trtc.requests.per.second", "200.5"),
                 "trtc.requests.per.second", "trtc.requests.per.second", "greater than 0 and at most 200"));
         cases.add(invalid("request timeout within the backend's 3 s", Map.of("trtc.request.timeout.ms", "3000"),
-                "trtc.request.timeout.ms", "trtc.request.timeout.ms", "at least 3001"));
+                "trtc.request.timeout.ms", "trtc.request.timeout.ms", "from 3001 to 30000 (30 seconds)"));
+        cases.add(invalid("request timeout of minutes", Map.of("trtc.request.timeout.ms", "120000"),
+                "trtc.request.timeout.ms", "trtc.request.timeout.ms", "from 3001 to 30000 (30 seconds)"));
         cases.add(invalid("connect timeout zero", Map.of("trtc.connect.timeout.ms", "0"), "trtc.connect.timeout.ms",
-                "trtc.connect.timeout.ms", "at least 1"));
-        cases.add(invalid("retries above 100", Map.of("trtc.retry.max", "101"), "trtc.retry.max",
-                "trtc.retry.max", "no more than 100"));
+                "trtc.connect.timeout.ms", "from 1 to 30000 (30 seconds)"));
+        cases.add(invalid("retries above 20", Map.of("trtc.retry.max", "21"), "trtc.retry.max",
+                "trtc.retry.max", "no more than 20"));
         cases.add(invalid("initial back-off zero", Map.of("trtc.retry.backoff.initial.ms", "0"),
-                "trtc.retry.backoff.initial.ms", "trtc.retry.backoff.initial.ms", "at least 1"));
+                "trtc.retry.backoff.initial.ms", "trtc.retry.backoff.initial.ms", "from 1 to 2000 (2 seconds)"));
         cases.add(invalid("maximum back-off negative", Map.of("trtc.retry.backoff.max.ms", "-5"),
-                "trtc.retry.backoff.max.ms", "trtc.retry.backoff.max.ms", "at least 1"));
+                "trtc.retry.backoff.max.ms", "trtc.retry.backoff.max.ms", "from 1 to 300000 (5 minutes)"));
         cases.add(invalid("maximum call beyond 7 days", Map.of("call.max.duration.ms", "604800001"),
                 "call.max.duration.ms", "call.max.duration.ms", "from 600000 (10 minutes) to 604800000 (7 days)"));
         cases.add(invalid("fast lane under a minute", Map.of("call.fast.lane.max.duration.ms", "59999"),
@@ -249,6 +251,9 @@ class ConfigValidationIT {
         cases.add(invalid("topic with illegal characters", Map.of("topic", "trtc calls/2026!"), "topic",
                 "Invalid value trtc calls/2026! for configuration topic", "a Kafka topic name"));
         // The live check against the simulator.
+        cases.add(live("connection check over plain http to another host", simulator, sim -> { },
+                Map.of("trtc.endpoint", "http://10.0.0.1:8080/", "trtc.endpoint.allow.plain.http", "true"),
+                "trtc.connection.check", "only over https or to a loopback address", "trtc.connection.check=false"));
         cases.add(live("unreachable endpoint", simulator, sim -> { },
                 Map.of("trtc.endpoint", "http://127.0.0.1:" + closedPort + "/"), "trtc.endpoint",
                 "trtc.endpoint: could not reach 127.0.0.1:" + closedPort + ": connection refused"));
