@@ -57,6 +57,8 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private final InstantSource clock;
     private final ResponseParser parser;
     private final BodyReader bodies;
+    /** The least time an attempt gets, however close to the deadline it starts. */
+    private static final Duration LAST_ATTEMPT_MIN = Duration.ofSeconds(1);
     private final JsonFactory json = JsonFactory.builder().build();
     private final ClientStats stats = new ClientStats();
 
@@ -128,10 +130,13 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         }
         byte[] body = requestBody(query, page);
         AtomicInteger attempts = new AtomicInteger();
+        // Attempts end by this deadline (or LAST_ATTEMPT_MIN after they start), so one page holds a poll
+        // no longer than a request timeout or the retry budget, whichever is longer, plus that second.
+        long deadline = System.nanoTime() + Math.max(policy.requestTimeout().toNanos(), RequestPolicy.RETRY_BUDGET.toNanos());
         try {
             return Failsafe.with(retryPolicy).get(() -> {
                 attempts.incrementAndGet();
-                return attempt(body, query.numberPerPage(), page);
+                return attempt(body, query.numberPerPage(), page, deadline);
             });
         } catch (TransientFailure e) {
             int made = attempts.get();
@@ -164,14 +169,14 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         }
     }
 
-    private RecordsPage attempt(byte[] body, int pageSize, int page) {
+    private RecordsPage attempt(byte[] body, int pageSize, int page, long deadline) {
         String userSig = userSigs.current();
-        ApiResponse response = exchange(body, pageSize, page, userSig);
+        ApiResponse response = exchange(body, pageSize, page, userSig, deadline);
         if (response.errorCode() == ErrorCodes.USERSIG_EXPIRED) {
             log.info("The API says the UserSig expired (requestId {}); making a new one", response.requestId());
             userSigs.renew();
             userSig = userSigs.current();
-            response = exchange(body, pageSize, page, userSig);
+            response = exchange(body, pageSize, page, userSig, deadline);
             if (response.errorCode() == ErrorCodes.USERSIG_EXPIRED) {
                 throw new TransientFailure("the API rejected a freshly made UserSig as expired (70003): check that"
                         + " the worker's clock is in sync", ErrorCodes.USERSIG_EXPIRED, response.requestId(), null);
@@ -201,21 +206,25 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         throw new TransientFailure("the API answered an internal error: " + answer, code, response.requestId(), null);
     }
 
-    private ApiResponse exchange(byte[] body, int pageSize, int page, String userSig) {
+    private ApiResponse exchange(byte[] body, int pageSize, int page, String userSig, long deadline) {
         URI uri = requestUri(userSig);
+        stats.rateLimitWait(limiter.acquire());
+        long started = System.nanoTime();
+        // The last retry may start at the deadline: it still gets a short chance, and its own failure.
+        long timeoutNanos = Math.max(Math.min(policy.requestTimeout().toNanos(), deadline - started),
+                LAST_ATTEMPT_MIN.toNanos());
+        Duration timeout = Duration.ofNanos(timeoutNanos);
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(policy.requestTimeout())
+                .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        stats.rateLimitWait(limiter.acquire());
-        long started = System.nanoTime();
         HttpResponse<InputStream> response;
         byte[] answer = null;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() == 200) {
-                answer = bodies.read(response, started + policy.requestTimeout().toNanos());
+                answer = bodies.read(response, started + timeoutNanos);
             } else {
                 // Only the status is used: closing the body before its end drops the connection.
                 response.body().close();
@@ -225,7 +234,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
             throw failure(e.getMessage(), e, userSig);
         } catch (HttpTimeoutException e) {
             stats.request("timeout");
-            throw failure("no answer within " + policy.requestTimeout().toMillis() + " ms", e, userSig);
+            throw failure("no answer within " + timeout.toMillis() + " ms", e, userSig);
         } catch (IOException e) {
             stats.request("io_error");
             throw failure("request failed: " + e, e, userSig);

@@ -9,8 +9,9 @@ import java.util.Objects;
  *
  * <p>Retries of one request stop {@link #RETRY_BUDGET} after its first attempt began, whatever the
  * settings: Connect stops a task only between polls, and gives it a few seconds for that, so a
- * request must not hold a poll for minutes during an outage. A request thus takes at most the
- * budget plus one {@code requestTimeout}; the task tries the slice again later.
+ * request must not hold a poll for minutes during an outage. Every attempt also ends by the
+ * later of the budget and one {@code requestTimeout} from the first, which bounds a request; the
+ * task tries the slice again later.
  *
  * @param requestTimeout how long one request may take; longer than the backend's 3 s
  * @param connectTimeout how long opening a connection may take
@@ -27,8 +28,11 @@ public record RequestPolicy(
         Duration maxBackoff,
         int maxResponseBytes) {
 
-    /** The backend gives up after about 3 s, so a request needs longer than that. */
-    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The backend gives up after about 3 s, so a request needs longer than that; 2 s more cover a
+     * distant region, and keep a poll within the few seconds Connect waits for a task to stop.
+     */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final int DEFAULT_MAX_RETRIES = 8;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(250);

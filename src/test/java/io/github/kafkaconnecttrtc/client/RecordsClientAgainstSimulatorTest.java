@@ -297,6 +297,26 @@ class RecordsClientAgainstSimulatorTest {
     }
 
     @Test
+    void anAPIThatNeverAnswersHoldsAPageNoLongerThanTheLaterOfOneRequestTimeoutAndTheBudget() {
+        TrtcSimulator sim = simulator(quiet());
+        // Quick failures for about 4 s, then answers that come far too late; the request timeout is the default.
+        sim.faults().setSlowAnswerDelay(Duration.ofSeconds(60));
+        sim.faults().injectNext(Fault.GATEWAY_502, 18);
+        sim.faults().injectNext(Fault.SLOW, 100);
+        HttpTrtcRecordsClient client = client(sim, retrying(RequestPolicy.MAX_RETRIES, Duration.ofMillis(200),
+                Duration.ofMillis(250)));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> client.fetchPage(lastDay(), 1)).isInstanceOf(TrtcRetriableException.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // A retry that starts late is cut at the deadline instead of running a whole request timeout.
+        Duration longest = RequestPolicy.DEFAULT_REQUEST_TIMEOUT.compareTo(RequestPolicy.RETRY_BUDGET) > 0
+                ? RequestPolicy.DEFAULT_REQUEST_TIMEOUT : RequestPolicy.RETRY_BUDGET;
+        assertThat(took).isLessThan(longest.plusSeconds(2));
+    }
+
+    @Test
     void retriesWithAFixedDelayWhenTheMaximumBackOffEqualsTheInitialOne() {
         TrtcSimulator sim = simulator(quiet());
         sim.faults().injectNext(Fault.GATEWAY_502, 2);

@@ -96,7 +96,7 @@ class TrtcSourceConfigTest {
         assertThat(access.secretKey().value()).isEqualTo(SECRET);
         assertThat(config.getBoolean(CONNECTION_CHECK_CONFIG)).isFalse();
         assertThat(config.requestsPerSecond()).isEqualTo(200.0);
-        assertThat(requests.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(requests.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(requests.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(requests.maxRetries()).isEqualTo(8);
         assertThat(requests.initialBackoff()).isEqualTo(Duration.ofMillis(250));
