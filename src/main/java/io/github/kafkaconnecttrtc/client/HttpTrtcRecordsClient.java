@@ -57,7 +57,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private final InstantSource clock;
     private final ResponseParser parser;
     private final BodyReader bodies;
-    /** The least time an attempt gets, however close to the deadline it starts. */
+    /** The least time an attempt gets (within the request timeout), however close to the deadline it starts. */
     private static final Duration LAST_ATTEMPT_MIN = Duration.ofSeconds(1);
     private final JsonFactory json = JsonFactory.builder().build();
     private final ClientStats stats = new ClientStats();
@@ -211,8 +211,8 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         stats.rateLimitWait(limiter.acquire());
         long started = System.nanoTime();
         // The last retry may start at the deadline: it still gets a short chance, and its own failure.
-        long timeoutNanos = Math.max(Math.min(policy.requestTimeout().toNanos(), deadline - started),
-                LAST_ATTEMPT_MIN.toNanos());
+        long timeoutNanos = Math.min(policy.requestTimeout().toNanos(),
+                Math.max(deadline - started, LAST_ATTEMPT_MIN.toNanos()));
         Duration timeout = Duration.ofNanos(timeoutNanos);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
