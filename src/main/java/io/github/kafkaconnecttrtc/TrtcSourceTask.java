@@ -6,7 +6,6 @@ import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
 import io.github.kafkaconnecttrtc.client.SharedRequestBudget;
 import io.github.kafkaconnecttrtc.client.TrtcFatalException;
 import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
-import io.github.kafkaconnecttrtc.client.TrtcRetriableException;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.metrics.TaskMetrics;
 import io.github.kafkaconnecttrtc.source.PassAbortedException;
@@ -128,8 +127,6 @@ public class TrtcSourceTask extends SourceTask {
             throw new RetriableException("Reading was interrupted: " + e.getMessage(), e);
         } catch (TrtcFatalException e) {
             throw new ConnectException(e.getMessage(), e);
-        } catch (TrtcRetriableException e) {
-            throw new RetriableException(e.getMessage(), e);
         } finally {
             synchronized (pollLock) {
                 pollThread = null;

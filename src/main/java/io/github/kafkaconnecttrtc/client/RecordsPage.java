@@ -25,8 +25,8 @@ public record RecordsPage(int requested, int nextIndicator, long totalNum, List<
         return new RecordsPage(requested, 0, 0, List.of(), List.of(), requestId);
     }
 
-    /** Whether the next page should be asked for. */
+    /** Whether the API says that more pages follow: a page of invalid records only is not an empty page. */
     public boolean hasMore() {
-        return nextIndicator > 0 && !records.isEmpty();
+        return nextIndicator > 0 && (!records.isEmpty() || !invalid.isEmpty());
     }
 }

@@ -52,6 +52,7 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final String CONNECTION_GROUP = "Connection";
     public static final String READING_GROUP = "Reading";
     public static final String PROGRESS_GROUP = "Progress";
+    public static final String INVALID_RECORDS_GROUP = "Invalid records";
 
     public static final String CALL_TYPE_SINGLE = "single";
     public static final String CALL_TYPE_GROUP = "group";
@@ -60,6 +61,7 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final List<String> KNOWN_CALL_RESULTS =
             List.of("cancel", "reject", "not_answer", "normal_end", "call_busy", "interrupt");
     public static final String PROGRESS_TOPIC_SUFFIX = ".progress";
+    public static final String INVALID_RECORDS_TOPIC_SUFFIX = ".invalid";
     /** The backend gives up after about 3 s; a client that gives up first cuts off answers on their way. */
     public static final Duration MIN_REQUEST_TIMEOUT = Duration.ofMillis(3001);
 
@@ -156,7 +158,7 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final String RESPONSE_MAX_BYTES_CONFIG = "trtc.response.max.bytes";
     public static final String RESPONSE_MAX_BYTES_DOC = "The largest answer body read from the API, in bytes. A page "
             + "of 100 records is about 50 KB; a longer answer, or one that never ends, is cut off at this size and "
-            + "counts as a transient failure (retried, then a retriable error), so that it cannot fill the worker's "
+            + "counts as a transient failure (retried, then its slice backs off), so that it cannot fill the worker's "
             + "heap.";
     public static final int RESPONSE_MAX_BYTES_DEFAULT = RequestPolicy.DEFAULT_MAX_RESPONSE_BYTES;
     public static final int RESPONSE_MAX_BYTES_MIN = 64 * 1024;
@@ -258,6 +260,15 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final long PROGRESS_INTERVAL_MS_DEFAULT = Duration.ofMinutes(10).toMillis();
     private static final String PROGRESS_INTERVAL_MS_DISPLAY = "Progress interval (ms)";
 
+    public static final String INVALID_RECORDS_TOPIC_CONFIG = "invalid.records.topic";
+    public static final String INVALID_RECORDS_TOPIC_DOC = "The topic for the records the API sends that cannot be "
+            + "emitted as calls (a missing callId or endTs, a value of the wrong type, a time no call can have): each "
+            + "as an InvalidCallRecord with the record's JSON text, the reason, the API's requestId and the slice, "
+            + "keyed by its callId when it has one. Empty means <topic>" + INVALID_RECORDS_TOPIC_SUFFIX + ". Must "
+            + "differ from " + TOPIC_CONFIG + " and " + PROGRESS_TOPIC_CONFIG + ".";
+    public static final String INVALID_RECORDS_TOPIC_DEFAULT = "";
+    private static final String INVALID_RECORDS_TOPIC_DISPLAY = "Invalid-records topic";
+
     private static final ConfigDef CONFIG_DEF = buildConfigDef();
 
     public TrtcSourceConfig(Map<?, ?> props) {
@@ -355,6 +366,11 @@ public class TrtcSourceConfig extends AbstractConfig {
         def.define(PROGRESS_INTERVAL_MS_CONFIG, Type.LONG, PROGRESS_INTERVAL_MS_DEFAULT,
                 millisBetween(Duration.ofSeconds(1), Duration.ofDays(1)), Importance.LOW, PROGRESS_INTERVAL_MS_DOC,
                 PROGRESS_GROUP, ++order, Width.SHORT, PROGRESS_INTERVAL_MS_DISPLAY);
+
+        order = 0;
+        def.define(INVALID_RECORDS_TOPIC_CONFIG, Type.STRING, INVALID_RECORDS_TOPIC_DEFAULT, topicName(true),
+                Importance.LOW, INVALID_RECORDS_TOPIC_DOC, INVALID_RECORDS_GROUP, ++order, Width.MEDIUM,
+                INVALID_RECORDS_TOPIC_DISPLAY);
         return def;
     }
 
@@ -452,7 +468,34 @@ public class TrtcSourceConfig extends AbstractConfig {
                         PROGRESS_TOPIC_CONFIG, TOPIC_CONFIG);
             }
         }
+        if (values.get(TOPIC_CONFIG) instanceof String topic
+                && values.get(INVALID_RECORDS_TOPIC_CONFIG) instanceof String invalidTopic) {
+            if (invalidTopic.equals(topic)) {
+                addError(errors, relation(INVALID_RECORDS_TOPIC_CONFIG, invalidTopic, "must differ from", TOPIC_CONFIG,
+                        topic), INVALID_RECORDS_TOPIC_CONFIG, TOPIC_CONFIG);
+            } else if (invalidTopic.isEmpty()
+                    && topic.length() + INVALID_RECORDS_TOPIC_SUFFIX.length() > MAX_TOPIC_NAME_LENGTH) {
+                addError(errors, INVALID_RECORDS_TOPIC_CONFIG + " is empty, so it defaults to " + TOPIC_CONFIG + " + '"
+                        + INVALID_RECORDS_TOPIC_SUFFIX + "', which is longer than the " + MAX_TOPIC_NAME_LENGTH
+                        + " characters a topic name may have: set " + INVALID_RECORDS_TOPIC_CONFIG + " explicitly",
+                        INVALID_RECORDS_TOPIC_CONFIG, TOPIC_CONFIG);
+            }
+            if (values.get(PROGRESS_TOPIC_CONFIG) instanceof String progressTopic
+                    && effective(invalidTopic, topic, INVALID_RECORDS_TOPIC_SUFFIX)
+                        .equals(effective(progressTopic, topic, PROGRESS_TOPIC_SUFFIX))) {
+                addError(errors, INVALID_RECORDS_TOPIC_CONFIG + " ('" + invalidTopic + "', that is '"
+                        + effective(invalidTopic, topic, INVALID_RECORDS_TOPIC_SUFFIX) + "') must differ from "
+                        + PROGRESS_TOPIC_CONFIG + " ('" + progressTopic + "', that is '"
+                        + effective(progressTopic, topic, PROGRESS_TOPIC_SUFFIX) + "')", INVALID_RECORDS_TOPIC_CONFIG,
+                        PROGRESS_TOPIC_CONFIG);
+            }
+        }
         return errors;
+    }
+
+    /** The topic a key names: its value, or {@code topic + suffix} when it is empty. */
+    private static String effective(String configured, String topic, String suffix) {
+        return configured.isEmpty() ? topic + suffix : configured;
     }
 
     private static String relation(String key, Object value, String relation, String otherKey, Object otherValue) {
@@ -509,12 +552,15 @@ public class TrtcSourceConfig extends AbstractConfig {
                 millis(OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG));
     }
 
-    /** The topics records go to; the progress topic is {@code <topic>.progress} when none is configured. */
+    /**
+     * The topics records go to; the progress topic is {@code <topic>.progress} and the invalid-records topic
+     * {@code <topic>.invalid} when none is configured.
+     */
     public RecordOutput recordOutput() {
         String topic = getString(TOPIC_CONFIG);
-        String progressTopic = getString(PROGRESS_TOPIC_CONFIG);
         return new RecordOutput(sdkAppId(), topic,
-                progressTopic.isEmpty() ? topic + PROGRESS_TOPIC_SUFFIX : progressTopic,
+                effective(getString(PROGRESS_TOPIC_CONFIG), topic, PROGRESS_TOPIC_SUFFIX),
+                effective(getString(INVALID_RECORDS_TOPIC_CONFIG), topic, INVALID_RECORDS_TOPIC_SUFFIX),
                 millis(PROGRESS_INTERVAL_MS_CONFIG));
     }
 

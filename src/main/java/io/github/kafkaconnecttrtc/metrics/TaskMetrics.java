@@ -26,7 +26,7 @@ import org.apache.kafka.common.metrics.stats.Rate;
  * <ul>
  *   <li>{@code type=task-metrics,connector=<name>,task=<n>}: records, passes, pages per pass,
  *       requests, retries, rate-limit waits, overlong and late calls, start times lost to the
- *       horizon;</li>
+ *       horizon, invalid records, paging anomalies, failed passes and stalled slices;</li>
  *   <li>{@code type=request-metrics,connector=<name>,task=<n>,outcome=<outcome>}: requests by
  *       outcome ({@code ok}, {@code no_records}, {@code api_<code>}, {@code http_<status>},
  *       {@code timeout}, {@code io_error}, {@code too_large}, {@code malformed});</li>
@@ -48,6 +48,10 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
     private final Sensor overlong;
     private final Sensor late;
     private final Sensor lostSeconds;
+    private final Sensor invalid;
+    private final Sensor pagingAnomalies;
+    private final Sensor passFailures;
+    private final Set<String> stalled = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> sliceEnds = new ConcurrentHashMap<>();
     private final Set<String> outcomes = ConcurrentHashMap.newKeySet();
     /** A poll still running when the task stops must not register MBeans again after close. */
@@ -69,6 +73,13 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
         late = total("calls-late-total", "Calls emitted that became visible later than settle.delay.ms");
         lostSeconds = total("horizon-lost-seconds-total",
                 "Seconds of call start time that fell behind the API's 7-day horizon before they were read");
+        invalid = total("invalid-records-total",
+                "Records the API sent that cannot be emitted as calls, written to the invalid-records topic");
+        pagingAnomalies = total("paging-anomalies-total",
+                "Answers that ended a list before their own totalNum and were believed after being asked again");
+        passFailures = total("pass-failures-total",
+                "Passes over a slice that failed; the slice is read again after a back-off");
+        gauge("slices-stalled", "Slices whose passes have failed for five minutes or more", stalled::size);
         gauge("requests-total", "API requests, retries included", client::requests);
         gauge("retries-total", "API requests that were retries", client::retries);
         gauge("rate-limit-wait-seconds-total", "Seconds spent waiting for the request budget",
@@ -122,8 +133,34 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
         if (result.lost() != null) {
             lostSeconds.record(result.lost().startUntil() - result.lost().startFrom());
         }
+        if (!result.invalid().isEmpty()) {
+            invalid.record(result.invalid().size());
+        }
+        if (result.pagingAnomalies() > 0) {
+            pagingAnomalies.record(result.pagingAnomalies());
+        }
         registerNewOutcomes();
         metrics.reregisterIfMissing(passesTotal);
+    }
+
+    @Override
+    public void failed(Slice slice) {
+        if (closed) {
+            return;
+        }
+        passFailures.record();
+        // A pass can fail at its first request, before any passed() registered the outcome.
+        registerNewOutcomes();
+    }
+
+    @Override
+    public void stalled(Slice slice) {
+        stalled.add(slice.name());
+    }
+
+    @Override
+    public void recovered(Slice slice) {
+        stalled.remove(slice.name());
     }
 
     @Override

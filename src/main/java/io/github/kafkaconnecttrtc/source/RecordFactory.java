@@ -1,7 +1,9 @@
 package io.github.kafkaconnecttrtc.source;
 
 import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.client.InvalidRecord;
 import io.github.kafkaconnecttrtc.schema.CallRecordSchema;
+import io.github.kafkaconnecttrtc.schema.InvalidCallRecordSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +11,11 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Turns a pass into Connect records: one per call, keyed by callId, each carrying its own
- * position as offset, except the last, which carries the position of the whole pass. A late call
- * (one behind the cursor the pass began at) carries that cursor instead: an offset never moves
- * back, or a restart after it would read calls again that earlier passes emitted.
+ * Turns a pass into Connect records: first one per invalid record, to the invalid-records topic,
+ * then one per call, keyed by callId, each carrying its own position as offset, except the last
+ * record of all, which carries the position of the whole pass. A late call (one behind the cursor
+ * the pass began at) and an invalid record carry that cursor instead: an offset never moves back, or
+ * a restart after it would read calls again that earlier passes emitted.
  *
  * <p>Records are stamped with the time they were read, not with the call's end: a call from six
  * days ago stamped with its end time would fall to the default 7-day retention a day later.
@@ -22,13 +25,16 @@ final class RecordFactory {
     private final long sdkAppId;
     private final String topic;
     private final String progressTopic;
+    private final String invalidTopic;
     private final long tailStart;
     private final long readFrom;
 
-    RecordFactory(long sdkAppId, String topic, String progressTopic, long tailStart, long readFrom) {
+    RecordFactory(long sdkAppId, String topic, String progressTopic, String invalidTopic, long tailStart,
+            long readFrom) {
         this.sdkAppId = sdkAppId;
         this.topic = topic;
         this.progressTopic = progressTopic;
+        this.invalidTopic = invalidTopic;
         this.tailStart = tailStart;
         this.readFrom = readFrom;
     }
@@ -36,12 +42,23 @@ final class RecordFactory {
     List<SourceRecord> records(Slice slice, Cursor passStart, PassResult result, long timestampMillis) {
         Map<String, String> partition = slice.partition(sdkAppId);
         List<CallRecord> calls = result.records();
-        List<SourceRecord> records = new ArrayList<>(calls.size());
+        List<PassResult.Rejected> invalid = result.invalid();
+        int last = invalid.size() + calls.size() - 1;
+        List<SourceRecord> records = new ArrayList<>(last + 1);
+        for (int i = 0; i < invalid.size(); i++) {
+            PassResult.Rejected rejected = invalid.get(i);
+            InvalidRecord record = rejected.record();
+            Cursor position = i == last ? result.cursor() : passStart;
+            records.add(new SourceRecord(partition, offset(slice, position), invalidTopic, null,
+                    InvalidCallRecordSchema.KEY_SCHEMA, record.callId(), InvalidCallRecordSchema.VALUE_SCHEMA,
+                    InvalidCallRecordSchema.toStruct(record.raw(), record.reason(), record.callId(),
+                            rejected.requestId(), slice.name(), sdkAppId), timestampMillis));
+        }
         for (int i = 0; i < calls.size(); i++) {
             CallRecord call = calls.get(i);
             // The last record of a pass also says that the pass is complete, so that a restart
             // after it does not read the pass again.
-            Cursor position = i == calls.size() - 1 ? result.cursor()
+            Cursor position = invalid.size() + i == last ? result.cursor()
                     : passStart.precedes(call) ? Cursor.after(call) : passStart;
             records.add(new SourceRecord(partition, offset(slice, position), topic, null,
                     CallRecordSchema.KEY_SCHEMA, call.callId(),

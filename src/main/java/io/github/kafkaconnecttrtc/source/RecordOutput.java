@@ -8,7 +8,9 @@ import java.time.Duration;
  * @param sdkAppId the application, part of every source partition
  * @param topic the topic of the call records
  * @param progressTopic the topic of the progress records that save a slice's position when no call does
+ * @param invalidTopic the topic of the records the API sent that cannot be emitted as calls
  * @param progressInterval the least time between two progress records of one slice
  */
-public record RecordOutput(long sdkAppId, String topic, String progressTopic, Duration progressInterval) {
+public record RecordOutput(long sdkAppId, String topic, String progressTopic, String invalidTopic,
+        Duration progressInterval) {
 }

@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc.source;
 
 import io.github.kafkaconnecttrtc.client.CallRecord;
+import io.github.kafkaconnecttrtc.client.InvalidRecord;
 import io.github.kafkaconnecttrtc.client.RecordsPage;
 import io.github.kafkaconnecttrtc.client.RecordsQuery;
 import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -26,8 +28,34 @@ import org.slf4j.LoggerFactory;
  * call under either reading of {@code endTimestamp}, while pages shift under the reader and calls
  * age out at the horizon; the reasoning is in docs/how-it-reads.md, section "Why a pass misses no
  * call".
+ *
+ * <p>The API's answers are not trusted further than they can be checked: a record with times no
+ * call can have is set aside as invalid rather than read, paging stops at what {@code totalNum}
+ * allows, an early end of the list is asked again before it is believed, and a pass holds at most
+ * {@link #MAX_HELD_RECORDS} records before it hands over a part (docs/operations.md, "Memory").
  */
 public final class SliceReader {
+
+    /**
+     * The most records (calls and invalid records) a pass holds, a page more at most: then it hands
+     * over a part, and when the calls still in progress at its reading position fill half of this,
+     * it covers less end time. Only more than half of this many calls of a slice ending within one
+     * second could exceed it.
+     */
+    static final int MAX_HELD_RECORDS = 50_000;
+    /**
+     * The most callIds a tail pass keeps to recognise late calls in the next pass. A pass that
+     * sees more keeps none, and the next pass rescues no late call, as after a restart.
+     */
+    static final int MAX_SEEN_IDS = 100_000;
+    /** How often an answer that ends the list before its own {@code totalNum} is asked again. */
+    static final int EARLY_END_RETRIES = 3;
+    /** How many times in a row a page may repeat the one before it: a page shift repeats records, but not all of them for long. */
+    static final int REPEATED_PAGES_TOLERATED = 2;
+    /** Pages allowed beyond what {@code totalNum} accounts for, for races between two answers. */
+    static final int PAGE_MARGIN = 2;
+    /** A {@code totalNum} beyond any real list, where the page arithmetic stops short of overflowing. */
+    private static final long MAX_TOTAL = 1L << 40;
 
     private static final Logger log = LoggerFactory.getLogger(SliceReader.class);
     private static final Comparator<CallRecord> END_ORDER =
@@ -38,6 +66,8 @@ public final class SliceReader {
     private final InstantSource clock;
     private final BooleanSupplier stopRequested;
     private boolean startOrdered = true;
+    /** Slices whose paging anomaly was logged at WARN; later ones are logged at DEBUG and counted. */
+    private final Set<String> anomaliesReported = new HashSet<>();
 
     public SliceReader(TrtcRecordsClient client, ReadSettings settings, InstantSource clock, BooleanSupplier stopRequested) {
         this.client = client;
@@ -87,6 +117,16 @@ public final class SliceReader {
         return clock.instant().getEpochSecond();
     }
 
+    /** How the answers to one page request are taken. */
+    private enum Verdict {
+        /** More pages follow. */
+        MORE,
+        /** This was the last page. */
+        LAST,
+        /** The answer ended the list before its own count; the same page is asked again. */
+        ASK_AGAIN
+    }
+
     /**
      * One pass in progress. {@link #step()} makes at most one request; a step that fails leaves the
      * pass as it was, so the same request is made again by the next step.
@@ -95,18 +135,25 @@ public final class SliceReader {
 
         final Slice slice;
         final Cursor cursor;
-        final long hi;
+        /** The end time the pass covers; it only shrinks, when the pass holds too much. */
+        long hi;
+        /** The {@code endTimestamp} of the list being paged through: {@link #hi} when the list began. */
+        private long listHi;
         final long queryStart;
         /** Calls cannot start after they end, so nothing of interest starts after this. */
-        final long lastStart;
-        final PassResult.SeenWindow previous;
+        long lastStart;
+        PassResult.SeenWindow previous;
         private final PassResult.SeenWindow previousAsGiven;
-        private final boolean behind;
+        private boolean behind;
         final Map<String, CallRecord> found = new HashMap<>();
-        final Set<String> seen = new HashSet<>();
+        /** The callIds of the slice this pass saw, for the next pass; null for history and once too many. */
+        Set<String> seen;
+        private List<PassResult.Rejected> invalid = new ArrayList<>();
+        /** Up to where parts of this pass were handed over; calls up to here are out. */
+        private Cursor emitted;
+        private PassResult part;
         int requests;
-        long overlong;
-        long late;
+        private int pagingAnomalies;
         PassResult.LostRange lost;
         private boolean done;
         private boolean unordered = !startOrdered;
@@ -115,12 +162,14 @@ public final class SliceReader {
         /** The latest start time read so far. */
         private long reached;
         private int page = 1;
+        private ListPaging paging = new ListPaging();
 
         Pass(Slice slice, Cursor cursor, long hi, long queryStart, PassResult.SeenWindow previous,
                 PassResult.SeenWindow previousAsGiven, boolean behind) {
             this.slice = slice;
             this.cursor = cursor;
             this.hi = hi;
+            this.listHi = hi;
             this.queryStart = queryStart;
             this.previous = previous;
             this.previousAsGiven = previousAsGiven;
@@ -128,6 +177,8 @@ public final class SliceReader {
             this.lastStart = Math.min(slice.startUntil() - 1, hi);
             this.anchor = queryStart;
             this.reached = queryStart;
+            this.emitted = cursor;
+            this.seen = slice.isTail() ? new HashSet<>() : null;
             this.done = cursor.covers(hi);
         }
 
@@ -136,6 +187,7 @@ public final class SliceReader {
          *
          * @return whether the pass is complete
          * @throws PassAbortedException when the task stops meanwhile
+         * @throws PagingException when the API's pages cannot be followed further and records are missing
          */
         public boolean step() {
             if (!done) {
@@ -152,7 +204,18 @@ public final class SliceReader {
             return behind;
         }
 
-        /** What the pass found; only once {@link #step()} said it is complete. */
+        /**
+         * A part of the pass ready to hand over, once, or null: when a pass holds
+         * {@link #MAX_HELD_RECORDS} records, the calls that ended before the start times it has read
+         * are complete and leave it.
+         */
+        public PassResult takePart() {
+            PassResult ready = part;
+            part = null;
+            return ready;
+        }
+
+        /** What the pass found since its last part; only once {@link #step()} said it is complete. */
         public PassResult result() {
             if (!done) {
                 throw new IllegalStateException("pass over " + slice.name() + " is not complete");
@@ -163,9 +226,30 @@ public final class SliceReader {
             List<CallRecord> records = new ArrayList<>(found.values());
             records.sort(END_ORDER);
             // Only a complete answer in start order tells the next pass which calls were not visible yet.
-            PassResult.SeenWindow window = !unordered && slice.isTail()
+            PassResult.SeenWindow window = !unordered && seen != null
                     ? new PassResult.SeenWindow(queryStart, hi, seen) : null;
-            return new PassResult(records, Cursor.throughSecond(hi), requests, lost, overlong, late, window);
+            return collect(records, Cursor.throughSecond(hi), window);
+        }
+
+        private PassResult collect(List<CallRecord> records, Cursor through, PassResult.SeenWindow window) {
+            long overlong = 0;
+            long late = 0;
+            for (CallRecord record : records) {
+                // A call can be both: an overlong call that showed up late is counted as each.
+                if (!cursor.precedes(record)) {
+                    late++;
+                }
+                if (record.durationSeconds() > settings.maxCallSeconds()) {
+                    overlong++;
+                }
+            }
+            PassResult result = new PassResult(records, through, requests, lost, overlong, late, window, invalid,
+                    pagingAnomalies);
+            requests = 0;
+            lost = null;
+            invalid = new ArrayList<>();
+            pagingAnomalies = 0;
+            return result;
         }
 
         /** Returns true when the pass is complete. */
@@ -173,59 +257,168 @@ public final class SliceReader {
             if (anchor < ReadSettings.horizonFloor(nowSeconds())) {
                 // A new start means a new list: its first page, from where the reading stands.
                 anchor = clampToHorizon(reached);
-                page = 1;
+                newList();
             }
-            if (anchor > lastStart) {
+            if (anchor > lastStart || !paging.mayAsk()) {
                 return true;
             }
-            RecordsPage answer = fetch(anchor, page);
+            RecordsPage answer = fetch(anchor);
+            Verdict verdict = paging.take(answer);
+            if (verdict == Verdict.ASK_AGAIN) {
+                return false;
+            }
+            List<CallRecord> records = answers(answer, anchor);
             long previousStart = anchor;
             String previousId = null;
-            for (CallRecord record : answer.records()) {
+            for (CallRecord record : records) {
                 if (record.startCallTs() < previousStart
                         || (record.startCallTs() == previousStart && previousId != null
                             && record.callId().compareTo(previousId) < 0)) {
                     startOrdered = false;
                     log.warn("The records API answered out of start-time order (call {} after one that started at"
-                            + " {}); reading by page number from now on", record.callId(), previousStart);
+                            + " {}); reading by page number from now on", LogText.quote(record.callId()),
+                            previousStart);
                     unordered = true;
-                    page = 1;
+                    newList();
                     return false;
                 }
                 previousStart = record.startCallTs();
                 previousId = record.callId();
+            }
+            for (CallRecord record : records) {
                 if (record.startCallTs() > lastStart) {
                     return true;
                 }
                 consider(record);
             }
             reached = Math.max(reached, previousStart);
-            if (!answer.hasMore()) {
+            if (verdict == Verdict.LAST) {
                 return true;
             }
             page++;
+            if (held() >= MAX_HELD_RECORDS) {
+                // Every call that ended before the latest start read has been read: it started earlier.
+                handOver(Math.min(hi, reached - 1));
+                // What is left are calls in progress at the reading position: cover less end time.
+                while (found.size() >= MAX_HELD_RECORDS / 2 && narrowed()) {
+                    found.values().removeIf(record -> record.endTs() > hi);
+                }
+            }
             return false;
         }
 
         /** Returns true when the pass is complete. */
         private boolean stepUnordered() {
             long start = clampToHorizon(queryStart);
-            if (start > lastStart) {
+            if (start > lastStart || !paging.mayAsk()) {
                 return true;
             }
-            RecordsPage answer = fetch(start, page);
-            answer.records().forEach(this::consider);
+            RecordsPage answer = fetch(start);
+            Verdict verdict = paging.take(answer);
+            if (verdict == Verdict.ASK_AGAIN) {
+                return false;
+            }
+            answers(answer, start).forEach(this::consider);
+            if (verdict == Verdict.LAST) {
+                return true;
+            }
             page++;
-            return !answer.hasMore();
+            if (held() >= MAX_HELD_RECORDS) {
+                if (!invalid.isEmpty()) {
+                    part = collect(List.of(), emitted, null);
+                }
+                // Out of start order no call is complete before the list ends: start again over less end
+                // time. Late calls are complete, and this pass has seen them: they stay.
+                if (found.size() >= MAX_HELD_RECORDS / 2 && narrowed()) {
+                    found.values().removeIf(cursor::precedes);
+                    newList();
+                }
+            }
+            return false;
         }
 
-        private RecordsPage fetch(long start, int pageNumber) {
+        /**
+         * The records of {@code answer} that answer a query from {@code start}: the invalid ones are
+         * set aside, and those outside {@code [start, hi]} dropped, since the API should not have sent
+         * them (a later pass or another slice reads them by a query that covers them) and they must
+         * not look like an answer out of order.
+         */
+        private List<CallRecord> answers(RecordsPage answer, long start) {
+            answer.invalid().forEach(record -> invalid.add(new PassResult.Rejected(record, answer.requestId())));
+            long now = nowSeconds();
+            List<CallRecord> records = new ArrayList<>(answer.records().size());
+            for (CallRecord record : answer.records()) {
+                String problem = RecordChecks.problem(record, now);
+                if (problem != null) {
+                    invalid.add(new PassResult.Rejected(
+                            new InvalidRecord(RecordChecks.json(record), problem, record.callId()), answer.requestId()));
+                } else if (record.startCallTs() >= start && record.startCallTs() <= listHi) {
+                    records.add(record);
+                }
+            }
+            return records;
+        }
+
+        /** The records the pass holds. */
+        int held() {
+            return found.size() + invalid.size();
+        }
+
+        /**
+         * Hands over as a part the invalid records met and the calls that ended by {@code through},
+         * when that moves the slice on; the pass goes on reading after them.
+         */
+        private void handOver(long through) {
+            Cursor position = emitted.covers(through) ? emitted : Cursor.throughSecond(through);
+            List<CallRecord> records = new ArrayList<>();
+            for (Iterator<CallRecord> it = found.values().iterator(); it.hasNext(); ) {
+                CallRecord record = it.next();
+                if (!position.precedes(record)) {
+                    records.add(record);
+                    it.remove();
+                }
+            }
+            if (records.isEmpty() && invalid.isEmpty()) {
+                return;
+            }
+            records.sort(END_ORDER);
+            emitted = position;
+            part = collect(records, position, null);
+        }
+
+        /**
+         * Halves the end time the pass covers beyond what it handed over, and makes the next pass due
+         * at once for the rest.
+         *
+         * @return false when there is no end time left to give up
+         */
+        private boolean narrowed() {
+            long base = emitted.endTs();
+            long shorter = base + (hi - base) / 2;
+            if (shorter >= hi || emitted.covers(shorter)) {
+                return false;
+            }
+            log.debug("Slice {}: more than {} calls in progress in one pass; this pass reads calls up to {}",
+                    slice.name(), MAX_HELD_RECORDS / 2, shorter);
+            hi = shorter;
+            lastStart = Math.min(slice.startUntil() - 1, hi);
+            behind = true;
+            return true;
+        }
+
+        private void newList() {
+            page = 1;
+            listHi = hi;
+            paging = new ListPaging();
+        }
+
+        private RecordsPage fetch(long start) {
             if (stopRequested.getAsBoolean()) {
                 throw new PassAbortedException();
             }
-            RecordsQuery query = new RecordsQuery(start, OptionalLong.of(hi), settings.callTypeParameter(), null,
+            RecordsQuery query = new RecordsQuery(start, OptionalLong.of(listHi), settings.callTypeParameter(), null,
                     settings.pageSize());
-            RecordsPage answer = client.fetchPage(query, pageNumber);
+            RecordsPage answer = client.fetchPage(query, page);
             requests++;
             return answer;
         }
@@ -252,21 +445,129 @@ public final class SliceReader {
                     || !settings.keepsType(record.callType()) || !settings.keepsResult(record.callResult())) {
                 return;
             }
-            seen.add(record.callId());
-            boolean isLate = !cursor.precedes(record);
-            if (isLate && (previous == null || previous.callIds().contains(record.callId()))) {
+            boolean firstSight = seen == null || seen.add(record.callId());
+            if (seen != null && seen.size() > MAX_SEEN_IDS) {
+                seen = null;
+                previous = null;
+            }
+            if (cursor.precedes(record)) {
+                // Calls up to a part handed over are out; a page shift may show one of them again.
+                if (emitted.precedes(record)) {
+                    found.put(record.callId(), record);
+                }
                 return;
             }
-            if (found.put(record.callId(), record) != null) {
-                return;
-            }
-            // A call can be both: an overlong call that showed up late is counted as each.
-            if (isLate) {
-                late++;
-            }
-            if (record.durationSeconds() > settings.maxCallSeconds()) {
-                overlong++;
+            // Behind the cursor: emitted before, unless the previous pass did not see it (it became
+            // visible late) and this pass has not taken it yet.
+            if (previous != null && firstSight && !previous.callIds().contains(record.callId())) {
+                found.put(record.callId(), record);
             }
         }
+
+        /**
+         * What the answers of one list (one start) said about its length. Pages are numbered over a
+         * list of {@code totalNum} records that only grows while it is read, by calls becoming
+         * visible, each of which can repeat one record at a page boundary: no honest list needs more
+         * pages than that accounts for, ends before its count, or answers a page with the page before.
+         */
+        private final class ListPaging {
+
+            private long firstTotal = -1;
+            private long maxTotal;
+            /** Records on the pages of this list that did not repeat the page before them. */
+            private long taken;
+            private int askedAgain;
+            private List<String> previousPage = List.of();
+            private int repeats;
+
+            /**
+             * Whether the next page may be asked for: not beyond what {@code totalNum} allows. When the
+             * pages read hold that many records, the list is taken as complete.
+             *
+             * @throws PagingException when they do not
+             */
+            boolean mayAsk() {
+                if (firstTotal < 0) {
+                    return true;
+                }
+                long pages = ceilDiv(2 * maxTotal - firstTotal, settings.pageSize()) + PAGE_MARGIN;
+                if (page <= pages) {
+                    return true;
+                }
+                if (taken >= maxTotal) {
+                    report("Slice {}: the records API answered page {} as if more followed, but its totalNum ({})"
+                            + " allows at most {} pages of {}, whose records were read: the list is taken as ended",
+                            slice.name(), page - 1, maxTotal, pages, settings.pageSize());
+                    return false;
+                }
+                throw new PagingException("the records API answered page " + (page - 1) + " of slice "
+                        + slice.name() + " as if more followed, but its totalNum (" + maxTotal + ") allows at most "
+                        + pages + " pages of " + settings.pageSize() + ", and only " + taken + " records came on"
+                        + " them; the pass stops here");
+            }
+
+            Verdict take(RecordsPage answer) {
+                long total = Math.min(Math.max(0, answer.totalNum()), MAX_TOTAL);
+                if (firstTotal < 0) {
+                    firstTotal = total;
+                }
+                maxTotal = Math.max(maxTotal, total);
+                int count = answer.records().size() + answer.invalid().size();
+                boolean more = answer.hasMore();
+                long readThrough = (long) (page - 1) * settings.pageSize() + count;
+                if (!more && readThrough < maxTotal) {
+                    if (askedAgain < EARLY_END_RETRIES) {
+                        askedAgain++;
+                        return Verdict.ASK_AGAIN;
+                    }
+                    report("Slice {}: the records API ended the list at page {} after {} records though its totalNum"
+                            + " says {} (asked {} times, last request {}); calls of this pass beyond that may be"
+                            + " missing", slice.name(), page, readThrough, maxTotal, EARLY_END_RETRIES + 1,
+                            LogText.quote(answer.requestId()));
+                    return Verdict.LAST;
+                }
+                askedAgain = 0;
+                List<String> ids = new ArrayList<>(count);
+                answer.records().forEach(record -> ids.add(record.callId()));
+                answer.invalid().forEach(record -> ids.add(record.raw()));
+                if (count == 0 || !ids.equals(previousPage)) {
+                    repeats = 0;
+                    taken += count;
+                    previousPage = ids;
+                    return more ? Verdict.MORE : Verdict.LAST;
+                }
+                if (taken >= maxTotal) {
+                    // Every record the list counts has been read: the API loops past its end.
+                    report("Slice {}: the records API answered page {} with the records of the page before, after"
+                            + " all {} records its totalNum counts (request {}): the list is taken as ended",
+                            slice.name(), page, maxTotal, LogText.quote(answer.requestId()));
+                    return Verdict.LAST;
+                }
+                repeats++;
+                if (repeats > REPEATED_PAGES_TOLERATED) {
+                    throw new PagingException("the records API answered page " + page + " of slice " + slice.name()
+                            + " with the same " + count + " records as the " + repeats + " pages before it, with "
+                            + (maxTotal - taken) + " of the " + maxTotal + " records its totalNum counts still unread"
+                            + " (request " + LogText.quote(answer.requestId()) + "); the pass stops here rather"
+                            + " than follow a loop");
+                }
+                return more ? Verdict.MORE : Verdict.LAST;
+            }
+
+            /** Counts an answer taken against its own word, and logs the first of each slice at WARN. */
+            private void report(String message, Object... args) {
+                pagingAnomalies++;
+                String counted = message + ". Counted in paging-anomalies-total";
+                if (anomaliesReported.add(slice.name())) {
+                    log.warn(counted + "; further ones of this slice are logged at DEBUG.", args);
+                } else {
+                    log.debug(counted + ".", args);
+                }
+            }
+        }
+    }
+
+    private static long ceilDiv(long dividend, long divisor) {
+        return Math.floorDiv(dividend + divisor - 1, divisor);
     }
 }

@@ -14,6 +14,12 @@ final class SliceState {
     PassResult.SeenWindow seen;
     /** The end of the last start-time range this task reported lost to the horizon; null when none. */
     Long lostReportedUntil;
+    /** Passes that failed since the slice last moved on. */
+    int failures;
+    /** When the first of those failed; null while the slice moves on. */
+    Instant failingSince;
+    /** Whether those failures were reported as a stall. */
+    boolean stalled;
 
     SliceState(Slice slice, Cursor cursor, Instant now) {
         this.slice = slice;

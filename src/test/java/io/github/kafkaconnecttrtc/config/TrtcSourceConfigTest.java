@@ -14,6 +14,7 @@ import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.OVERLONG_CALL_S
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PAGE_SIZE_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_INTERVAL_MS_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.INVALID_RECORDS_TOPIC_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_TOPIC_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUEST_TIMEOUT_MS_CONFIG;
@@ -119,6 +120,7 @@ class TrtcSourceConfigTest {
         assertThat(config.sliceDuration()).isEqualTo(Duration.ofHours(1));
         assertThat(output.progressTopic()).isEqualTo("trtc.calls.progress");
         assertThat(output.progressInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(output.invalidTopic()).isEqualTo("trtc.calls.invalid");
     }
 
     @Test
@@ -150,6 +152,7 @@ class TrtcSourceConfigTest {
         props.put(SLICE_DURATION_MS_CONFIG, "60000");
         props.put(PROGRESS_TOPIC_CONFIG, "calls-progress");
         props.put(PROGRESS_INTERVAL_MS_CONFIG, "1000");
+        props.put(INVALID_RECORDS_TOPIC_CONFIG, "calls-invalid");
 
         TrtcSourceConfig config = new TrtcSourceConfig(props);
 
@@ -187,6 +190,7 @@ class TrtcSourceConfigTest {
         assertThat(read.pageSize()).isEqualTo(1);
         assertThat(config.sliceDuration()).isEqualTo(Duration.ofMinutes(1));
         assertThat(output.progressTopic()).isEqualTo("calls-progress");
+        assertThat(output.invalidTopic()).isEqualTo("calls-invalid");
         assertThat(output.progressInterval()).isEqualTo(Duration.ofSeconds(1));
     }
 
@@ -265,7 +269,8 @@ class TrtcSourceConfigTest {
                 Arguments.of(SLICE_DURATION_MS_CONFIG, "86400001"),
                 Arguments.of(PROGRESS_TOPIC_CONFIG, "trtc:progress"),
                 Arguments.of(PROGRESS_INTERVAL_MS_CONFIG, "999"),
-                Arguments.of(PROGRESS_INTERVAL_MS_CONFIG, "86400001"));
+                Arguments.of(PROGRESS_INTERVAL_MS_CONFIG, "86400001"),
+                Arguments.of(INVALID_RECORDS_TOPIC_CONFIG, "trtc calls invalid"));
     }
 
     @ParameterizedTest(name = "{0} = \"{1}\"")
@@ -405,7 +410,24 @@ class TrtcSourceConfigTest {
                 Arguments.of("default progress topic longer than a topic name may be",
                         Map.of(TOPIC_CONFIG, "t".repeat(241)),
                         List.of(PROGRESS_TOPIC_CONFIG, TOPIC_CONFIG),
-                        List.of(PROGRESS_TOPIC_CONFIG, TOPIC_CONFIG, "249", "set progress.topic explicitly")));
+                        List.of(PROGRESS_TOPIC_CONFIG, TOPIC_CONFIG, "249", "set progress.topic explicitly")),
+                Arguments.of("invalid records into the call topic",
+                        Map.of(INVALID_RECORDS_TOPIC_CONFIG, "trtc.calls"),
+                        List.of(INVALID_RECORDS_TOPIC_CONFIG, TOPIC_CONFIG),
+                        List.of("invalid.records.topic (trtc.calls) must differ from topic (trtc.calls)")),
+                Arguments.of("invalid records into the default progress topic",
+                        Map.of(INVALID_RECORDS_TOPIC_CONFIG, "trtc.calls.progress"),
+                        List.of(INVALID_RECORDS_TOPIC_CONFIG, PROGRESS_TOPIC_CONFIG),
+                        List.of("invalid.records.topic", "must differ from progress.topic", "trtc.calls.progress")),
+                Arguments.of("progress records into the default invalid-records topic",
+                        Map.of(PROGRESS_TOPIC_CONFIG, "trtc.calls.invalid"),
+                        List.of(INVALID_RECORDS_TOPIC_CONFIG, PROGRESS_TOPIC_CONFIG),
+                        List.of("invalid.records.topic", "must differ from progress.topic", "trtc.calls.invalid")),
+                Arguments.of("default invalid-records topic longer than a topic name may be",
+                        Map.of(TOPIC_CONFIG, "t".repeat(242), PROGRESS_TOPIC_CONFIG, "progress"),
+                        List.of(INVALID_RECORDS_TOPIC_CONFIG, TOPIC_CONFIG),
+                        List.of(INVALID_RECORDS_TOPIC_CONFIG, TOPIC_CONFIG, "249",
+                                "set invalid.records.topic explicitly")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -439,8 +461,11 @@ class TrtcSourceConfigTest {
                 Arguments.of("a separate progress topic", Map.of(PROGRESS_TOPIC_CONFIG, "trtc.calls.progress")),
                 Arguments.of("the longest topic whose default progress topic is valid",
                         Map.of(TOPIC_CONFIG, "t".repeat(240))),
-                Arguments.of("the longest topic with an explicit progress topic",
-                        Map.of(TOPIC_CONFIG, "t".repeat(249), PROGRESS_TOPIC_CONFIG, "progress")));
+                Arguments.of("the longest topic with explicit progress and invalid-records topics",
+                        Map.of(TOPIC_CONFIG, "t".repeat(249), PROGRESS_TOPIC_CONFIG, "progress",
+                                INVALID_RECORDS_TOPIC_CONFIG, "invalid")),
+                Arguments.of("the longest topic whose default invalid-records topic is valid",
+                        Map.of(TOPIC_CONFIG, "t".repeat(241), PROGRESS_TOPIC_CONFIG, "progress")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -549,7 +574,7 @@ class TrtcSourceConfigTest {
 
     @Test
     void documentsEveryKeyWithAGroupADisplayNameAndAWidth() {
-        assertThat(configDef().groups()).containsExactly("Connection", "Reading", "Progress");
+        assertThat(configDef().groups()).containsExactly("Connection", "Reading", "Progress", "Invalid records");
         assertThat(configDef().configKeys().values()).allSatisfy(key -> {
             assertThat(key.documentation).as(key.name).isNotBlank();
             assertThat(key.group).as(key.name).isIn(configDef().groups());
@@ -580,6 +605,7 @@ class TrtcSourceConfigTest {
                 OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG, PAGE_SIZE_CONFIG,
                 SLICE_DURATION_MS_CONFIG);
         assertThat(byGroup.get("Progress")).containsExactly(PROGRESS_TOPIC_CONFIG, PROGRESS_INTERVAL_MS_CONFIG);
+        assertThat(byGroup.get("Invalid records")).containsExactly(INVALID_RECORDS_TOPIC_CONFIG);
         assertThat(orders.values()).allSatisfy(list -> assertThat(list).doesNotHaveDuplicates());
     }
 

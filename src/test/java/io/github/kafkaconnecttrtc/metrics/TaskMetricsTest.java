@@ -40,7 +40,7 @@ class TaskMetricsTest {
 
             metrics.passed(slice, new PassResult(List.of(call("a", NOW - 40, 60), call("b", NOW - 35, 9000)),
                     Cursor.throughSecond(NOW - 30), 4, new PassResult.LostRange(NOW - 700_000, NOW - 699_000), 1, 1,
-                    null), Instant.ofEpochSecond(NOW));
+                    null, List.of(), 0), Instant.ofEpochSecond(NOW));
             clock.advanceSeconds(5);
 
             assertThat(server.getAttribute(task, "records-emitted-total")).isEqualTo(2.0);
@@ -62,11 +62,38 @@ class TaskMetricsTest {
         metrics.close();
 
         metrics.assigned(Slice.tailFast(NOW), Cursor.throughSecond(NOW));
-        metrics.passed(Slice.tailFast(NOW), new PassResult(List.of(), Cursor.throughSecond(NOW), 1, null, 0, 0, null),
+        metrics.passed(Slice.tailFast(NOW), new PassResult(List.of(), Cursor.throughSecond(NOW), 1, null, 0, 0, null,
+                List.of(), 0),
                 Instant.ofEpochSecond(NOW));
 
         assertThat(server.queryNames(new ObjectName("io.github.kafkaconnecttrtc:connector=late-pass,*"), null))
                 .isEmpty();
+    }
+
+    @Test
+    void countsInvalidRecordsPagingAnomaliesFailedPassesAndStalledSlices() throws Exception {
+        ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=task-metrics,connector=hostile,task=0");
+        Slice fast = Slice.tailFast(NOW - 3600);
+        Slice cell = Slice.history(NOW - 7200, NOW - 3600, 0, NOW);
+        PassResult.Rejected rejected = new PassResult.Rejected(
+                new io.github.kafkaconnecttrtc.client.InvalidRecord("{}", "no callId", null), "req-1");
+        try (TaskMetrics metrics = new TaskMetrics("hostile", 0, new ClientStats(), clock)) {
+            metrics.passed(fast, new PassResult(List.of(), Cursor.throughSecond(NOW - 30), 3, null, 0, 0, null,
+                    List.of(rejected, rejected), 1), Instant.ofEpochSecond(NOW));
+            metrics.failed(cell);
+            metrics.failed(cell);
+            metrics.stalled(cell);
+            metrics.stalled(fast);
+
+            assertThat(server.getAttribute(task, "invalid-records-total")).isEqualTo(2.0);
+            assertThat(server.getAttribute(task, "paging-anomalies-total")).isEqualTo(1.0);
+            assertThat(server.getAttribute(task, "pass-failures-total")).isEqualTo(2.0);
+            assertThat(server.getAttribute(task, "slices-stalled")).isEqualTo(2);
+
+            metrics.recovered(cell);
+
+            assertThat(server.getAttribute(task, "slices-stalled")).isEqualTo(1);
+        }
     }
 
     @Test
@@ -113,7 +140,7 @@ class TaskMetricsTest {
             assertThat(server.isRegistered(task)).isFalse();
 
             replacement.passed(Slice.tailFast(NOW), new PassResult(List.of(call("x", NOW - 40, 60)),
-                    Cursor.throughSecond(NOW - 30), 1, null, 0, 0, null), Instant.ofEpochSecond(NOW));
+                    Cursor.throughSecond(NOW - 30), 1, null, 0, 0, null, List.of(), 0), Instant.ofEpochSecond(NOW));
 
             assertThat(server.isRegistered(task)).isTrue();
             assertThat(server.getAttribute(task, "records-emitted-total")).isEqualTo(1.0);

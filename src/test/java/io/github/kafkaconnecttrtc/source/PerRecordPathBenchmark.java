@@ -53,10 +53,11 @@ public class PerRecordPathBenchmark {
     public void setUp() {
         page = page(new SplittableRandom(7)).getBytes(StandardCharsets.UTF_8);
         List<CallRecord> calls = parser.parse(page, PAGE, NOW).records();
-        pass = new PassResult(calls, Cursor.throughSecond(END + 60), 1, null, 0, 0, null);
+        pass = new PassResult(calls, Cursor.throughSecond(END + 60), 1, null, 0, 0, null, List.of(), 0);
         slice = Slice.tailFast(END - 3600);
         passStart = Cursor.throughSecond(END - 60);
-        factory = new RecordFactory(1_400_000_000L, "trtc.call-records", "trtc.call-records.progress", END - 3600,
+        factory = new RecordFactory(1_400_000_000L, "trtc.call-records", "trtc.call-records.progress",
+                "trtc.call-records.invalid", END - 3600,
                 END - 86_400);
     }
 
@@ -97,6 +98,6 @@ public class PerRecordPathBenchmark {
     public List<SourceRecord> parseAndMap() {
         List<CallRecord> calls = parser.parse(page, PAGE, NOW).records();
         return factory.records(slice, passStart,
-                new PassResult(calls, Cursor.throughSecond(END + 60), 1, null, 0, 0, null), END * 1000);
+                new PassResult(calls, Cursor.throughSecond(END + 60), 1, null, 0, 0, null, List.of(), 0), END * 1000);
     }
 }

@@ -25,6 +25,7 @@ final class RestartableConnector implements AutoCloseable {
 
     static final String TOPIC = "calls";
     static final String PROGRESS_TOPIC = "calls.progress";
+    static final String INVALID_TOPIC = "calls.invalid";
 
     /** One record handed over to Connect. */
     static final class Emission {
@@ -85,7 +86,8 @@ final class RestartableConnector implements AutoCloseable {
         this.sliceDuration = sliceDuration;
         this.start = start;
         this.schedule = new LaneSchedule(pollInterval, sweepInterval, SimulatedConnector.OVERLONG_SWEEP);
-        this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, Duration.ofMinutes(10));
+        this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, INVALID_TOPIC,
+                Duration.ofMinutes(10));
         this.client = SimulatorClients.quickClient(simulator, clock);
     }
 

@@ -23,6 +23,7 @@ final class SimulatedConnector implements AutoCloseable {
 
     static final String TOPIC = "calls";
     static final String PROGRESS_TOPIC = "calls.progress";
+    static final String INVALID_TOPIC = "calls.invalid";
     /** Short enough that a simulated day sweeps for overlong calls several times. */
     static final Duration OVERLONG_SWEEP = Duration.ofHours(2);
 
@@ -40,6 +41,8 @@ final class SimulatedConnector implements AutoCloseable {
     /** The offsets Connect would have stored: the last offset of every record handed over. */
     final Map<String, SliceOffset> committed = new HashMap<>();
     final List<SourceRecord> emitted = new ArrayList<>();
+    /** What went to the invalid-records topic. */
+    final List<SourceRecord> invalid = new ArrayList<>();
     private List<TaskEngine> engines = List.of();
     SlicePlan plan;
 
@@ -50,7 +53,8 @@ final class SimulatedConnector implements AutoCloseable {
         this.read = read;
         this.maxTasks = maxTasks;
         this.schedule = new LaneSchedule(pollInterval, sweepInterval, overlongSweepInterval);
-        this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, Duration.ofMinutes(10));
+        this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, INVALID_TOPIC,
+                Duration.ofMinutes(10));
         this.planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
                 Duration.ofSeconds(read.maxCallSeconds()), start);
         // The fake clock drives everything but the rate limiter, which would only slow the test.
@@ -109,6 +113,8 @@ final class SimulatedConnector implements AutoCloseable {
                     SliceOffset.fromMap(record.sourceOffset(), clock.epochSecond()));
             if (TOPIC.equals(record.topic())) {
                 emitted.add(record);
+            } else if (INVALID_TOPIC.equals(record.topic())) {
+                invalid.add(record);
             }
         }
     }

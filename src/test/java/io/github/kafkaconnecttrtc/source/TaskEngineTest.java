@@ -3,7 +3,6 @@ package io.github.kafkaconnecttrtc.source;
 import io.github.kafkaconnecttrtc.client.CallRecord;
 import io.github.kafkaconnecttrtc.testing.SimulatorCalls;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
@@ -66,7 +65,7 @@ class TaskEngineTest {
         ReadSettings read = SimulatedConnector.readSettings(SETTLE, MAX_CALL, 600);
         LaneSchedule schedule = new LaneSchedule(POLL, SWEEP, Duration.ofHours(24));
         RecordOutput output = new RecordOutput(simulator.settings().sdkAppId(), SimulatedConnector.TOPIC,
-                SimulatedConnector.PROGRESS_TOPIC, Duration.ofMinutes(10));
+                SimulatedConnector.PROGRESS_TOPIC, SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10));
         PassObserver tracker = new PassObserver() {
             @Override
             public void assigned(Slice slice, Cursor cursor) {
@@ -259,7 +258,7 @@ class TaskEngineTest {
     }
 
     @Test
-    void aRequestThatFailsAfterItsRetriesIsMadeAgainByTheNextPollWithoutReadingTheEarlierPagesAgain()
+    void aRequestThatFailsAfterItsRetriesIsMadeAgainAfterTheSlicesBackOffWithoutReadingTheEarlierPagesAgain()
             throws InterruptedException {
         Slice history = Slice.history(NOW - 5 * HOUR, NOW - 4 * HOUR, NOW - 5 * HOUR, NOW - 4 * HOUR + HOUR);
         addMinuteCalls(history, 250);
@@ -273,7 +272,10 @@ class TaskEngineTest {
             }
         });
 
-        assertThatThrownBy(engine::poll).isInstanceOf(io.github.kafkaconnecttrtc.client.TrtcRetriableException.class);
+        // The failure parks the slice instead of failing the poll.
+        assertThat(engine.poll()).isNull();
+        assertThat(engine.poll()).as("still backing off").isNull();
+        clock.advance(TaskEngine.FIRST_BACKOFF);
         List<SourceRecord> records = engine.poll();
 
         assertThat(records).hasSize(250);
