@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kafkaconnecttrtc.simulator.ApiRecord;
 import io.github.kafkaconnecttrtc.simulator.ApiCodes;
 import io.github.kafkaconnecttrtc.simulator.Fault;
+import io.github.kafkaconnecttrtc.simulator.Malformation;
+import io.github.kafkaconnecttrtc.simulator.QuerySnapshot;
 import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
@@ -26,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +42,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -90,6 +96,24 @@ class FaultToleranceIT {
     private static final int RATE_LIMIT_STORM = 20;
     private static final int USERSIG_EXPIRED_BURST = 4;
     private static final Duration OUTAGE = Duration.ofSeconds(60);
+
+    /** As the issue measured: about 1% of the calls served malformed, every read. */
+    private static final double MALFORMED_RATE = 0.01;
+    /**
+     * Low enough that a lie the connector asks again about is almost never told again every time it
+     * asks, and high enough that each strikes while the history is read; an early {@code page: 0}
+     * can only strike a page before the last, so it gets more.
+     */
+    private static final Map<Fault, Double> PAGING_FAULT_RATES = Collections.unmodifiableMap(new EnumMap<>(Map.of(
+            Fault.EARLY_EMPTY_PAGE, 0.02, Fault.EARLY_PAGE_ZERO, 0.03, Fault.TOTAL_NUM_HUGE, 0.01,
+            Fault.TOTAL_NUM_LONG, 0.01)));
+    /** Pages of half the maximum, so that passes span more pages for the paging faults to strike. */
+    private static final int HOSTILE_PAGE_SIZE = 50;
+    private static final int ENDLESS_BODIES = 2;
+    /** Longer than a long-lane sweep, so that the clean and the looping window each hold one. */
+    private static final Duration LOOP_WINDOW = Duration.ofSeconds(ItStack.SWEEP_SECONDS + 5);
+    /** Pages past the last one its matches fill that a query may ask: room for calls appearing meanwhile. */
+    private static final int PAGE_MARGIN = 5;
 
     private static final List<String> MATRIX = new ArrayList<>();
     private static final Instant BEGAN = Instant.now();
@@ -310,8 +334,128 @@ class FaultToleranceIT {
         assertThat(missing).as("calls due but missing from %s after the outage", topic).isEmpty();
     }
 
+    @Test
+    @Order(4)
+    void aHostileUpstreamFailsNoTaskLosesNoWellFormedCallAndNamesEveryMalformedOne() throws Exception {
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(101).historyDays(1)
+                .callsPerSecond(0.3).maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).longCallFraction(0.05)
+                .visibilityDelaySeconds(2).malformedRecordRate(MALFORMED_RATE).build());
+        String name = "trtc-hostile";
+        String topic = name + "-calls";
+        Instant start = Instant.now().minus(Duration.ofHours(3));
+        // Every kind at least once in a history cell and once in the live tail, whatever the rate draws.
+        addMalformedCalls(simulator, "history-malformed", Instant.now().minus(Duration.ofHours(2)).getEpochSecond());
+        simulator.faults().setRates(PAGING_FAULT_RATES);
+        Map<String, String> config = ItStack.jsonConnectorConfig(simulator, topic, start, 2);
+        config.put("page.size", Integer.toString(HOSTILE_PAGE_SIZE));
+        deployments.configure(name, config);
 
+        List<String> live = new ArrayList<>();
+        List<String> missing;
+        List<String> missingDuringLoop;
+        List<SimulatedCall> notInvalid;
+        QueryCount clean;
+        QueryCount looping;
+        CallTopic calls;
+        InvalidTopic invalid;
+        try (StatusWatch watch = StatusWatch.start(name);
+                CallTopic topicReader = new CallTopic(topic, simulator);
+                InvalidTopic invalidReader = new InvalidTopic(topic + ".invalid")) {
+            calls = topicReader;
+            invalid = invalidReader;
+            calls.awaitAtLeast(1, PATIENCE);
+            simulator.faults().injectNext(Fault.ENDLESS_BODY, ENDLESS_BODIES);
+            live.addAll(addMalformedCalls(simulator, "live-malformed", Instant.now().getEpochSecond()));
+            live.addAll(addLiveCalls(simulator, "live-hostile", 3));
 
+            // Bad records and paging lies while the history and the tail are read.
+            calls.awaitEvery(() -> wellFormed(simulator, dueWith(simulator, start, live)), PATIENCE,
+                    () -> invalid.missing(malformedDue(simulator, start, live)).isEmpty()
+                            && PAGING_FAULT_RATES.keySet().stream().allMatch(fault ->
+                                    simulator.stats().answersByFault().getOrDefault(fault, 0L) >= 1)
+                            && simulator.stats().answersByFault().getOrDefault(Fault.ENDLESS_BODY, 0L)
+                                    == ENDLESS_BODIES);
+            Map<Fault, Long> struck = simulator.stats().answersByFault();
+            Map<String, Long> outcomesBeforeLoop = watch.outcomes();
+            Map<String, Double> metricsBeforeLoop = watch.taskMetrics();
+
+            // A paginator that never stops, after a window without faults to compare it with.
+            simulator.faults().clear();
+            clean = QueryCount.during(simulator, LOOP_WINDOW,
+                    window -> calls.awaitEvery(List::of, window, () -> false));
+            simulator.faults().setRate(Fault.PAGE_LOOP, 1.0);
+            List<String> duringLoop = addLiveCalls(simulator, "live-during-page-loop", 3);
+            live.addAll(duringLoop);
+            List<String> stillMissing = new ArrayList<>();
+            looping = QueryCount.during(simulator, LOOP_WINDOW, window -> stillMissing.addAll(calls.awaitEvery(
+                    () -> wellFormed(simulator, dueWith(simulator, start, duringLoop)).stream()
+                            .filter(call -> duringLoop.contains(call.callId())).toList(),
+                    window, () -> false)));
+            missingDuringLoop = List.copyOf(stillMissing);
+            long lyingAnswers = simulator.stats().answersByFault().getOrDefault(Fault.PAGE_LOOP, 0L);
+            simulator.faults().clear();
+
+            live.addAll(addMalformedCalls(simulator, "live-after-hostile", Instant.now().getEpochSecond()));
+            live.addAll(addLiveCalls(simulator, "live-after-hostile", 3));
+            missing = calls.awaitEvery(() -> wellFormed(simulator, dueWith(simulator, start, live)), PATIENCE,
+                    () -> invalid.missing(malformedDue(simulator, start, live)).isEmpty());
+            notInvalid = invalid.missing(malformedDue(simulator, start, live));
+            Map<String, Double> metrics = watch.taskMetrics();
+            String taskState = watch.describe();
+            String lost = lost(missing, calls);
+
+            List<SimulatedCall> malformed = malformedDue(simulator, start, live);
+            for (Malformation kind : Malformation.values()) {
+                List<SimulatedCall> ofKind = malformed.stream()
+                        .filter(call -> call.malformation().orElseThrow() == kind).toList();
+                long inLiveTail = ofKind.stream().filter(call -> live.contains(call.call().callId())).count();
+                MATRIX.add(row("(d) record with " + kind + " (" + pct(MALFORMED_RATE) + " of calls, all kinds)",
+                        "sent malformed on every read: " + ofKind.size() + " due calls (" + inLiveTail
+                                + " added to the live tail)",
+                        "in " + topic + ".invalid: " + (ofKind.size() - invalid.missing(ofKind).size()) + "/"
+                                + ofKind.size() + " (" + invalid.copies(ofKind) + " records); in " + topic + ": "
+                                + calls.countOf(ofKind) + "; WARN lines naming it: " + warnLines(ofKind),
+                        taskState, lost));
+            }
+            MATRIX.add(row("(d) all malformed records", malformed.size() + " due calls",
+                    metric(metrics, "invalid-records-total") + "; entries in " + topic + ".invalid: "
+                            + invalid.size(), taskState, lost));
+            for (Fault fault : PAGING_FAULT_RATES.keySet()) {
+                String seen = fault == Fault.TOTAL_NUM_LONG
+                        ? "answer malformed, asked again: malformed=" + outcomesBeforeLoop.getOrDefault("malformed", 0L)
+                        : "early ends asked again, believed: " + metric(metricsBeforeLoop, "paging-anomalies-total");
+                MATRIX.add(row("(e) " + fault + ", " + pct(PAGING_FAULT_RATES.get(fault)) + " of requests",
+                        "struck " + struck.getOrDefault(fault, 0L) + " answers", seen, taskState, lost));
+            }
+            MATRIX.add(row("(e) ENDLESS_BODY, " + ENDLESS_BODIES + " answers",
+                    "struck " + struck.getOrDefault(Fault.ENDLESS_BODY, 0L) + " answers",
+                    "cut off at trtc.response.max.bytes, asked again: too_large="
+                            + outcomesBeforeLoop.getOrDefault("too_large", 0L),
+                    taskState, lost));
+            MATRIX.add(row("(f) PAGE_LOOP, rate 1 for " + LOOP_WINDOW.toSeconds() + " s",
+                    lyingAnswers + " lying answers",
+                    looping.requests() + " requests against " + clean.requests() + " in as long without faults;"
+                            + " pages asked past the last: at most " + looping.pagesPastTheLast(simulator)
+                            + "; paging-anomalies-total +"
+                            + increase(metricsBeforeLoop, metrics, "paging-anomalies-total")
+                            + ", pass-failures-total +" + increase(metricsBeforeLoop, metrics, "pass-failures-total")
+                            + "; live calls added during the loop that arrived before it ended: "
+                            + (duringLoop.size() - missingDuringLoop.size()) + "/" + duringLoop.size(),
+                    taskState, lost));
+            assertThat(watch.failures()).as("FAILED states seen while the upstream was hostile").isEmpty();
+        }
+        assertThat(calls.mismatches()).as("records whose value differs from the ground truth").isEmpty();
+        assertThat(missing).as("well-formed calls due but missing from %s", topic).isEmpty();
+        assertThat(missingDuringLoop).as("live calls that did not arrive while the paginator looped").isEmpty();
+        assertThat(notInvalid).as("malformed calls due but not in %s.invalid", topic).isEmpty();
+        assertThat(calls.countOf(malformedDue(simulator, start, live))).as("malformed calls in %s", topic).isZero();
+        assertThat(looping.pagesPastTheLast(simulator)).as("pages asked past the last one during the page loop")
+                .isLessThanOrEqualTo(PAGE_MARGIN);
+        assertThat(QueryCount.all(simulator).pagesPastTheLast(simulator)).as("pages asked past the last one")
+                .isLessThanOrEqualTo(PAGE_MARGIN);
+        assertThat(looping.requests()).as("requests while the paginator looped, against %d without faults",
+                clean.requests()).isLessThanOrEqualTo(2 * clean.requests() + 50);
+    }
 
     /** Adds {@code count} short calls that have just ended; returns their ids. */
     private static List<String> addLiveCalls(TrtcSimulator simulator, String prefix, int count) {
@@ -324,6 +468,75 @@ class FaultToleranceIT {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * Adds one call of each malformation, ended at {@code endedAt} and visible from then on (or
+     * from now, if later); returns their ids. Each has a room id of its own, by which a record
+     * without a call id is found.
+     */
+    private static List<String> addMalformedCalls(TrtcSimulator simulator, String prefix, long endedAt) {
+        long visible = Math.max(endedAt, Instant.now().getEpochSecond());
+        List<String> ids = new ArrayList<>();
+        for (Malformation kind : Malformation.values()) {
+            String id = prefix + "-" + kind.name().toLowerCase(Locale.ROOT) + "-" + endedAt;
+            simulator.addMalformedCall(new ApiRecord(id, simulator.settings().sdkAppId(), "video", "room-" + id,
+                    endedAt - 50, endedAt - 45, endedAt, "caller-" + kind.ordinal(), 2, "single", "normal_end",
+                    List.of("callee-" + kind.ordinal())), visible, kind);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    /** The calls of {@code due} that the simulator sends as they are. */
+    private static List<ApiRecord> wellFormed(TrtcSimulator simulator, List<ApiRecord> due) {
+        Set<String> malformed = new TreeSet<>();
+        simulator.groundTruth().stream().filter(call -> call.malformation().isPresent())
+                .forEach(call -> malformed.add(call.call().callId()));
+        return due.stream().filter(call -> !malformed.contains(call.callId())).toList();
+    }
+
+    /**
+     * The malformed calls that must be in the invalid-records topic by now: those due by their true
+     * times, given a sweep more, since a record without a readable duration may be left to the
+     * long lane, plus {@code required} when due.
+     */
+    private static List<SimulatedCall> malformedDue(TrtcSimulator simulator, Instant start, List<String> required) {
+        long sweepAgo = Instant.now().getEpochSecond() - ItStack.SWEEP_SECONDS;
+        Set<String> due = new TreeSet<>();
+        dueWith(simulator, start, required).stream().filter(call -> call.endTs() <= sweepAgo)
+                .forEach(call -> due.add(call.callId()));
+        return simulator.groundTruth().stream()
+                .filter(call -> call.malformation().isPresent() && due.contains(call.call().callId())).toList();
+    }
+
+    /**
+     * WARN lines of the worker's log that name one of {@code calls}: by call id, or by its room id
+     * in quotes where the record has no call id.
+     */
+    private static long warnLines(List<SimulatedCall> calls) throws IOException {
+        Path log = Path.of("target", "test.log");
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(" WARN "))
+                    .filter(line -> calls.stream().anyMatch(call -> call.malformation().orElseThrow()
+                            == Malformation.NO_CALL_ID
+                            ? line.contains("\"" + call.call().roomId() + "\"")
+                                    || line.contains("\\\"" + call.call().roomId() + "\\\"")
+                            : line.contains(call.call().callId())))
+                    .count();
+        }
+    }
+
+    private static String increase(Map<String, Double> before, Map<String, Double> after, String name) {
+        return String.format(Locale.ROOT, "%.0f", after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0));
+    }
+
+    private static String metric(Map<String, Double> metrics, String name) {
+        Double value = metrics.get(name);
+        return name + "=" + (value == null ? "n/a" : String.format(Locale.ROOT, "%.0f", value));
     }
 
     /** Calls ItStack.due says must be in by now, plus {@code required} whether due yet or not. */
@@ -467,6 +680,8 @@ class FaultToleranceIT {
         private final Set<String> states = new TreeSet<>();
         private final Map<ObjectName, Long> lastCount = new HashMap<>();
         private final Map<String, Long> outcomes = new TreeMap<>();
+        private final Map<String, Double> lastTotal = new HashMap<>();
+        private final Map<String, Double> totals = new TreeMap<>();
         private int checks;
         private int unanswered;
 
@@ -499,6 +714,7 @@ class FaultToleranceIT {
                     }
                 }
                 sampleOutcomes();
+                sampleTotals();
             } catch (IOException | RuntimeException e) {
                 countUnanswered();
             } catch (InterruptedException e) {
@@ -515,7 +731,7 @@ class FaultToleranceIT {
 
         private void sampleOutcomes() {
             MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-            for (ObjectName bean : jmx.queryNames(requestMetrics(), null)) {
+            for (ObjectName bean : jmx.queryNames(beans("request-metrics"), null)) {
                 long count;
                 try {
                     count = ((Number) jmx.getAttribute(bean, "requests-total")).longValue();
@@ -531,9 +747,9 @@ class FaultToleranceIT {
             }
         }
 
-        private ObjectName requestMetrics() {
+        private ObjectName beans(String type) {
             try {
-                return new ObjectName(PLUGIN_DOMAIN + ":type=request-metrics,connector=" + name + ",*");
+                return new ObjectName(PLUGIN_DOMAIN + ":type=" + type + ",connector=" + name + ",*");
             } catch (JMException e) {
                 throw new IllegalArgumentException("no JMX pattern for connector " + name, e);
             }
@@ -546,6 +762,36 @@ class FaultToleranceIT {
         synchronized Map<String, Long> outcomes() {
             sampleOutcomes();
             return new TreeMap<>(outcomes);
+        }
+
+        /**
+         * The counters ({@code *-total}) of the tasks' task metrics, summed across tasks and, like
+         * the request outcomes, across task restarts.
+         */
+        synchronized Map<String, Double> taskMetrics() {
+            sampleTotals();
+            return new TreeMap<>(totals);
+        }
+
+        private void sampleTotals() {
+            MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+            for (ObjectName bean : jmx.queryNames(beans("task-metrics"), null)) {
+                try {
+                    for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(bean).getAttributes()) {
+                        String metric = attribute.getName();
+                        if (metric.endsWith("-total")
+                                && jmx.getAttribute(bean, metric) instanceof Number number) {
+                            double value = number.doubleValue();
+                            double last = lastTotal.getOrDefault(bean + "/" + metric, 0.0);
+                            lastTotal.put(bean + "/" + metric, value);
+                            // A smaller count is a new task instance under the same name: it started from zero.
+                            totals.merge(metric, value >= last ? value - last : value, Double::sum);
+                        }
+                    }
+                } catch (JMException e) {
+                    // A task stopping takes its MBeans with it between query and read.
+                }
+            }
         }
 
         synchronized String describe() {
@@ -639,6 +885,11 @@ class FaultToleranceIT {
             return copies.size();
         }
 
+        /** How many of {@code calls} are in the topic. */
+        long countOf(List<SimulatedCall> calls) {
+            return calls.stream().filter(call -> copies.containsKey(call.call().callId())).count();
+        }
+
         long duplicates() {
             return copies.values().stream().mapToLong(count -> count - 1).sum();
         }
@@ -650,6 +901,116 @@ class FaultToleranceIT {
         @Override
         public void close() {
             consumer.close();
+        }
+    }
+
+    /**
+     * A read_committed consumer of the invalid-records topic, which finds a malformed call by its
+     * call id, or, for a record without one, by its room id and start time in the raw text.
+     */
+    private static final class InvalidTopic implements AutoCloseable {
+
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final List<JsonNode> entries = new ArrayList<>();
+
+        InvalidTopic(String topic) {
+            this.consumer = connect.kafka().createConsumerAndSubscribeTo(Map.of(
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.GROUP_ID_CONFIG, "fault-it-" + topic + "-" + System.nanoTime()), topic);
+        }
+
+        /** The calls of {@code expected} that no entry names yet. */
+        List<SimulatedCall> missing(List<SimulatedCall> expected) {
+            read();
+            return expected.stream().filter(call -> entries.stream().noneMatch(entry -> names(entry, call))).toList();
+        }
+
+        /** The entries that name one of {@code calls}, copies included. */
+        long copies(List<SimulatedCall> calls) {
+            read();
+            return entries.stream().filter(entry -> calls.stream().anyMatch(call -> names(entry, call))).count();
+        }
+
+        int size() {
+            read();
+            return entries.size();
+        }
+
+        private void read() {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                try {
+                    entries.add(JSON.readTree(record.value()));
+                } catch (IOException e) {
+                    entries.add(JSON.createObjectNode().put("raw", new String(record.value(), StandardCharsets.UTF_8)));
+                }
+            }
+        }
+
+        private static boolean names(JsonNode entry, SimulatedCall call) {
+            ApiRecord record = call.call();
+            String raw = entry.path("raw").asText("");
+            if (call.malformation().orElseThrow() == Malformation.NO_CALL_ID) {
+                return raw.contains("\"roomId\":\"" + record.roomId() + "\"")
+                        && raw.contains("\"startCallTs\":" + record.startCallTs());
+            }
+            return record.callId().equals(entry.path("callId").asText(null))
+                    || raw.contains("\"callId\":\"" + record.callId() + "\"");
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
+    /** The requests the simulator saw, with the paging fields of each. */
+    private record QueryCount(List<QuerySnapshot> queries) {
+
+        /** The requests made while {@code meanwhile} runs, which it is told to do for {@code window}. */
+        static QueryCount during(TrtcSimulator simulator, Duration window, Consumer<Duration> meanwhile) {
+            int before = simulator.stats().queries().size();
+            meanwhile.accept(window);
+            List<QuerySnapshot> after = simulator.stats().queries();
+            return new QueryCount(after.subList(before, after.size()));
+        }
+
+        static QueryCount all(TrtcSimulator simulator) {
+            return new QueryCount(simulator.stats().queries());
+        }
+
+        long requests() {
+            return queries.size();
+        }
+
+        /**
+         * How many pages past the last page of its matches the worst query asked, 0 when none did.
+         * Matches are counted now, under the {@code end} reading: calls only ever become visible,
+         * so that count is at least what the query met, and the result is never too high.
+         */
+        long pagesPastTheLast(TrtcSimulator simulator) {
+            long now = Instant.now().getEpochSecond();
+            List<ApiRecord> visible = simulator.groundTruth().stream().filter(call -> call.isVisible(now))
+                    .map(SimulatedCall::call).toList();
+            long[] starts = visible.stream().mapToLong(ApiRecord::startCallTs).toArray();
+            long[] ends = visible.stream().mapToLong(ApiRecord::endTs).toArray();
+            long worst = 0;
+            for (QuerySnapshot query : queries) {
+                if (query.startTimestamp() == null || query.page() == null) {
+                    continue;
+                }
+                long perPage = query.numberPerPage() == null ? 100 : query.numberPerPage();
+                long endBound = query.endTimestamp() == null ? Long.MAX_VALUE : query.endTimestamp();
+                long matches = 0;
+                for (int i = 0; i < starts.length; i++) {
+                    if (starts[i] >= query.startTimestamp() && ends[i] <= endBound) {
+                        matches++;
+                    }
+                }
+                long lastPage = Math.max(1, (matches + perPage - 1) / perPage);
+                worst = Math.max(worst, query.page() - lastPage);
+            }
+            return worst;
         }
     }
 

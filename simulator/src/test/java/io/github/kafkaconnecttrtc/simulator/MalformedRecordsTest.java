@@ -56,7 +56,8 @@ class MalformedRecordsTest {
         }
 
         List<Malformation> kinds = malformed.stream().flatMap(call -> call.malformation().stream()).toList();
-        assertThat(malformed).extracting(SimulatedCall::call).isEqualTo(clean.stream().map(SimulatedCall::call).toList());
+        assertThat(malformed).extracting(SimulatedCall::call)
+                .isEqualTo(clean.stream().map(SimulatedCall::call).toList());
         assertThat(clean).allMatch(call -> call.malformation().isEmpty());
         assertThat((double) kinds.size() / malformed.size()).isBetween(0.04, 0.06);
         assertThat(EnumSet.copyOf(kinds)).containsExactlyInAnyOrder(Malformation.values());
@@ -142,7 +143,8 @@ class MalformedRecordsTest {
                         .isInstanceOf(CharacterCodingException.class);
                 assertThat(record.get("caller").asText()).startsWith(bad.caller()).isNotEqualTo(bad.caller());
             }
-            case ACCEPT_TS_HUGE -> assertThatThrownBy(() -> Math.multiplyExact(record.get("acceptTs").longValue(), 1000))
+            case ACCEPT_TS_HUGE -> assertThatThrownBy(
+                    () -> Math.multiplyExact(record.get("acceptTs").longValue(), 1000))
                     .isInstanceOf(ArithmeticException.class);
             case END_TS_FAR_FUTURE -> assertThat(record.get("endTs").longValue())
                     .isGreaterThan(NOW + 99 * 365 * DAY);
