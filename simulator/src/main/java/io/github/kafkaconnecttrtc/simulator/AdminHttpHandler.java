@@ -113,16 +113,24 @@ final class AdminHttpHandler implements HttpHandler {
         perSecond.entrySet().stream()
                 .skip(Math.max(0, perSecond.size() - RECENT_SECONDS_SHOWN))
                 .forEach(entry -> recent.put(Long.toString(entry.getKey()), entry.getValue()));
-        ObjectNode byCode = json.putObject("answersByErrorCode");
-        stats.answersByErrorCode().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> byCode.put(Integer.toString(entry.getKey()), entry.getValue()));
+        putCounts(json.putObject("answersByErrorCode"), stats.answersByErrorCode());
+        ObjectNode byEndpoint = json.putObject("answersByEndpoint");
+        for (ApiDialect dialect : ApiDialect.values()) {
+            putCounts(byEndpoint.putObject(dialect.name().toLowerCase(Locale.ROOT)), stats.answersByErrorCode(dialect));
+        }
+        json.put("rateLimitedAnswers", stats.rateLimitedAnswers());
         ObjectNode byFault = json.putObject("answersByFault");
         stats.answersByFault().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> byFault.put(entry.getKey().name(), entry.getValue()));
         json.set("faults", faultRatesJson());
         return json;
+    }
+
+    private static void putCounts(ObjectNode json, Map<Integer, Long> byCode) {
+        byCode.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> json.put(Integer.toString(entry.getKey()), entry.getValue()));
     }
 
     private ObjectNode faultRatesJson() {

@@ -1,9 +1,9 @@
 package io.github.kafkaconnecttrtc.simulator;
 
 /**
- * What the records endpoint answers, before any fault breaks its transport.
+ * What a records endpoint answers, before any fault breaks its transport.
  *
- * @param errorCode the body's {@code errorCode}
+ * @param errorCode the body's error code ({@code errorCode} in v1, {@code ErrorCode} in v4)
  * @param body the whole JSON body, as sent
  * @param distorted whether a fault changed what the body says ({@link Fault#distortsContent()})
  */

@@ -1,9 +1,10 @@
 package io.github.kafkaconnecttrtc.simulator;
 
 /**
- * The {@code errorCode} values the simulated records API answers with, and the message it sends
- * with each. The values are those the vendor documents for {@code v1/records/get_records_by_filter};
- * see this module's README for what the simulator does to provoke each.
+ * The {@code errorCode} values the simulated v1 records endpoint answers with, and the message it
+ * sends with each. The values are those the vendor documents for {@code
+ * v1/records/get_records_by_filter}; see this module's README for what the simulator does to
+ * provoke each. The v4 endpoint has a table of its own, {@link ApiCodesV4}.
  */
 public final class ApiCodes {
 
@@ -18,6 +19,19 @@ public final class ApiCodes {
     public static final int NO_RECORDS = 70011;
 
     private ApiCodes() {
+    }
+
+    /** The code for {@code refusal}: v1 has one code for every UserSig problem but expiry. */
+    static int of(Refusal refusal) {
+        return switch (refusal) {
+            case UNKNOWN_APP, NO_IDENTIFIER, USERSIG_UNREADABLE, USERSIG_WRONG_KEY, USERSIG_OTHER_IDENTIFIER,
+                    USERSIG_OTHER_APP -> USERSIG_INVALID;
+            case USERSIG_EXPIRED -> USERSIG_EXPIRED;
+            case NOT_ADMINISTRATOR -> NOT_ADMINISTRATOR;
+            case BODY_NOT_OBJECT -> BODY_NOT_PARSED;
+            case INVALID_PARAMETERS -> INVALID_PARAMETERS;
+            case GROUP_PACKAGE_REQUIRED -> GROUP_PACKAGE_REQUIRED;
+        };
     }
 
     /** The message for {@code code} when there is nothing more specific to say. */

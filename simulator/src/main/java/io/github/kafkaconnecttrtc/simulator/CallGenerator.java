@@ -15,8 +15,8 @@ import java.util.UUID;
  *
  * <p>The mix aims at data that looks like a real application's: a few thousand users, mostly
  * one-to-one calls with all the results the API knows (and, rarely, {@code offline}, which the
- * vendor's example shows but its table does not), group calls of 3..8 people, log-normal talk
- * times and, now and then, a call lasting hours.
+ * vendor's v1 example and v4 callback page show), group calls of 3..8 people, rooms mostly
+ * numeric and some named, log-normal talk times and, now and then, a call lasting hours.
  */
 final class CallGenerator {
 
@@ -28,6 +28,8 @@ final class CallGenerator {
     private static final int USER_POOL = 3000;
     private static final int FIRST_USER_NUMBER = 1000;
     private static final long MAX_ROOM_ID = 4_294_967_294L;
+    /** One room in this many has a string id, as an application that names its rooms uses. */
+    private static final int STRING_ROOM_EVERY = 10;
     private static final int MIN_GROUP_SIZE = 3;
     private static final int MAX_GROUP_SIZE = 8;
 
@@ -53,13 +55,13 @@ final class CallGenerator {
 
     /** How a one-to-one call ends, how often, and how long it rings first. */
     private enum Outcome {
-        NORMAL_END("normal_end", 0.45, true, 1, 20),
+        NORMAL_END("normal_end", 0.435, true, 1, 20),
         INTERRUPT("interrupt", 0.075, true, 1, 20),
         CANCEL("cancel", 0.15, false, 1, 45),
         REJECT("reject", 0.10, false, 1, 30),
         NOT_ANSWER("not_answer", 0.15, false, 30, 60),
         CALL_BUSY("call_busy", 0.07, false, 0, 2),
-        OFFLINE("offline", 0.005, false, 0, 60);
+        OFFLINE("offline", 0.02, false, 0, 60);
 
         final String result;
         final double share;
@@ -122,7 +124,7 @@ final class CallGenerator {
     private ApiRecord record(SplittableRandom random, long start) {
         String callId = uuid(random);
         String mediaType = random.nextDouble() < VIDEO_SHARE ? "video" : "audio";
-        String roomId = Long.toString(random.nextLong(1, MAX_ROOM_ID + 1));
+        String roomId = roomId(random.nextLong(1, MAX_ROOM_ID + 1));
         String caller = user(random);
         if (random.nextDouble() < GROUP_SHARE) {
             int participants = random.nextInt(MIN_GROUP_SIZE, MAX_GROUP_SIZE + 1);
@@ -152,6 +154,15 @@ final class CallGenerator {
             duration = Math.min(maxDuration, ring + Math.max(1, Math.round(talk)));
         }
         return new Times(start + ring, start + duration);
+    }
+
+    /**
+     * A numeric room id, or for one number in {@value #STRING_ROOM_EVERY} a string one such as
+     * {@code room-1a2b3c}: taken from the number rather than a draw of its own, so that the
+     * other fields of a seed's calls stay as they were.
+     */
+    private static String roomId(long number) {
+        return number % STRING_ROOM_EVERY == 0 ? "room-" + Long.toHexString(number) : Long.toString(number);
     }
 
     private static long ring(SplittableRandom random, Outcome outcome) {

@@ -1,6 +1,10 @@
 package io.github.kafkaconnecttrtc.simulator;
 
-/** A failure the simulator can inject into an answer of the records endpoint. */
+/**
+ * A failure the simulator can inject into an answer of either records endpoint, in that endpoint's
+ * dialect: the fields named here are v1's, and v4 answers change their counterparts ({@code
+ * Response.Page}, {@code Response.TotalNum}, {@code Response.CallRecordList}).
+ */
 public enum Fault {
 
     /** HTTP 502 with an nginx-style HTML page, as a gateway in front of the service sends. */
@@ -24,13 +28,16 @@ public enum Fault {
     /** HTTP 200 with a body that is not valid JSON: the normal answer cut off. */
     MALFORMED_JSON,
 
-    /** HTTP 200 with an internal error code the vendor's table does not list. */
+    /** HTTP 200 with an internal error code neither endpoint's table lists (90001, then -1, in turn). */
     UNKNOWN_CODE,
 
-    /** Error 70005, as if the frequency limit had been reached. */
+    /**
+     * As if the frequency limit had been reached: 70005 from v1, and from v4 the next of its four
+     * codes for it ({@link ApiCodesV4#FREQUENCY_LIMITED}).
+     */
     RATE_LIMITED,
 
-    /** Error 70003, as if the UserSig had expired. */
+    /** As if the UserSig had expired: 70003 from v1, 70001 from v4. */
     USERSIG_EXPIRED,
 
     /**

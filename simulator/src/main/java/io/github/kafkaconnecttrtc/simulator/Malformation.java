@@ -1,6 +1,13 @@
 package io.github.kafkaconnecttrtc.simulator;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,7 +16,8 @@ import java.util.Optional;
  * one: the fault is not transient.
  *
  * <p>The record stays where its true times put it (order, filters, {@code totalNum}); only the
- * JSON written for it is wrong.
+ * JSON written for it is wrong. Each kind names the v1 field it breaks; the v4 endpoint breaks
+ * its counterpart (this module's README lists them).
  */
 public enum Malformation {
 
@@ -55,6 +63,11 @@ public enum Malformation {
     /** Not UTF-8: a lead byte followed by no continuation byte, then a byte UTF-8 never uses. */
     static final byte[] INVALID_UTF8 = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF};
 
+    private static final DateTimeFormatter START_AS_TEXT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final BigInteger TWO_TO_THE_32 = BigInteger.ONE.shiftLeft(32);
+    private static final BigInteger LONG_NUMBER_BASE = BigInteger.TEN.pow(LONG_NUMBER_DIGITS - 1);
+
     /** Kept apart from the call data's and the faults' streams so that the choice changes neither. */
     private static final long MALFORMATION_STREAM = 0x6A09E667F3BCC909L;
 
@@ -78,6 +91,39 @@ public enum Malformation {
         }
         Malformation[] kinds = values();
         return Optional.of(kinds[(int) Long.remainderUnsigned(mix(hash), kinds.length)]);
+    }
+
+    /** A number of {@value #LONG_NUMBER_DIGITS} digits that ends in {@code value}. */
+    static BigInteger longNumber(long value) {
+        return LONG_NUMBER_BASE.add(BigInteger.valueOf(value));
+    }
+
+    /** {@code value} plus 2^32: beyond an int, and {@code value} again when truncated to one. */
+    static BigInteger beyondInt(long value) {
+        return TWO_TO_THE_32.add(BigInteger.valueOf(value));
+    }
+
+    /** {@code seconds} as a date in text, e.g. {@code "2025-06-15 10:15:00"}. */
+    static String asText(long seconds) {
+        return START_AS_TEXT.format(Instant.ofEpochSecond(seconds));
+    }
+
+    /** {@code text} followed by {@link #INVALID_UTF8}, as a string value. */
+    static void writeInvalidUtf8(JsonGenerator json, String text) throws IOException {
+        byte[] name = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+        byte[] broken = new byte[name.length + INVALID_UTF8.length];
+        System.arraycopy(name, 0, broken, 0, name.length);
+        System.arraycopy(INVALID_UTF8, 0, broken, name.length, INVALID_UTF8.length);
+        json.writeRawUTF8String(broken, 0, broken.length);
+    }
+
+    /** {@code values} as an object of index to value: {@code {"0":"user1001"}}. */
+    static void writeIndexed(JsonGenerator json, List<String> values) throws IOException {
+        json.writeStartObject();
+        for (int i = 0; i < values.size(); i++) {
+            json.writeStringField(Integer.toString(i), values.get(i));
+        }
+        json.writeEndObject();
     }
 
     /** Stafford's variant 13 of the MurmurHash3 finaliser. */

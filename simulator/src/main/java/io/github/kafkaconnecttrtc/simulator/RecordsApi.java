@@ -4,20 +4,22 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * The records endpoint's logic, free of HTTP and transport faults: UserSig, body, parameters,
- * group package, then the query (the behaviour model in README.md), and the faults that make a
- * successful answer say something untrue ({@link Fault#distortsContent()}).
+ * One records endpoint's logic, free of HTTP and transport faults: UserSig, then the body and
+ * parameters as its dialect reads them, then the query (the behaviour model in README.md), and the
+ * faults that make a successful answer say something untrue ({@link Fault#distortsContent()}).
  */
 final class RecordsApi {
 
     static final BigInteger HUGE_TOTAL_NUM = BigInteger.TEN.pow(13);
 
+    private final ApiDialect dialect;
     private final SimulatorSettings settings;
     private final CallStore store;
     private final Answers answers;
     private final UserSigVerifier userSigs;
 
-    RecordsApi(SimulatorSettings settings, CallStore store, Answers answers) {
+    RecordsApi(ApiDialect dialect, SimulatorSettings settings, CallStore store, Answers answers) {
+        this.dialect = dialect;
         this.settings = settings;
         this.store = store;
         this.answers = answers;
@@ -32,26 +34,23 @@ final class RecordsApi {
         store.generateThrough(nowSeconds);
         try {
             userSigs.verify(request, nowSeconds);
-            RecordQuery query = RequestValidator.validate(request, nowSeconds);
-            if (CallGenerator.GROUP.equals(query.callType()) && !settings.groupPackage()) {
-                throw new RequestRejected(ApiCodes.GROUP_PACKAGE_REQUIRED,
-                        ApiCodes.message(ApiCodes.GROUP_PACKAGE_REQUIRED));
-            }
+            RecordQuery query = dialect.readQuery(request, nowSeconds, settings);
             CallFilter filter = CallFilter.of(query, settings.endTimestampReading(), settings.groupPackage());
             QueryPage page = store.query(filter, nowSeconds, query.page(), query.numberPerPage());
             if (page.totalNum() == 0) {
-                return answers.error(ApiCodes.NO_RECORDS);
+                // As in v1, where this is an error, no fault makes an answer without matches untrue.
+                return dialect.noMatch(answers);
             }
             return success(filter, query, page, nowSeconds, fault);
         } catch (RequestRejected rejected) {
-            return answers.error(rejected.errorCode(), rejected.getMessage());
+            return answers.refused(rejected);
         }
     }
 
     private ApiAnswer success(CallFilter filter, RecordQuery query, QueryPage page, long nowSeconds, Fault fault) {
         BigInteger totalNum = BigInteger.valueOf(page.totalNum());
         int requested = query.page();
-        // data.page echoes the requested page when more matches follow it, else 0.
+        // The page field echoes the requested page when more matches follow it, else 0.
         int pageField = page.morePages() ? requested : 0;
         if (fault == null) {
             return answers.success(totalNum, pageField, page.records(), false);
@@ -71,7 +70,7 @@ final class RecordsApi {
                     : answers.success(totalNum, pageField, List.of(), true);
             case EARLY_PAGE_ZERO -> answers.success(totalNum, 0, page.records(), page.morePages());
             case TOTAL_NUM_HUGE -> answers.success(HUGE_TOTAL_NUM, pageField, page.records(), true);
-            case TOTAL_NUM_LONG -> answers.success(Answers.longNumber(page.totalNum()), pageField, page.records(),
+            case TOTAL_NUM_LONG -> answers.success(Malformation.longNumber(page.totalNum()), pageField, page.records(),
                     true);
             default -> answers.success(totalNum, pageField, page.records(), false);
         };

@@ -5,40 +5,34 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 /**
- * Serves {@code POST /v1/records/get_records_by_filter}: counts the request, then applies, in
- * order, scripted errors, injected faults and the rate limit before handing the request to
- * {@link RecordsApi}. Any other method or path under this context gets a 404 page.
+ * Serves the records endpoints, {@code POST} at each {@link ApiDialect#path()}: counts the request,
+ * then applies, in order, scripted errors, injected faults and the endpoint's rate limit before
+ * handing the request to the endpoint's {@link RecordsApi}. Answers are in the dialect of the
+ * endpoint asked. Any other method or path under these contexts gets a 404 page.
  */
 final class RecordsHttpHandler implements HttpHandler {
 
-    static final String PATH = "/v1/records/get_records_by_filter";
-
     private static final System.Logger LOG = System.getLogger(RecordsHttpHandler.class.getName());
 
-    /** Internal error codes the vendor's table does not know, used in turn by {@link Fault#UNKNOWN_CODE}. */
-    private static final int[] UNKNOWN_CODES = {90001, -1};
-
     private final InstantSource clock;
-    private final RecordsApi api;
-    private final Answers answers;
-    private final RateLimiter rateLimiter;
+    private final Map<String, Endpoint> endpoints;
     private final FaultInjector faults;
     private final ScriptedErrors scriptedErrors;
     private final SimulatorStats stats;
 
     private volatile Runnable beforeEachRequest = () -> { };
     private volatile String lastUserSig;
-    private long unknownCodesSent;
 
-    RecordsHttpHandler(InstantSource clock, RecordsApi api, Answers answers, RateLimiter rateLimiter,
-            FaultInjector faults, ScriptedErrors scriptedErrors, SimulatorStats stats) {
+    RecordsHttpHandler(InstantSource clock, List<Endpoint> endpoints, FaultInjector faults,
+            ScriptedErrors scriptedErrors, SimulatorStats stats) {
         this.clock = clock;
-        this.api = api;
-        this.answers = answers;
-        this.rateLimiter = rateLimiter;
+        this.endpoints = endpoints.stream().collect(Collectors.toUnmodifiableMap(e -> e.dialect().path(), e -> e));
         this.faults = faults;
         this.scriptedErrors = scriptedErrors;
         this.stats = stats;
@@ -55,11 +49,12 @@ final class RecordsHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         try {
-            if (!"POST".equals(exchange.getRequestMethod()) || !PATH.equals(exchange.getRequestURI().getPath())) {
+            Endpoint endpoint = endpoints.get(exchange.getRequestURI().getPath());
+            if (!"POST".equals(exchange.getRequestMethod()) || endpoint == null) {
                 HttpResponses.htmlError(exchange, 404);
                 return;
             }
-            serve(exchange);
+            serve(exchange, endpoint);
         } catch (IOException e) {
             // The client went away, or a truncated answer was cut off on purpose.
             LOG.log(System.Logger.Level.DEBUG, "Records answer not fully sent: {0}", e.getMessage());
@@ -74,27 +69,28 @@ final class RecordsHttpHandler implements HttpHandler {
         }
     }
 
-    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+    private void serve(HttpExchange exchange, Endpoint endpoint) throws IOException, InterruptedException {
         beforeEachRequest.run();
         long arrival = nowSeconds();
         ApiRequest request = ApiRequest.of(exchange.getRequestURI().getRawQuery(), readBody(exchange));
         lastUserSig = request.parameter("usersig");
-        stats.recordRequest(arrival, QuerySnapshot.of(request));
-        boolean admitted = rateLimiter.admit(arrival);
+        stats.recordRequest(arrival, QuerySnapshot.of(request, endpoint.dialect()));
+        boolean admitted = endpoint.rateLimiter().admit(arrival);
 
         OptionalInt scripted = scriptedErrors.next();
         if (scripted.isPresent()) {
-            sendAnswer(exchange, answers.error(scripted.getAsInt()));
+            sendAnswer(exchange, endpoint, endpoint.answers().error(scripted.getAsInt()));
             return;
         }
         Fault fault = faults.next().orElse(null);
         if (fault != null && !fault.distortsContent()) {
             stats.recordFault(fault);
-            if (answeredInstead(exchange, fault)) {
+            if (answeredInstead(exchange, endpoint, fault)) {
                 return;
             }
         }
-        ApiAnswer answer = admitted ? api.answer(request, nowSeconds(), fault) : answers.error(ApiCodes.RATE_LIMITED);
+        ApiAnswer answer = admitted ? endpoint.api().answer(request, nowSeconds(), fault)
+                : endpoint.answers().error(endpoint.rateLimitedCodes().next());
         if (answer.distorted()) {
             stats.recordFault(fault);
         }
@@ -105,7 +101,7 @@ final class RecordsHttpHandler implements HttpHandler {
         } else if (fault == Fault.ENDLESS_BODY) {
             HttpResponses.endlessJson(exchange, answer.body());
         } else {
-            sendAnswer(exchange, answer);
+            sendAnswer(exchange, endpoint, answer);
         }
     }
 
@@ -114,12 +110,15 @@ final class RecordsHttpHandler implements HttpHandler {
      * Fault#SLOW}. False when the normal answer is still to be computed (and perhaps broken).
      * Faults that distort content never come here.
      */
-    private boolean answeredInstead(HttpExchange exchange, Fault fault) throws IOException, InterruptedException {
+    private boolean answeredInstead(HttpExchange exchange, Endpoint endpoint, Fault fault)
+            throws IOException, InterruptedException {
+        Answers answers = endpoint.answers();
         switch (fault) {
             case GATEWAY_502, GATEWAY_503, GATEWAY_504 -> HttpResponses.htmlError(exchange, fault.httpStatus());
-            case RATE_LIMITED -> sendAnswer(exchange, answers.error(ApiCodes.RATE_LIMITED));
-            case USERSIG_EXPIRED -> sendAnswer(exchange, answers.error(ApiCodes.USERSIG_EXPIRED));
-            case UNKNOWN_CODE -> sendAnswer(exchange, answers.error(nextUnknownCode()));
+            case RATE_LIMITED -> sendAnswer(exchange, endpoint, answers.error(endpoint.rateLimitedCodes().next()));
+            case USERSIG_EXPIRED -> sendAnswer(exchange, endpoint,
+                    answers.error(endpoint.dialect().code(Refusal.USERSIG_EXPIRED)));
+            case UNKNOWN_CODE -> sendAnswer(exchange, endpoint, answers.error(endpoint.unknownCodes().next()));
             case SLOW -> {
                 Thread.sleep(faults.slowAnswerDelay().toMillis());
                 return false;
@@ -131,13 +130,9 @@ final class RecordsHttpHandler implements HttpHandler {
         return true;
     }
 
-    private void sendAnswer(HttpExchange exchange, ApiAnswer answer) throws IOException {
-        stats.recordAnswer(answer.errorCode());
+    private void sendAnswer(HttpExchange exchange, Endpoint endpoint, ApiAnswer answer) throws IOException {
+        stats.recordAnswer(endpoint.dialect(), answer.errorCode());
         HttpResponses.json(exchange, 200, answer.body());
-    }
-
-    private synchronized int nextUnknownCode() {
-        return UNKNOWN_CODES[(int) (unknownCodesSent++ % UNKNOWN_CODES.length)];
     }
 
     private long nowSeconds() {

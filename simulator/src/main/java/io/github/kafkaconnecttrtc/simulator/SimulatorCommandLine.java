@@ -20,7 +20,9 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
 
     static final String USAGE = """
             Usage: java -jar simulator/target/trtc-simulator.jar [options]
-              A local TRTC call-records API (v1/records/get_records_by_filter) on 127.0.0.1.
+              A local TRTC call-records API on 127.0.0.1, with two endpoints over the same calls:
+              POST /v1/records/get_records_by_filter and
+              POST /v4/call_record_http_srv/get_record_by_filter.
 
               --port N                      port to listen on; 0 picks a free one (default 0)
               --bind ADDRESS                address to listen on (default 127.0.0.1; 0.0.0.0 only
@@ -31,12 +33,18 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
               --secret-key KEY              the key UserSigs are signed with (default: the demo key)
               --history-days N              days of calls generated before the start, 0..7 (default %d)
               --calls-per-second X          mean rate of new calls (default %s)
-              --end-timestamp-reading R     end | start: how endTimestamp filters (default end)
+              --end-timestamp-reading R     end | start: how endTimestamp (v4: EndTime) filters
+                                            (default end)
               --visibility-delay DURATION   longest delay before an ended call shows (default %ds)
               --max-call-duration DURATION  longest generated call (default %ds)
               --long-call-fraction X        share of connected calls lasting an hour or more (default %s)
-              --no-group-package            the application lacks the group-call package
-              --rate-limit N                requests per second before 70005; 0 = no limit (default %d)
+              --no-group-package            the application lacks the group-call package (v1: 50001
+                                            for group queries; v4: no MultiCall calls)
+              --rate-limit N                requests per second to each endpoint before "frequency
+                                            limited" (v1 70005, v4 60007/60011/60018/60019 in
+                                            turn); 0 = no limit (default %d)
+              --v4-max-page-size N          most records in a v4 page; a larger NumberPerPage is
+                                            served at this size (default %d)
               --slow-answer-delay DURATION  how long a SLOW fault waits (default %ds)
               --malformed-record-rate X     share of calls whose record is always sent malformed,
                                             in one of the ways of Malformation (default 0)
@@ -50,7 +58,8 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
             SimulatorSettings.DEFAULT_ADMINISTRATOR, SimulatorSettings.DEFAULT_HISTORY_DAYS,
             SimulatorSettings.DEFAULT_CALLS_PER_SECOND, SimulatorSettings.DEFAULT_VISIBILITY_DELAY_SECONDS,
             SimulatorSettings.DEFAULT_MAX_CALL_DURATION_SECONDS, SimulatorSettings.DEFAULT_LONG_CALL_FRACTION,
-            SimulatorSettings.DEFAULT_RATE_LIMIT_PER_SECOND, SimulatorSettings.DEFAULT_SLOW_ANSWER_DELAY.toSeconds(),
+            SimulatorSettings.DEFAULT_RATE_LIMIT_PER_SECOND, SimulatorSettings.DEFAULT_V4_MAX_PAGE_SIZE,
+            SimulatorSettings.DEFAULT_SLOW_ANSWER_DELAY.toSeconds(),
             List.of(Fault.values()));
 
     SimulatorCommandLine {
@@ -87,6 +96,7 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
                 case "--max-call-duration" -> settings.maxCallDurationSeconds(seconds(flag, value(flag, rest)));
                 case "--long-call-fraction" -> settings.longCallFraction(doubleValue(flag, value(flag, rest)));
                 case "--rate-limit" -> settings.rateLimitPerSecond(intValue(flag, value(flag, rest)));
+                case "--v4-max-page-size" -> settings.v4MaxPageSize(intValue(flag, value(flag, rest)));
                 case "--slow-answer-delay" -> settings.slowAnswerDelay(duration(flag, value(flag, rest)));
                 case "--malformed-record-rate" -> settings.malformedRecordRate(doubleValue(flag, value(flag, rest)));
                 case "--fault" -> fault(value(flag, rest), faultRates);

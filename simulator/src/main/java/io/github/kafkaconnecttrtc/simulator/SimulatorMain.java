@@ -43,8 +43,11 @@ public final class SimulatorMain {
 
     private static void printBanner(PrintStream out, TrtcSimulator simulator, SimulatorCommandLine commandLine) {
         SimulatorSettings settings = simulator.settings();
-        out.println("TRTC records API simulator listening on " + simulator.endpoint()
-                + RecordsHttpHandler.PATH.substring(1));
+        out.println("TRTC records API simulator listening on " + simulator.endpoint());
+        for (ApiDialect dialect : ApiDialect.values()) {
+            out.println("  " + dialect.name().toLowerCase(Locale.ROOT) + " endpoint:    POST "
+                    + simulator.endpoint().resolve(dialect.path().substring(1)));
+        }
         out.println("  sdkappid:       " + settings.sdkAppId());
         out.println("  identifier:     " + String.join(", ", settings.administrators()));
         out.println("  secret key:     " + (SimulatorSettings.DEMO_SECRET_KEY.equals(settings.secretKey())
@@ -52,8 +55,10 @@ public final class SimulatorMain {
         out.println("  history:        " + simulator.groundTruth().size() + " calls over " + settings.historyDays()
                 + " days, seed " + settings.seed());
         String reading = settings.endTimestampReading().name().toLowerCase(Locale.ROOT);
-        out.println("  endTimestamp:   bounds the call's " + reading
+        out.println("  end bound:      bounds the call's " + reading
                 + "; group-call package: " + (settings.groupPackage() ? "yes" : "no"));
+        out.println("  limits:         " + settings.rateLimitPerSecond()
+                + " requests/s per endpoint (0: none); v4 pages of at most " + settings.v4MaxPageSize() + " records");
         out.println("  faults:         " + (commandLine.faultRates().isEmpty() ? "none" : commandLine.faultRates()));
         out.println("  admin:          GET " + simulator.endpoint() + "simulator/stats, PUT "
                 + simulator.endpoint() + "simulator/faults");

@@ -8,9 +8,9 @@ import java.util.Set;
  * Everything that shapes a simulator run: the application it pretends to be, the call data it
  * generates and how the API behaves. Build one with {@link #builder()}; every value has a default.
  *
- * @param sdkAppId the application's SDKAppID; queries for any other are refused (70002)
+ * @param sdkAppId the application's SDKAppID; queries for any other are refused (70002 in v1, 70016 in v4)
  * @param secretKey the key UserSigs must be signed with; never printed by {@link #toString()}
- * @param administrators the identifiers allowed to query (others get 70004)
+ * @param administrators the identifiers allowed to query (others get 70004 in v1, 60010 in v4)
  * @param seed the seed of all generated data and of the random fault choice
  * @param historyDays days of calls generated before the start (0..7)
  * @param callsPerSecond mean number of calls starting per second (before {@code liveFromSecond})
@@ -24,7 +24,7 @@ import java.util.Set;
  * @param longCallFraction share of connected calls that last between an hour and {@code
  *     maxCallDurationSeconds}
  * @param groupPackage whether the application has the TUICallKit group-call package
- * @param rateLimitPerSecond requests allowed per clock second; 0 turns the limit off
+ * @param rateLimitPerSecond requests allowed per clock second by each endpoint; 0 turns the limit off
  * @param bindAddress the address to listen on: loopback unless the simulator runs alone in a
  *     container of its own, as in docker-compose.yml
  * @param port the local port; 0 picks a free one
@@ -32,6 +32,8 @@ import java.util.Set;
  * @param malformedRecordRate share of generated calls whose record the API always sends
  *     malformed, each in one of the ways {@link Malformation} lists, chosen by call id; 0, the
  *     default, sends every record as it is
+ * @param v4MaxPageSize the most records a v4 page holds: a larger {@code NumberPerPage} is served
+ *     at this size, as a service that answers fewer than asked does
  */
 public record SimulatorSettings(
         long sdkAppId,
@@ -51,7 +53,8 @@ public record SimulatorSettings(
         String bindAddress,
         int port,
         Duration slowAnswerDelay,
-        double malformedRecordRate) {
+        double malformedRecordRate,
+        int v4MaxPageSize) {
 
     /**
      * The demo secret key, the key of the published TLSSigAPIv2 known values. It protects
@@ -70,6 +73,7 @@ public record SimulatorSettings(
     public static final double DEFAULT_LONG_CALL_FRACTION = 0.01;
     public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 200;
     public static final Duration DEFAULT_SLOW_ANSWER_DELAY = Duration.ofSeconds(5);
+    public static final int DEFAULT_V4_MAX_PAGE_SIZE = 100;
 
     /** The API only serves this much history, so generating more would be wasted. */
     static final int MAX_HISTORY_DAYS = 7;
@@ -115,6 +119,7 @@ public record SimulatorSettings(
         require(!slowAnswerDelay.isNegative(), "slowAnswerDelay must not be negative, was " + slowAnswerDelay);
         require(malformedRecordRate >= 0 && malformedRecordRate <= 1,
                 "malformedRecordRate must be within 0..1, was " + malformedRecordRate);
+        require(v4MaxPageSize >= 1, "v4MaxPageSize must be at least 1, was " + v4MaxPageSize);
     }
 
     /** A builder holding the defaults. */
@@ -146,7 +151,8 @@ public record SimulatorSettings(
                 .bindAddress(bindAddress)
                 .port(port)
                 .slowAnswerDelay(slowAnswerDelay)
-                .malformedRecordRate(malformedRecordRate);
+                .malformedRecordRate(malformedRecordRate)
+                .v4MaxPageSize(v4MaxPageSize);
     }
 
     @Override
@@ -159,7 +165,8 @@ public record SimulatorSettings(
                 + ", maxCallDurationSeconds=" + maxCallDurationSeconds + ", longCallFraction=" + longCallFraction
                 + ", groupPackage=" + groupPackage + ", rateLimitPerSecond=" + rateLimitPerSecond
                 + ", bindAddress=" + bindAddress + ", port=" + port
-                + ", slowAnswerDelay=" + slowAnswerDelay + ", malformedRecordRate=" + malformedRecordRate + "]";
+                + ", slowAnswerDelay=" + slowAnswerDelay + ", malformedRecordRate=" + malformedRecordRate
+                + ", v4MaxPageSize=" + v4MaxPageSize + "]";
     }
 
     private static void require(boolean condition, String message) {
@@ -189,6 +196,7 @@ public record SimulatorSettings(
         private int port;
         private Duration slowAnswerDelay = DEFAULT_SLOW_ANSWER_DELAY;
         private double malformedRecordRate;
+        private int v4MaxPageSize = DEFAULT_V4_MAX_PAGE_SIZE;
 
         private Builder() {
         }
@@ -280,6 +288,11 @@ public record SimulatorSettings(
             return this;
         }
 
+        public Builder v4MaxPageSize(int value) {
+            v4MaxPageSize = value;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -289,7 +302,7 @@ public record SimulatorSettings(
             return new SimulatorSettings(sdkAppId, secretKey, administrators, seed, historyDays, callsPerSecond,
                     liveCallsPerSecond, liveFromSecond, endTimestampReading, visibilityDelaySeconds,
                     maxCallDurationSeconds, longCallFraction, groupPackage, rateLimitPerSecond, bindAddress, port,
-                    slowAnswerDelay, malformedRecordRate);
+                    slowAnswerDelay, malformedRecordRate, v4MaxPageSize);
         }
     }
 }

@@ -10,9 +10,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the records endpoint has seen: requests in all and per second of the simulator's clock,
+ * What the records endpoints have seen: requests in all and per second of the simulator's clock,
  * answers by error code and by fault, and the paging fields of each request, so that tests can
- * measure what a client costs the API. Only the records endpoint counts; admin paths do not.
+ * measure what a client costs the API. Both records endpoints count, together and, for answers,
+ * each apart, since some codes mean different things in each; admin paths do not count.
  *
  * <p>Answers by error code count the JSON answers that reached the client whole; truncated,
  * malformed and gateway answers count under their fault only.
@@ -27,6 +28,8 @@ public final class SimulatorStats {
     private long maxRequestsInAnySecond;
     private final TreeMap<Long, Long> requestsPerSecond = new TreeMap<>();
     private final Map<Integer, Long> answersByErrorCode = new TreeMap<>();
+    private final Map<ApiDialect, Map<Integer, Long>> answersByDialect = new EnumMap<>(ApiDialect.class);
+    private long rateLimitedAnswers;
     private final Map<Fault, Long> answersByFault = new EnumMap<>(Fault.class);
     private final Deque<QuerySnapshot> queries = new ArrayDeque<>();
 
@@ -46,15 +49,19 @@ public final class SimulatorStats {
         }
     }
 
-    synchronized void recordAnswer(int errorCode) {
+    synchronized void recordAnswer(ApiDialect dialect, int errorCode) {
         answersByErrorCode.merge(errorCode, 1L, Long::sum);
+        answersByDialect.computeIfAbsent(dialect, d -> new TreeMap<>()).merge(errorCode, 1L, Long::sum);
+        if (dialect.isRateLimited(errorCode)) {
+            rateLimitedAnswers++;
+        }
     }
 
     synchronized void recordFault(Fault fault) {
         answersByFault.merge(fault, 1L, Long::sum);
     }
 
-    /** Requests to the records endpoint since the start. */
+    /** Requests to the records endpoints since the start. */
     public synchronized long totalRequests() {
         return totalRequests;
     }
@@ -69,9 +76,22 @@ public final class SimulatorStats {
         return Collections.unmodifiableSortedMap(new TreeMap<>(requestsPerSecond));
     }
 
-    /** JSON answers by their {@code errorCode}, 0 included. */
+    /** JSON answers of both endpoints by their error code, 0 included. */
     public synchronized Map<Integer, Long> answersByErrorCode() {
         return Map.copyOf(answersByErrorCode);
+    }
+
+    /** JSON answers of the {@code dialect}'s endpoint by their error code, 0 included. */
+    public synchronized Map<Integer, Long> answersByErrorCode(ApiDialect dialect) {
+        return Map.copyOf(answersByDialect.getOrDefault(dialect, Map.of()));
+    }
+
+    /**
+     * JSON answers that said "frequency limited", whichever endpoint gave them: 70005 from v1,
+     * and any of v4's four codes for it ({@link ApiCodesV4#FREQUENCY_LIMITED}) from v4.
+     */
+    public synchronized long rateLimitedAnswers() {
+        return rateLimitedAnswers;
     }
 
     /** Injected faults by kind. */

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The TRTC call-records API, simulated on 127.0.0.1 (by default) to the behaviour model in this module's README, with the
- * ground truth and the controls that tests need.
+ * The TRTC call-records API, simulated on 127.0.0.1 (by default) to the behaviour model in this
+ * module's README, with the ground truth and the controls that tests need. It serves the v1 and
+ * the v4 records endpoints at once ({@link ApiDialect}), from the same calls, clock, faults and
+ * scripted answers.
  *
  * <p>Time comes from the injected clock only, so tests drive it with a fake clock; the one
  * exception is {@link Fault#SLOW}, whose delay is real time because the client's timeouts are.
@@ -33,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>{@code
  * try (TrtcSimulator simulator = TrtcSimulator.start(SimulatorSettings.defaults(), clock)) {
- *     URI base = simulator.endpoint(); // append "v1/records/get_records_by_filter"
+ *     URI v1 = simulator.endpoint().resolve("v1/records/get_records_by_filter");
+ *     URI v4 = simulator.endpoint().resolve("v4/call_record_http_srv/get_record_by_filter");
  *     ...
  * }
  * }</pre>
@@ -78,9 +82,11 @@ public final class TrtcSimulator implements AutoCloseable {
         this.store = new CallStore(new CallGenerator(settings), now - settings.historyDays() * SECONDS_PER_DAY);
         store.generateThrough(now);
         this.faults = new FaultInjector(settings.seed(), settings.slowAnswerDelay());
-        Answers answers = new Answers(settings.seed());
-        this.recordsHandler = new RecordsHttpHandler(clock, new RecordsApi(settings, store, answers), answers,
-                new RateLimiter(settings.rateLimitPerSecond()), faults, scriptedErrors, stats);
+        RequestIds requestIds = new RequestIds(settings.seed());
+        List<Endpoint> endpoints = Arrays.stream(ApiDialect.values())
+                .map(dialect -> Endpoint.of(dialect, settings, store, requestIds))
+                .toList();
+        this.recordsHandler = new RecordsHttpHandler(clock, endpoints, faults, scriptedErrors, stats);
         this.adminHandler = new AdminHttpHandler(stats, faults);
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, httpThreads());
         try {
@@ -95,7 +101,9 @@ public final class TrtcSimulator implements AutoCloseable {
     /** A server on {@code at} with this simulator's handlers, started. */
     private HttpServer serve(InetSocketAddress at) throws IOException {
         HttpServer started = HttpServer.create(at, 0);
-        started.createContext(RecordsHttpHandler.PATH, recordsHandler);
+        for (ApiDialect dialect : ApiDialect.values()) {
+            started.createContext(dialect.path(), recordsHandler);
+        }
         started.createContext(AdminHttpHandler.CONTEXT, adminHandler);
         started.createContext("/", exchange -> {
             try (exchange) {
@@ -123,7 +131,7 @@ public final class TrtcSimulator implements AutoCloseable {
         }
     }
 
-    /** The base URI, ending in {@code /}; the records path is relative to it. */
+    /** The base URI, ending in {@code /}; the records paths ({@link ApiDialect#path()}) are relative to it. */
     public URI endpoint() {
         InetAddress bound = address.getAddress();
         String host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound.getHostAddress();
@@ -239,7 +247,7 @@ public final class TrtcSimulator implements AutoCloseable {
     }
 
     /**
-     * Runs {@code hook} at the start of every request to the records endpoint, before anything
+     * Runs {@code hook} at the start of every request to either records endpoint, before anything
      * else, e.g. to advance a fake clock between page requests. Replaces any earlier hook.
      */
     public void beforeEachRequest(Runnable hook) {
@@ -256,9 +264,9 @@ public final class TrtcSimulator implements AutoCloseable {
 
     /**
      * Answers the next {@code times} records requests with {@code errorCode} and no data, after
-     * those queued before. They are counted like any other request and take precedence over
-     * faults and every check. Code 0 queues normal answers, so that errors and normal answers
-     * can be interleaved; {@code times} 0 queues nothing.
+     * those queued before, in the dialect of the endpoint each request asks. They are counted like
+     * any other request and take precedence over faults and every check. Code 0 queues normal
+     * answers, so that errors and normal answers can be interleaved; {@code times} 0 queues nothing.
      */
     public void respondNext(int errorCode, int times) {
         scriptedErrors.add(errorCode, times);

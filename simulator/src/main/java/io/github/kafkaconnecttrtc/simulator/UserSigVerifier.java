@@ -17,7 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Checks the {@code sdkappid}, {@code identifier} and {@code usersig} query parameters as
  * Tencent's servers do: the application, then the signature and the fields it covers, then the
- * expiry, then whether the identifier is an administrator.
+ * expiry, then whether the identifier is an administrator. It names the reason of a refusal; each
+ * endpoint answers it with a code of its own.
  *
  * <p>The UserSig is read by the published TLSSigAPIv2 algorithm (this module's README states it):
  * the URL-safe Base64 text is decoded, inflated (zlib) into a JSON document, and its
@@ -43,11 +44,11 @@ final class UserSigVerifier {
     void verify(ApiRequest request, long nowSeconds) throws RequestRejected {
         String appParameter = request.parameter("sdkappid");
         if (!Long.toString(sdkAppId).equals(appParameter)) {
-            throw invalid("sdkappid does not name this application");
+            throw new RequestRejected(Refusal.UNKNOWN_APP, "sdkappid does not name this application");
         }
         String identifier = request.parameter("identifier");
         if (identifier == null || identifier.isEmpty()) {
-            throw invalid("identifier is missing");
+            throw new RequestRejected(Refusal.NO_IDENTIFIER, "identifier is missing");
         }
         JsonNode document = document(request.parameter("usersig"));
         String sig = document.path("TLS.sig").asText("");
@@ -58,16 +59,20 @@ final class UserSigVerifier {
         byte[] expected = signature(secretKey, docIdentifier, docAppId, time, expire)
                 .getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, sig.getBytes(StandardCharsets.US_ASCII))) {
-            throw invalid("usersig signature does not verify with this application's key");
+            throw new RequestRejected(Refusal.USERSIG_WRONG_KEY,
+                    "usersig signature does not verify with this application's key");
         }
-        if (docAppId != sdkAppId || !identifier.equals(docIdentifier)) {
-            throw invalid("usersig was made for another sdkappid or identifier");
+        if (docAppId != sdkAppId) {
+            throw new RequestRejected(Refusal.USERSIG_OTHER_APP, "usersig was made for another sdkappid");
+        }
+        if (!identifier.equals(docIdentifier)) {
+            throw new RequestRejected(Refusal.USERSIG_OTHER_IDENTIFIER, "usersig was made for another identifier");
         }
         if (nowSeconds > time + expire) {
-            throw new RequestRejected(ApiCodes.USERSIG_EXPIRED, ApiCodes.message(ApiCodes.USERSIG_EXPIRED));
+            throw new RequestRejected(Refusal.USERSIG_EXPIRED, null);
         }
         if (!administrators.contains(identifier)) {
-            throw new RequestRejected(ApiCodes.NOT_ADMINISTRATOR, ApiCodes.message(ApiCodes.NOT_ADMINISTRATOR));
+            throw new RequestRejected(Refusal.NOT_ADMINISTRATOR, null);
         }
     }
 
@@ -87,25 +92,25 @@ final class UserSigVerifier {
         }
     }
 
-    /** The JSON document inside a UserSig, or a 70002 rejection that does not repeat the text. */
+    /** The JSON document inside a UserSig, or a rejection that does not repeat the text. */
     private static JsonNode document(String userSig) throws RequestRejected {
         if (userSig == null || userSig.isEmpty()) {
-            throw invalid("usersig is missing");
+            throw unreadable("usersig is missing");
         }
         byte[] compressed;
         try {
             compressed = Base64.getDecoder().decode(userSig.replace('*', '+').replace('-', '/').replace('_', '='));
         } catch (IllegalArgumentException e) {
-            throw invalid("usersig is not in TLSSigAPIv2 Base64 form");
+            throw unreadable("usersig is not in TLSSigAPIv2 Base64 form");
         }
         try {
             JsonNode node = JSON.readTree(inflate(compressed));
             if (node == null || !node.isObject()) {
-                throw invalid("usersig does not hold a JSON object");
+                throw unreadable("usersig does not hold a JSON object");
             }
             return node;
         } catch (IOException | DataFormatException e) {
-            throw invalid("usersig does not hold a zlib-compressed JSON document");
+            throw unreadable("usersig does not hold a zlib-compressed JSON document");
         }
     }
 
@@ -131,7 +136,7 @@ final class UserSigVerifier {
         }
     }
 
-    private static RequestRejected invalid(String detail) {
-        return new RequestRejected(ApiCodes.USERSIG_INVALID, ApiCodes.message(ApiCodes.USERSIG_INVALID) + ": " + detail);
+    private static RequestRejected unreadable(String detail) {
+        return new RequestRejected(Refusal.USERSIG_UNREADABLE, detail);
     }
 }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Records sent malformed: which calls, how each kind is written, and that asking again never fixes one. */
+/**
+ * Records sent malformed: which calls, how each kind is written by each endpoint, and that asking
+ * again never fixes one.
+ */
 class MalformedRecordsTest {
 
     private static final long NOW = 1_750_000_000L;
@@ -155,6 +158,54 @@ class MalformedRecordsTest {
         if (kind != Malformation.NO_CALL_ID) {
             assertThat(record.get("callId").asText()).isEqualTo("bad");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Malformation.class)
+    void eachKindBreaksItsV4CounterpartAtTheCallsTruePlaceSoThatAValidatingReaderNoticesIt(Malformation kind) {
+        simulator = TrtcSimulator.start(SimulatorSettings.builder().historyDays(0).callsPerSecond(0).build(), clock);
+        ApiRecord bad = Calls.single("bad", NOW - 90, NOW - 50);
+        simulator.addCall(Calls.single("before", NOW - 100, NOW - 50), NOW - 40);
+        simulator.addMalformedCall(bad, NOW - 40, kind);
+        simulator.addCall(Calls.single("after", NOW - 80, NOW - 50), NOW - 40);
+
+        byte[] body = new ApiCaller(simulator, clock, ApiDialect.V4).postForBytes("{}");
+        JsonNode answer = parse(body);
+        JsonNode list = answer.at("/Response/CallRecordList");
+        JsonNode record = list.get(1);
+
+        assertThat(answer.at("/Response/TotalNum").asInt()).isEqualTo(3);
+        assertThat(list.get(0).get("CallId").asText()).isEqualTo("before");
+        assertThat(list.get(2).get("CallId").asText()).isEqualTo("after");
+        assertThat(list.get(0).properties()).hasSize(11);
+        switch (kind) {
+            case NO_CALL_ID -> assertThat(record.has("CallId")).isFalse();
+            case NO_END_TS -> assertThat(record.has("EndTime")).isFalse();
+            case NO_START_CALL_TS -> assertThat(record.has("StartTime")).isFalse();
+            case START_CALL_TS_AS_TEXT -> assertThat(record.get("StartTime").textValue())
+                    .isEqualTo("2025-06-15 15:05:10");
+            case CALLEES_AS_OBJECT -> assertThat(record.get("CalleeList_Account").isObject()).isTrue();
+            case TOTAL_USER_NUMBER_BEYOND_INT -> {
+                long sent = record.get("RoomIdType").longValue();
+                assertThat(sent).isGreaterThan(Integer.MAX_VALUE);
+                assertThat((int) sent).isEqualTo(bad.roomIdType());
+            }
+            case INVALID_UTF8_CALLER -> {
+                assertThatThrownBy(() -> StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)))
+                        .isInstanceOf(CharacterCodingException.class);
+                assertThat(record.get("Caller_Account").asText()).startsWith(bad.caller()).isNotEqualTo(bad.caller());
+            }
+            case ACCEPT_TS_HUGE -> assertThatThrownBy(
+                    () -> Math.multiplyExact(record.get("AcceptTime").longValue(), 1000))
+                    .isInstanceOf(ArithmeticException.class);
+            case END_TS_FAR_FUTURE -> assertThat(record.get("EndTime").longValue())
+                    .isGreaterThan(NOW + 99 * 365 * DAY);
+            case SDK_APP_ID_LONG_NUMBER -> assertThat(record.get("StartTime").bigIntegerValue().toString())
+                    .hasSize(Malformation.LONG_NUMBER_DIGITS).endsWith(Long.toString(bad.startCallTs()));
+        }
+        assertThat(V4RecordCheck.problem(record, NOW)).as(kind.name()).isNotNull();
+        assertThat(V4RecordCheck.problem(list.get(0), NOW)).isNull();
     }
 
     /** Leniently: bytes that are not UTF-8 become U+FFFD, as a reader that keeps the raw text sees them. */

@@ -17,7 +17,7 @@ class SimulatorCommandLineTest {
                 "--end-timestamp-reading", "start", "--visibility-delay", "30", "--max-call-duration", "2h",
                 "--long-call-fraction", "0.05", "--no-group-package", "--rate-limit", "0",
                 "--slow-answer-delay", "1m", "--fault", "gateway_502=0.1", "--fault", "SLOW=0.2",
-                "--malformed-record-rate", "0.01", "--fault", "page_loop=0.3");
+                "--malformed-record-rate", "0.01", "--fault", "page_loop=0.3", "--v4-max-page-size", "25");
         SimulatorSettings settings = commandLine.settings();
 
         assertThat(commandLine.help()).isFalse();
@@ -37,6 +37,7 @@ class SimulatorCommandLineTest {
         assertThat(settings.rateLimitPerSecond()).isZero();
         assertThat(settings.slowAnswerDelay()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.malformedRecordRate()).isEqualTo(0.01);
+        assertThat(settings.v4MaxPageSize()).isEqualTo(25);
         assertThat(commandLine.faultRates())
                 .isEqualTo(Map.of(Fault.GATEWAY_502, 0.1, Fault.SLOW, 0.2, Fault.PAGE_LOOP, 0.3));
     }
@@ -50,7 +51,8 @@ class SimulatorCommandLineTest {
     void helpIsRecognisedAndTheUsageListsTheFlags() {
         assertThat(SimulatorCommandLine.parse("--port", "1", "--help").help()).isTrue();
         assertThat(SimulatorCommandLine.USAGE).contains("--fault NAME=RATE", "--no-group-package", "GATEWAY_502",
-                "--malformed-record-rate", "ENDLESS_BODY");
+                "--malformed-record-rate", "ENDLESS_BODY", "--v4-max-page-size",
+                "v4/call_record_http_srv/get_record_by_filter", "v1/records/get_records_by_filter");
     }
 
     @Test

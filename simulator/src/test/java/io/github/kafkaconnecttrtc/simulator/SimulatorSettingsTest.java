@@ -32,13 +32,14 @@ class SimulatorSettingsTest {
         assertThat(settings.port()).isZero();
         assertThat(settings.slowAnswerDelay()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.malformedRecordRate()).isZero();
+        assertThat(settings.v4MaxPageSize()).isEqualTo(100);
     }
 
     @Test
     void toBuilderKeepsEveryValue() {
         SimulatorSettings settings = SimulatorSettings.builder().seed(9).groupPackage(false)
                 .endTimestampReading(EndTimestampReading.START).administrators(Set.of("a", "b"))
-                .malformedRecordRate(0.01).build();
+                .malformedRecordRate(0.01).v4MaxPageSize(7).build();
 
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
     }
@@ -66,7 +67,8 @@ class SimulatorSettingsTest {
                 invalid(b -> b.port(70_000), "port"),
                 invalid(b -> b.slowAnswerDelay(Duration.ofSeconds(-1)), "slowAnswerDelay"),
                 invalid(b -> b.malformedRecordRate(1.5), "malformedRecordRate"),
-                invalid(b -> b.malformedRecordRate(Double.NaN), "malformedRecordRate"));
+                invalid(b -> b.malformedRecordRate(Double.NaN), "malformedRecordRate"),
+                invalid(b -> b.v4MaxPageSize(0), "v4MaxPageSize"));
     }
 
     private static Arguments invalid(UnaryOperator<SimulatorSettings.Builder> change, String field) {
