@@ -85,8 +85,9 @@ public class TrtcSourceTask extends SourceTask {
         Map<String, SliceOffset> stored = storedOffsets(connectorName(props), config.sdkAppId(), settings.sliceNames());
         engine = TaskEngine.create(settings, stored, config.laneSchedule(), output, reader, clock,
                 duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS), metrics);
-        log.info("Reading {} slices of application {} into {}", settings.sliceNames().size(), config.sdkAppId(),
-                output.topic());
+        log.info("Reading {} slices of application {} from the {} records API at {} into {}",
+                settings.sliceNames().size(), config.sdkAppId(), config.apiAccess().dialect().configName(),
+                config.apiAccess().endpoint().getHost(), output.topic());
     }
 
     /** Connect puts the connector's name into its configuration, and so into every task's. */

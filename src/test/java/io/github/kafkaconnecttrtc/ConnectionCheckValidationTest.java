@@ -12,6 +12,7 @@ import io.github.kafkaconnecttrtc.client.RecordsQuery;
 import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
 import io.github.kafkaconnecttrtc.config.ConnectionCheck;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
+import io.github.kafkaconnecttrtc.simulator.ApiDialect;
 import io.github.kafkaconnecttrtc.simulator.Fault;
 import io.github.kafkaconnecttrtc.simulator.QuerySnapshot;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
@@ -31,9 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code trtc.connection.check}: the one request {@code validate()} makes, against the in-process simulator, and the
@@ -135,6 +140,63 @@ class ConnectionCheckValidationTest {
         assertThat(query.endTimestamp()).isEqualTo(NOW);
         assertThat(query.startTimestamp()).isBetween(NOW - Duration.ofMinutes(10).toSeconds(), NOW - 1);
         assertThat(clientsClosed).hasValue(1);
+        assertNoSecretIn(values, simulator);
+    }
+
+    private static Map<String, String> v4Props(TrtcSimulator simulator) {
+        Map<String, String> props = props(simulator);
+        props.put(TrtcSourceConfig.API_VERSION_CONFIG, "v4");
+        return props;
+    }
+
+    @Test
+    void checksV4CredentialsOnTheV4Endpoint() {
+        TrtcSimulator simulator = simulator();
+
+        Map<String, ConfigValue> values = validate(v4Props(simulator));
+
+        assertThat(errors(values)).isEmpty();
+        assertThat(simulator.stats().answersByErrorCode(ApiDialect.V4)).containsOnlyKeys(0);
+        assertThat(simulator.stats().answersByErrorCode(ApiDialect.V1)).isEmpty();
+    }
+
+    @Test
+    void showsAWrongSecretKeyOnTheSecretKeyInV4() {
+        TrtcSimulator simulator = simulator();
+        Map<String, String> props = v4Props(simulator);
+        props.put(TrtcSourceConfig.SECRET_KEY_CONFIG, WRONG_KEY);
+
+        Map<String, ConfigValue> values = validate(props);
+
+        assertThat(onlyError(values, TrtcSourceConfig.SECRET_KEY_CONFIG))
+                .contains(TrtcSourceConfig.SECRET_KEY_CONFIG, "70009", "must belong to the same TRTC application");
+        assertNoSecretIn(values, simulator);
+    }
+
+    static Stream<Arguments> v4Answers() {
+        return Stream.of(
+                Arguments.of(70016, TrtcSourceConfig.ENDPOINT_CONFIG, "https://adminapisgp.im.qcloud.com/ (Singapore)"),
+                Arguments.of(70020, TrtcSourceConfig.ENDPOINT_CONFIG, "another region's"),
+                Arguments.of(60010, TrtcSourceConfig.IDENTIFIER_CONFIG, "is not an administrator"),
+                Arguments.of(70014, TrtcSourceConfig.SECRET_KEY_CONFIG, "must belong to the same TRTC application"),
+                Arguments.of(60006, TrtcSourceConfig.SDKAPPID_CONFIG, "check it against the console"),
+                Arguments.of(60021, TrtcSourceConfig.SDKAPPID_CONFIG, "egress addresses"),
+                Arguments.of(70001, TrtcSourceConfig.CONNECTION_CHECK_CONFIG, "the worker's clock is behind"),
+                Arguments.of(60018, TrtcSourceConfig.CONNECTION_CHECK_CONFIG, "validate again in a moment"),
+                Arguments.of(101001, TrtcSourceConfig.ENDPOINT_CONFIG, "an internal error or a code the v4 records API"));
+    }
+
+    /** Read through v4's table: 70001 there is an expired UserSig, which v1 would show as a refused query. */
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("v4Answers")
+    void showsEachV4AnswerOnTheKeyItPointsAt(int code, String key, String fragment) {
+        TrtcSimulator simulator = simulator();
+        // Twice: an expired UserSig is renewed and asked again once.
+        simulator.respondNext(code, 2);
+
+        Map<String, ConfigValue> values = validate(v4Props(simulator));
+
+        assertThat(onlyError(values, key)).contains(key, "(errorCode " + code + ")", fragment);
         assertNoSecretIn(values, simulator);
     }
 
@@ -310,7 +372,7 @@ class ConnectionCheckValidationTest {
         simulator.respondNext(90001, 1);
 
         assertThat(onlyError(validate(props(simulator)), TrtcSourceConfig.ENDPOINT_CONFIG))
-                .contains("an error code the records API does not document (errorCode 90001)");
+                .contains("an internal error or a code the v1 records API does not document (errorCode 90001)");
     }
 
     @Test

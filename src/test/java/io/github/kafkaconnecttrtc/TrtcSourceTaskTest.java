@@ -13,8 +13,8 @@ import io.github.kafkaconnecttrtc.source.Cursor;
 import io.github.kafkaconnecttrtc.source.Slice;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
 import io.github.kafkaconnecttrtc.source.TaskSettings;
-import io.github.kafkaconnecttrtc.testing.MapOffsetStorageReader;
 import io.github.kafkaconnecttrtc.testing.LogCapture;
+import io.github.kafkaconnecttrtc.testing.MapOffsetStorageReader;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ class TrtcSourceTaskTest {
     }
 
     private static CallRecord call(String id, long start, long duration) {
-        return new CallRecord(id, APP, "video", "room-" + id, start, start, start + duration, "caller", 2, "single",
+        return new CallRecord(id, APP, "video", "room-" + id, null, start, start, start + duration, "caller", 2, "single",
                 "normal_end", List.of("callee"));
     }
 

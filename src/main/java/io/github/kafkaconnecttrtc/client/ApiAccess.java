@@ -8,20 +8,22 @@ import java.util.Objects;
 import org.apache.kafka.common.config.types.Password;
 
 /**
- * Which API host to ask, and on behalf of which application and administrator.
+ * Which API to ask, where, and on behalf of which application and administrator.
  *
+ * @param dialect the family of the records API: v1 or v4
  * @param endpoint base URI of the API host, e.g. {@code https://callkit-intl.trtc.tencent-cloud.com/}
  * @param sdkAppId the application's SDKAppID
  * @param identifier an administrator account of the application
  * @param secretKey the application's secret key, used only to sign UserSigs
  * @param allowPlainHttp whether {@code http} to a non-loopback host is acceptable
  */
-public record ApiAccess(URI endpoint, long sdkAppId, String identifier, Password secretKey, boolean allowPlainHttp) {
+public record ApiAccess(ApiDialect dialect, URI endpoint, long sdkAppId, String identifier, Password secretKey, boolean allowPlainHttp) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://callkit-intl.trtc.tencent-cloud.com/");
     public static final String DEFAULT_IDENTIFIER = "administrator";
 
     public ApiAccess {
+        Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(secretKey, "secretKey");
         checkEndpoint(endpoint, allowPlainHttp);

@@ -29,13 +29,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link TrtcRecordsClient} over the JDK's HTTP client.
+ * {@link TrtcRecordsClient} over the JDK's HTTP client, for either dialect of the API (the access says which:
+ * its path, names and error-code table).
  *
  * <p>Every request waits for a permit of the rate limiter, including retries. Transient failures
- * (gateway errors, timeouts, broken connections, malformed answers, 70005 and unknown codes) are
+ * (gateway errors, timeouts, broken connections, malformed answers, rate-limit and unknown codes) are
  * retried by a Failsafe policy with exponential back-off and jitter, for at most
  * {@link RequestPolicy#RETRY_BUDGET} after the first attempt, so that a poll is never held for
- * long; a 70003 makes a new UserSig and asks again at once. Fatal codes surface immediately.
+ * long; an expired UserSig (v1's 70003, v4's 70001) makes a new one and asks again at once. Fatal codes surface immediately.
  * Messages and causes are scrubbed of the secret key and the UserSig.
  *
  * <p>An answer is read only up to the policy's size limit and request timeout, whatever the server
@@ -44,8 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
 
     private static final Logger log = LoggerFactory.getLogger(HttpTrtcRecordsClient.class);
-    static final String RECORDS_PATH = "v1/records/get_records_by_filter";
-
     private final ApiAccess access;
     private final RequestPolicy policy;
     private final URI recordsUri;
@@ -61,6 +60,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private static final Duration LAST_ATTEMPT_MIN = Duration.ofSeconds(1);
     private final JsonFactory json = JsonFactory.builder().build();
     private final ClientStats stats = new ClientStats();
+    private final ErrorCodes codes;
 
     /** A client alone on its application's budget. */
     public HttpTrtcRecordsClient(ApiAccess access, RequestPolicy policy, InstantSource clock) {
@@ -85,7 +85,9 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         this.access = access;
         this.policy = policy;
         String base = access.endpoint().toString();
-        this.recordsUri = URI.create(base.endsWith("/") ? base + RECORDS_PATH : base + "/" + RECORDS_PATH);
+        String path = access.dialect().path();
+        this.recordsUri = URI.create(base.endsWith("/") ? base + path : base + "/" + path);
+        this.codes = access.dialect().codes();
         this.httpExecutor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "trtc-http");
             thread.setDaemon(true);
@@ -98,7 +100,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
                 .executor(httpExecutor)
                 .build();
         this.clock = clock;
-        this.parser = new ResponseParser(policy.maxResponseBytes());
+        this.parser = new ResponseParser(access.dialect(), access.sdkAppId(), policy.maxResponseBytes());
         this.bodies = new BodyReader(policy.maxResponseBytes());
         this.userSigs = new UserSigProvider(access.secretKey(), access.sdkAppId(), access.identifier(), clock,
                 userSigTtl);
@@ -172,14 +174,15 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private RecordsPage attempt(byte[] body, int pageSize, int page, long deadline) {
         String userSig = userSigs.current();
         ApiResponse response = exchange(body, pageSize, page, userSig, deadline);
-        if (response.errorCode() == ErrorCodes.USERSIG_EXPIRED) {
+        if (codes.reaction(response.errorCode()) == ErrorCodes.Reaction.RENEW_USERSIG) {
             log.info("The API says the UserSig expired (requestId {}); making a new one", response.requestId());
             userSigs.renew();
             userSig = userSigs.current();
             response = exchange(body, pageSize, page, userSig, deadline);
-            if (response.errorCode() == ErrorCodes.USERSIG_EXPIRED) {
-                throw new TransientFailure("the API rejected a freshly made UserSig as expired (70003): check that"
-                        + " the worker's clock is in sync", ErrorCodes.USERSIG_EXPIRED, response.requestId(), null);
+            if (codes.reaction(response.errorCode()) == ErrorCodes.Reaction.RENEW_USERSIG) {
+                throw new TransientFailure("the API rejected a freshly made UserSig as expired ("
+                        + response.errorCode() + "): check that the worker's clock is in sync",
+                        response.errorCode(), response.requestId(), null);
             }
         }
         return interpret(response, page, userSig);
@@ -187,23 +190,24 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
 
     private RecordsPage interpret(ApiResponse response, int page, String userSig) {
         int code = response.errorCode();
-        if (code == ErrorCodes.SUCCESS) {
+        ErrorCodes.Reaction reaction = codes.reaction(code);
+        if (reaction == ErrorCodes.Reaction.SUCCESS) {
             return new RecordsPage(page, response.page(), response.totalNum(), response.records(),
                     response.invalid(), response.requestId());
         }
-        if (code == ErrorCodes.NO_RECORDS) {
+        if (reaction == ErrorCodes.Reaction.NO_RECORDS) {
             return RecordsPage.empty(page, response.requestId());
         }
         String answer = "errorCode " + code + " (" + Redaction.redact(response.errorMessage(), secrets(userSig))
                 + ", requestId " + response.requestId() + ")";
-        if (ErrorCodes.isFatal(code)) {
-            throw new TrtcFatalException("The TRTC records API answered " + answer + ": " + ErrorCodes.remedy(code),
-                    code, response.requestId());
+        switch (reaction) {
+            case FATAL -> throw new TrtcFatalException("The TRTC records API (" + access.dialect().configName()
+                    + ") answered " + answer + ": " + codes.meaning(code), code, response.requestId());
+            case RATE_LIMITED ->
+                throw new TransientFailure("rate limited by the API: " + answer, code, response.requestId(), null);
+            default -> throw new TransientFailure("the API answered an internal error: " + answer, code,
+                    response.requestId(), null);
         }
-        if (code == ErrorCodes.RATE_LIMITED) {
-            throw new TransientFailure("rate limited by the API: " + answer, code, response.requestId(), null);
-        }
-        throw new TransientFailure("the API answered an internal error: " + answer, code, response.requestId(), null);
     }
 
     private ApiResponse exchange(byte[] body, int pageSize, int page, String userSig, long deadline) {
@@ -249,8 +253,9 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
             String detail = "HTTP " + status + " from " + recordsUri.getHost() + " ("
                     + response.headers().firstValue("Content-Type").orElse("no content type") + ")";
             if (status >= 400 && status < 500 && status != 408 && status != 429) {
-                throw new TrtcFatalException(detail + ": check the endpoint setting, which should be the API host"
-                        + " such as " + ApiAccess.DEFAULT_ENDPOINT, null, null, new HttpStatusException(status));
+                throw new TrtcFatalException(detail + ": check the endpoint setting, which should be the "
+                        + access.dialect().configName() + " API host such as "
+                        + access.dialect().regions().get(0).endpoint(), null, null, new HttpStatusException(status));
             }
             throw new TransientFailure(detail, null, null, new HttpStatusException(status));
         }
@@ -271,11 +276,12 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
         return parsed;
     }
 
-    private static String outcome(int code) {
-        if (code == ErrorCodes.SUCCESS) {
-            return "ok";
-        }
-        return code == ErrorCodes.NO_RECORDS ? "no_records" : "api_" + code;
+    private String outcome(int code) {
+        return switch (codes.reaction(code)) {
+            case SUCCESS -> "ok";
+            case NO_RECORDS -> "no_records";
+            default -> "api_" + code;
+        };
     }
 
     private TransientFailure failure(String message, Throwable cause, String userSig) {
@@ -299,20 +305,7 @@ public final class HttpTrtcRecordsClient implements TrtcRecordsClient {
     private byte[] requestBody(RecordsQuery query, int page) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(160);
         try (JsonGenerator g = json.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("startTimestamp", query.startTimestamp());
-            if (query.endTimestamp().isPresent()) {
-                g.writeNumberField("endTimestamp", query.endTimestamp().getAsLong());
-            }
-            if (query.callType() != null) {
-                g.writeStringField("callType", query.callType());
-            }
-            if (query.callResult() != null) {
-                g.writeStringField("callResult", query.callResult());
-            }
-            g.writeNumberField("numberPerPage", query.numberPerPage());
-            g.writeNumberField("page", page);
-            g.writeEndObject();
+            access.dialect().writeQuery(g, query, page);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write a request body", e);
         }

@@ -18,14 +18,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * Reads an answer of the records API with Jackson's streaming parser.
+ * Reads an answer of the records API, in either dialect, with Jackson's streaming parser. The names below
+ * are v1's; v4 sends the same facts under its own ({@link WireFormat}), with an {@code ActionStatus} that
+ * must not contradict the code.
  *
  * <p>Each call record stands alone: one that cannot be mapped faithfully (a missing or unusable
  * {@code callId}, {@code startCallTs} or {@code endTs}, a number with a fraction or out of range, times out
@@ -65,9 +67,17 @@ public final class ResponseParser {
     private static final char REPLACEMENT = '\uFFFD';
 
     private final JsonFactory factory;
+    private final WireFormat wire;
+    private final long sdkAppId;
 
-    /** @param maxBodyBytes the largest body the client accepts, which bounds every string in it */
-    public ResponseParser(int maxBodyBytes) {
+    /**
+     * @param dialect the dialect of the answers, which names their fields
+     * @param sdkAppId the application the answers are for: a record that names none (v4's never do) is its
+     * @param maxBodyBytes the largest body the client accepts, which bounds every string in it
+     */
+    public ResponseParser(ApiDialect dialect, long sdkAppId, int maxBodyBytes) {
+        this.wire = dialect.wire();
+        this.sdkAppId = sdkAppId;
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
         }
@@ -167,7 +177,7 @@ public final class ResponseParser {
     }
 
     /** The parse of one answer. */
-    private static final class Reader {
+    private final class Reader {
 
         private final Text text;
         private final int pageSize;
@@ -184,39 +194,47 @@ public final class ResponseParser {
             Long errorCode = null;
             String errorMessage = null;
             String requestId = null;
+            String status = null;
             Page data = null;
             boolean dataSeen = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
-                switch (field) {
-                    case "errorCode" -> {
-                        once(errorCode != null, field);
-                        errorCode = envelopeNumber(p, value, field);
+                if (field.equals(wire.errorCode)) {
+                    once(errorCode != null, field);
+                    errorCode = envelopeNumber(p, value, field);
+                } else if (field.equals(wire.errorMessage)) {
+                    errorMessage = envelopeText(p, value);
+                } else if (field.equals(wire.requestId)) {
+                    requestId = envelopeText(p, value);
+                } else if (field.equals(wire.status)) {
+                    status = envelopeText(p, value);
+                } else if (field.equals(wire.data)) {
+                    once(dataSeen, field);
+                    dataSeen = true;
+                    if (value == JsonToken.START_OBJECT) {
+                        data = readData(p);
+                    } else if (value != JsonToken.VALUE_NULL) {
+                        throw new MalformedResponseException("'" + field + "' is not an object but " + describe(value));
                     }
-                    case "errorMessage" -> errorMessage = envelopeText(p, value);
-                    case "requestId" -> requestId = envelopeText(p, value);
-                    case "data" -> {
-                        once(dataSeen, field);
-                        dataSeen = true;
-                        if (value == JsonToken.START_OBJECT) {
-                            data = readData(p);
-                        } else if (value != JsonToken.VALUE_NULL) {
-                            throw new MalformedResponseException("'data' is not an object but " + describe(value));
-                        }
-                    }
-                    default -> p.skipChildren();
+                } else {
+                    p.skipChildren();
                 }
             }
             expect(p.currentToken(), JsonToken.END_OBJECT, "the answer");
             if (errorCode == null) {
-                throw new MalformedResponseException("answer has no errorCode");
+                throw new MalformedResponseException("answer has no " + wire.errorCode);
             }
             if (errorCode < Integer.MIN_VALUE || errorCode > Integer.MAX_VALUE) {
-                throw new MalformedResponseException("'errorCode' is out of range: " + errorCode);
+                throw new MalformedResponseException("'" + wire.errorCode + "' is out of range: " + errorCode);
             }
             if (errorCode == ErrorCodes.SUCCESS && data == null) {
-                throw new MalformedResponseException("successful answer without 'data'");
+                throw new MalformedResponseException("successful answer without '" + wire.data + "'");
+            }
+            // An answer that says both success and failure is believed in neither.
+            if (errorCode == ErrorCodes.SUCCESS && status != null && !status.equals("OK")) {
+                throw new MalformedResponseException("'" + wire.status + "' is '" + status + "' with "
+                        + wire.errorCode + " 0");
             }
             return data == null
                     ? new ApiResponse(errorCode.intValue(), errorMessage, requestId, false, 0, 0, List.of(), List.of())
@@ -239,23 +257,20 @@ public final class ResponseParser {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
-                switch (field) {
-                    case "totalNum" -> {
-                        once(data.totalNumSeen, field);
-                        data.totalNumSeen = true;
-                        data.totalNum = count(envelopeNumber(p, value, field), Long.MAX_VALUE, field);
-                    }
-                    case "page" -> {
-                        once(data.pageSeen, field);
-                        data.pageSeen = true;
-                        data.page = (int) count(envelopeNumber(p, value, field), Integer.MAX_VALUE, field);
-                    }
-                    case "callRecordList" -> {
-                        once(data.listSeen, field);
-                        data.listSeen = true;
-                        readRecords(p, value, data);
-                    }
-                    default -> p.skipChildren();
+                if (field.equals(wire.totalNum)) {
+                    once(data.totalNumSeen, field);
+                    data.totalNumSeen = true;
+                    data.totalNum = count(envelopeNumber(p, value, field), Long.MAX_VALUE, field);
+                } else if (field.equals(wire.page)) {
+                    once(data.pageSeen, field);
+                    data.pageSeen = true;
+                    data.page = (int) count(envelopeNumber(p, value, field), Integer.MAX_VALUE, field);
+                } else if (field.equals(wire.records)) {
+                    once(data.listSeen, field);
+                    data.listSeen = true;
+                    readRecords(p, value, data);
+                } else {
+                    p.skipChildren();
                 }
             }
             return data;
@@ -266,7 +281,7 @@ public final class ResponseParser {
                 return;
             }
             if (start != JsonToken.START_ARRAY) {
-                throw new MalformedResponseException("'callRecordList' is not a list but " + describe(start));
+                throw new MalformedResponseException("'" + wire.records + "' is not a list but " + describe(start));
             }
             List<CallRecord> records = new ArrayList<>(Math.min(pageSize, ApiLimits.MAX_PAGE_SIZE));
             List<InvalidRecord> invalid = new ArrayList<>(0);
@@ -293,14 +308,14 @@ public final class ResponseParser {
         private void readRecord(JsonParser p, List<CallRecord> records, List<InvalidRecord> invalid)
                 throws IOException {
             long from = p.currentTokenLocation().getCharOffset();
-            RecordFields fields = new RecordFields();
+            RecordFields fields = new RecordFields(wire);
             String problem = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 long fieldFrom = p.currentTokenLocation().getCharOffset();
                 String fieldProblem = fields.read(p, field, p.nextToken());
                 boolean damaged = text.replacedIn(fieldFrom, p.currentLocation().getCharOffset());
-                if (damaged && field.equals("callId")) {
+                if (damaged && wire.field(field) == WireFormat.Field.CALL_ID) {
                     // Not the id the API holds: the invalid record must not name it as one.
                     fields.forgetCallId();
                 }
@@ -325,7 +340,7 @@ public final class ResponseParser {
             } else if (problem != null) {
                 invalid.add(new InvalidRecord(text.slice(from, to), problem, fields.usableCallId()));
             } else {
-                records.add(fields.toRecord());
+                records.add(fields.toRecord(sdkAppId));
             }
         }
 
@@ -371,14 +386,13 @@ public final class ResponseParser {
     /** The fields of one call record as read so far, and what is wrong with them. */
     private static final class RecordFields {
 
-        private static final Set<String> KNOWN = Set.of("callId", "sdkAppId", "mediaType", "roomId",
-                "startCallTs", "acceptTs", "endTs", "caller", "totalUserNumber", "callType", "callResult", "callees");
-
-        private final Set<String> seen = new HashSet<>();
+        private final WireFormat wire;
+        private final Set<WireFormat.Field> seen = EnumSet.noneOf(WireFormat.Field.class);
         private String callId;
         private Long sdkAppId;
         private String mediaType;
         private String roomId;
+        private Long roomIdType;
         private Long startCallTs;
         private Long acceptTs;
         private Long endTs;
@@ -388,38 +402,44 @@ public final class ResponseParser {
         private String callResult;
         private List<String> callees = List.of();
 
+        RecordFields(WireFormat wire) {
+            this.wire = wire;
+        }
+
         /**
          * Reads the value of one field, children included, whatever it is.
          *
          * @return what is wrong with it, or null
          */
         String read(JsonParser p, String field, JsonToken value) throws IOException {
-            String again = KNOWN.contains(field) && !seen.add(field) ? "'" + field + "' appears twice" : null;
-            String problem = switch (field) {
-                case "callId" -> {
+            WireFormat.Field known = wire.field(field);
+            if (known == null) {
+                p.skipChildren();
+                // A string is read lazily: finish it, so that the parser's position is past it.
+                p.finishToken();
+                return null;
+            }
+            String again = !seen.add(known) ? "'" + field + "' appears twice" : null;
+            String problem = switch (known) {
+                case CALL_ID -> {
                     if (value == JsonToken.VALUE_STRING || value.isNumeric()) {
                         callId = p.getText();
                         yield null;
                     }
                     yield notA(p, value, field, "string");
                 }
-                case "sdkAppId" -> number(p, value, field, n -> sdkAppId = n);
-                case "startCallTs" -> number(p, value, field, n -> startCallTs = n);
-                case "acceptTs" -> number(p, value, field, n -> acceptTs = n);
-                case "endTs" -> number(p, value, field, n -> endTs = n);
-                case "totalUserNumber" -> number(p, value, field, n -> totalUserNumber = n);
-                case "mediaType" -> text(p, value, field, s -> mediaType = s);
-                case "roomId" -> text(p, value, field, s -> roomId = s);
-                case "caller" -> text(p, value, field, s -> caller = s);
-                case "callType" -> text(p, value, field, s -> callType = s);
-                case "callResult" -> text(p, value, field, s -> callResult = s);
-                case "callees" -> callees(p, value);
-                default -> {
-                    p.skipChildren();
-                    // A string is read lazily: finish it, so that the parser's position is past it.
-                    p.finishToken();
-                    yield null;
-                }
+                case SDK_APP_ID -> number(p, value, field, n -> sdkAppId = n);
+                case START -> number(p, value, field, n -> startCallTs = n);
+                case ACCEPT -> number(p, value, field, n -> acceptTs = n);
+                case END -> number(p, value, field, n -> endTs = n);
+                case TOTAL_USER_NUMBER -> number(p, value, field, n -> totalUserNumber = n);
+                case ROOM_ID_TYPE -> number(p, value, field, n -> roomIdType = n);
+                case MEDIA_TYPE -> text(p, value, field, s -> mediaType = s);
+                case ROOM_ID -> text(p, value, field, s -> roomId = s);
+                case CALLER -> text(p, value, field, s -> caller = s);
+                case CALL_TYPE -> text(p, value, field, s -> callType = s);
+                case CALL_RESULT -> text(p, value, field, s -> callResult = s);
+                case CALLEES -> callees(p, value, field);
             };
             return again != null ? again : problem;
         }
@@ -448,7 +468,7 @@ public final class ResponseParser {
             return notA(p, value, field, "text");
         }
 
-        private String callees(JsonParser p, JsonToken value) throws IOException {
+        private String callees(JsonParser p, JsonToken value, String field) throws IOException {
             if (value == JsonToken.VALUE_NULL) {
                 return null;
             }
@@ -458,7 +478,7 @@ public final class ResponseParser {
                 return null;
             }
             if (value != JsonToken.START_ARRAY) {
-                return notA(p, value, "callees", "list");
+                return notA(p, value, field, "list");
             }
             List<String> ids = new ArrayList<>(4);
             String problem = null;
@@ -471,7 +491,7 @@ public final class ResponseParser {
                     ids.add(p.getText());
                 } else {
                     if (problem == null) {
-                        problem = "'callees' holds " + describe(item) + " where a user id belongs";
+                        problem = "'" + field + "' holds " + describe(item) + " where a user id belongs";
                     }
                     p.skipChildren();
                 }
@@ -487,41 +507,50 @@ public final class ResponseParser {
 
         /** What is wrong with the record as a whole, or null when it maps faithfully. */
         String check(long latestEnd) {
+            String id = wire.name(WireFormat.Field.CALL_ID);
+            String start = wire.name(WireFormat.Field.START);
+            String end = wire.name(WireFormat.Field.END);
+            String accept = wire.name(WireFormat.Field.ACCEPT);
             if (callId == null) {
-                return "no callId";
+                return "no " + id;
             }
             if (callId.isEmpty()) {
-                return "'callId' is empty";
+                return "'" + id + "' is empty";
             }
             if (startCallTs == null) {
-                return "no startCallTs";
+                return "no " + start;
             }
             if (endTs == null) {
-                return "no endTs";
+                return "no " + end;
             }
             String problem = firstNonNull(
-                    time("startCallTs", startCallTs, 1),
-                    time("endTs", endTs, 1),
-                    acceptTs == null ? null : time("acceptTs", acceptTs, 0),
-                    sdkAppId != null && sdkAppId < 0 ? "'sdkAppId' is negative: " + sdkAppId : null,
-                    totalUserNumber != null && (totalUserNumber < 0 || totalUserNumber > Integer.MAX_VALUE)
-                            ? "'totalUserNumber' is not a count from 0 to " + Integer.MAX_VALUE + ": "
-                                    + totalUserNumber : null);
+                    time(start, startCallTs, 1),
+                    time(end, endTs, 1),
+                    acceptTs == null ? null : time(accept, acceptTs, 0),
+                    sdkAppId != null && sdkAppId < 0
+                            ? "'" + wire.name(WireFormat.Field.SDK_APP_ID) + "' is negative: " + sdkAppId : null,
+                    notAnInt(WireFormat.Field.TOTAL_USER_NUMBER, totalUserNumber),
+                    notAnInt(WireFormat.Field.ROOM_ID_TYPE, roomIdType));
             if (problem != null) {
                 return problem;
             }
             if (startCallTs > endTs) {
-                return "'startCallTs' " + startCallTs + " is after 'endTs' " + endTs;
+                return "'" + start + "' " + startCallTs + " is after '" + end + "' " + endTs;
             }
             long accepted = acceptTs == null ? 0 : acceptTs;
             if (accepted != 0 && (accepted < startCallTs || accepted > endTs)) {
-                return "'acceptTs' " + accepted + " is outside the call, " + startCallTs + " to " + endTs;
+                return "'" + accept + "' " + accepted + " is outside the call, " + startCallTs + " to " + endTs;
             }
             if (endTs > latestEnd) {
-                return "'endTs' " + endTs + " lies more than " + END_TOLERANCE.toHours()
+                return "'" + end + "' " + endTs + " lies more than " + END_TOLERANCE.toHours()
                         + " hours after the worker's clock: no call ends in the future";
             }
             return null;
+        }
+
+        private String notAnInt(WireFormat.Field field, Long value) {
+            return value != null && (value < 0 || value > Integer.MAX_VALUE)
+                    ? "'" + wire.name(field) + "' is not a count from 0 to " + Integer.MAX_VALUE + ": " + value : null;
         }
 
         private static String time(String field, long value, long min) {
@@ -550,10 +579,11 @@ public final class ResponseParser {
             return callId == null || callId.isEmpty() ? null : callId;
         }
 
-        CallRecord toRecord() {
-            return new CallRecord(callId, sdkAppId == null ? 0 : sdkAppId, mediaType, roomId, startCallTs,
-                    acceptTs == null ? 0 : acceptTs, endTs, caller,
-                    totalUserNumber == null ? 0 : totalUserNumber.intValue(), callType, callResult, callees);
+        CallRecord toRecord(long configuredSdkAppId) {
+            return new CallRecord(callId, sdkAppId == null ? configuredSdkAppId : sdkAppId, mediaType, roomId,
+                    roomIdType == null ? null : roomIdType.intValue(), startCallTs, acceptTs == null ? 0 : acceptTs,
+                    endTs, caller, totalUserNumber == null ? null : totalUserNumber.intValue(), callType, callResult,
+                    callees);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc.config;
 
 import io.github.kafkaconnecttrtc.client.ApiAccess;
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -144,6 +145,42 @@ final class ConfigValidators {
             @Override
             public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
                 return new ArrayList<>(values);
+            }
+
+            @Override
+            public boolean visible(String name, Map<String, Object> parsedConfig) {
+                return true;
+            }
+        };
+    }
+
+    /** {@code v1} or {@code v4}, in any case, as {@link ApiDialect#of} reads it. */
+    static Validator apiVersion() {
+        return LambdaValidator.with((name, value) -> {
+            try {
+                ApiDialect.of(requireString(name, value));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, "Expected v1 or v4");
+            }
+        }, () -> "v1 or v4");
+    }
+
+    /** Recommends the hosts the vendor documents for the chosen family; any other endpoint stays acceptable. */
+    static Recommender endpointsOfDialect(String versionKey) {
+        return new Recommender() {
+            @Override
+            public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
+                ApiDialect dialect = ApiDialect.V1;
+                if (parsedConfig.get(versionKey) instanceof String version) {
+                    try {
+                        dialect = ApiDialect.of(version);
+                    } catch (IllegalArgumentException e) {
+                        // The version's own validator reports it.
+                    }
+                }
+                List<Object> endpoints = new ArrayList<>();
+                dialect.regions().forEach(region -> endpoints.add(region.endpoint()));
+                return endpoints;
             }
 
             @Override

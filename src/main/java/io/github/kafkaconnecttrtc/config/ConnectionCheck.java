@@ -9,6 +9,7 @@ import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.SDKAPPID_CONFIG
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.SECRET_KEY_CONFIG;
 
 import io.github.kafkaconnecttrtc.client.ApiAccess;
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.client.ClientInterruptedException;
 import io.github.kafkaconnecttrtc.client.ErrorCodes;
 import io.github.kafkaconnecttrtc.client.HttpStatusException;
@@ -161,7 +162,7 @@ public final class ConnectionCheck {
         } catch (TrtcApiException e) {
             return Optional.of(e.errorCode().isPresent()
                     ? answered(e.errorCode().getAsInt(), access, callType, target)
-                    : withoutCode(e, target));
+                    : withoutCode(e, target, access.dialect()));
         } catch (ClientInterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": the check of " + target
@@ -169,57 +170,85 @@ public final class ConnectionCheck {
         }
     }
 
-    /** An answer with an API error code, in our words for each code the API documents. */
+    /**
+     * An answer with an API error code, in our words for each code the API documents, on the key the code's
+     * table points at. Codes are read through the table of the configured dialect: the same number means
+     * different things in v1 and v4.
+     */
     private Failure answered(int code, ApiAccess access, String callType, String target) {
+        ErrorCodes codes = access.dialect().codes();
         String answer = " (errorCode " + code + ")";
-        return switch (code) {
-            case ErrorCodes.USERSIG_INVALID -> new Failure(SECRET_KEY_CONFIG, SECRET_KEY_CONFIG
-                    + ": the API refused the UserSig signed with this key" + answer + ": the secret key, "
-                    + SDKAPPID_CONFIG + " (" + access.sdkAppId() + ") and " + IDENTIFIER_CONFIG + " ('"
-                    + access.identifier() + "') must belong to the same TRTC application");
-            case ErrorCodes.NOT_ADMINISTRATOR -> new Failure(IDENTIFIER_CONFIG, IDENTIFIER_CONFIG + ": '"
-                    + access.identifier() + "' is not an administrator of application " + access.sdkAppId()
-                    + answer + ": expected an administrator account, such as the 'administrator' the console creates");
-            case ErrorCodes.BODY_NOT_PARSED -> new Failure(SDKAPPID_CONFIG, SDKAPPID_CONFIG + ": the API could not "
-                    + "take a request for SDKAppID " + access.sdkAppId() + answer + ": expected the SDKAppID of "
-                    + "the TRTC application with TUICallKit that the secret key belongs to");
-            case ErrorCodes.GROUP_PACKAGE_REQUIRED -> new Failure(CALL_TYPES_CONFIG, CALL_TYPES_CONFIG
-                    + (callType == null ? "" : " (" + callType + ")") + ": application " + access.sdkAppId()
-                    + " has no TUICallKit group-call package, so its group calls cannot be read" + answer
-                    + ": set " + CALL_TYPES_CONFIG + "=single, or buy the package");
-            case ErrorCodes.USERSIG_EXPIRED -> new Failure(CONNECTION_CHECK_CONFIG, CONNECTION_CHECK_CONFIG
+        String example = access.dialect().regions().get(0).endpoint();
+        return switch (codes.reaction(code)) {
+            case RENEW_USERSIG -> new Failure(CONNECTION_CHECK_CONFIG, CONNECTION_CHECK_CONFIG
                     + ": the API found a UserSig made just now, valid for " + USERSIG_TTL.toMinutes()
                     + " minutes, expired" + answer + ": the worker's clock is behind; set it right (NTP)");
-            case ErrorCodes.RATE_LIMITED -> new Failure(CONNECTION_CHECK_CONFIG, CONNECTION_CHECK_CONFIG
+            case RATE_LIMITED -> new Failure(CONNECTION_CHECK_CONFIG, CONNECTION_CHECK_CONFIG
                     + ": the API is limiting the requests of application " + access.sdkAppId() + answer
                     + ", which other clients of the application use up: validate again in a moment");
-            case ErrorCodes.INVALID_PARAMETERS -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target
-                    + " refused the check's query as invalid" + answer + ", which the records API does not do for a"
-                    + " one-record query of the last " + WINDOW.toMinutes() + " minutes: expected the API host, such"
-                    + " as " + ApiAccess.DEFAULT_ENDPOINT);
-            default -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered an error code the"
-                    + " records API does not document" + answer + ": an internal error of the API, or not the API:"
-                    + " validate again later, and check that the endpoint is the API host, such as "
-                    + ApiAccess.DEFAULT_ENDPOINT);
+            case FATAL -> fatal(codes.concern(code), codes.meaning(code), answer, access, callType, target, example);
+            default -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered an internal error"
+                    + " or a code the " + access.dialect().configName() + " records API does not document" + answer
+                    + ": validate again later, and check that the endpoint is the API host, such as " + example);
         };
     }
 
+    private static Failure fatal(ErrorCodes.Concern concern, String meaning, String answer, ApiAccess access,
+            String callType, String target, String example) {
+        return switch (concern) {
+            case CREDENTIALS -> new Failure(SECRET_KEY_CONFIG, SECRET_KEY_CONFIG
+                    + ": the API refused the UserSig signed with this key" + answer + ": " + meaning + "; the secret "
+                    + "key, " + SDKAPPID_CONFIG + " (" + access.sdkAppId() + ") and " + IDENTIFIER_CONFIG + " ('"
+                    + access.identifier() + "') must belong to the same TRTC application");
+            case IDENTIFIER -> new Failure(IDENTIFIER_CONFIG, IDENTIFIER_CONFIG + ": '"
+                    + access.identifier() + "' is not an administrator of application " + access.sdkAppId()
+                    + answer + ": expected an administrator account, such as the 'administrator' the console creates");
+            case SDKAPPID -> new Failure(SDKAPPID_CONFIG, SDKAPPID_CONFIG + ": the API could not "
+                    + "take a request for SDKAppID " + access.sdkAppId() + answer + ": " + meaning + "; expected the "
+                    + "SDKAppID of the TRTC application with TUICallKit that the secret key belongs to");
+            case CALL_TYPES -> new Failure(CALL_TYPES_CONFIG, CALL_TYPES_CONFIG
+                    + (callType == null ? "" : " (" + callType + ")") + ": application " + access.sdkAppId()
+                    + " has no TUICallKit group-call package, so its group calls cannot be read" + answer
+                    + ": set " + CALL_TYPES_CONFIG + "=single, or buy the package");
+            case ENDPOINT -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " does not know "
+                    + "application " + access.sdkAppId() + answer + ": " + meaning + ": "
+                    + regionList(access.dialect()));
+            case ACCOUNT -> new Failure(SDKAPPID_CONFIG, SDKAPPID_CONFIG + ": the API refused requests for "
+                    + "application " + access.sdkAppId() + answer + ": " + meaning);
+            case REQUEST, NONE -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target
+                    + " refused the check's query as invalid" + answer + ", which the records API does not do for a"
+                    + " one-record query of the last " + WINDOW.toMinutes() + " minutes: expected the "
+                    + access.dialect().configName() + " API host, such as " + example);
+        };
+    }
+
+    private static String regionList(ApiDialect dialect) {
+        StringBuilder hosts = new StringBuilder("the ").append(dialect.configName()).append(" hosts are ");
+        List<ApiDialect.Region> regions = dialect.regions();
+        for (int i = 0; i < regions.size(); i++) {
+            hosts.append(i == 0 ? "" : ", ").append(regions.get(i).endpoint()).append(" (")
+                    .append(regions.get(i).name()).append(')');
+        }
+        return hosts.toString();
+    }
+
     /** A failure before any API answer: the host was not reached, or what answered is not the records API. */
-    private Failure withoutCode(TrtcApiException e, String target) {
+    private Failure withoutCode(TrtcApiException e, String target, ApiDialect dialect) {
+        String example = dialect.regions().get(0).endpoint();
         HttpStatusException status = find(e, HttpStatusException.class);
         if (status != null) {
             String kind = status.status() >= 500 ? ", a gateway or server error: validate again later, and check"
                     + " that the endpoint is the API host" : ", which the records API does not answer: expected the"
                     + " API host";
             return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered HTTP status "
-                    + status.status() + kind + ", such as " + ApiAccess.DEFAULT_ENDPOINT);
+                    + status.status() + kind + ", such as " + example);
         }
         if (find(e, MalformedResponseException.class) != null) {
             return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " answered something that is not"
-                    + " a records API answer; expected the API host, such as " + ApiAccess.DEFAULT_ENDPOINT);
+                    + " a records API answer; expected the API host, such as " + example);
         }
         return new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": could not reach " + target + ": "
-                + unreachable(e) + "; expected a reachable API host, such as " + ApiAccess.DEFAULT_ENDPOINT);
+                + unreachable(e) + "; expected a reachable API host, such as " + example);
     }
 
     /** Why a connection failed, as a category: the JDK's messages may quote what the host sent. */

@@ -1,6 +1,8 @@
 package io.github.kafkaconnecttrtc.config;
 
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.MAX_TOPIC_NAME_LENGTH;
+import static io.github.kafkaconnecttrtc.config.ConfigValidators.apiVersion;
+import static io.github.kafkaconnecttrtc.config.ConfigValidators.endpointsOfDialect;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.httpUri;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.isoInstantOrEmpty;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.millisBetween;
@@ -12,7 +14,9 @@ import static io.github.kafkaconnecttrtc.config.ConfigValidators.recommend;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.topicName;
 
 import io.github.kafkaconnecttrtc.client.ApiAccess;
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.client.ApiLimits;
+import io.github.kafkaconnecttrtc.client.CallTexts;
 import io.github.kafkaconnecttrtc.client.RequestPolicy;
 import io.github.kafkaconnecttrtc.source.LaneSchedule;
 import io.github.kafkaconnecttrtc.source.ReadSettings;
@@ -57,19 +61,28 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final String CALL_TYPE_SINGLE = "single";
     public static final String CALL_TYPE_GROUP = "group";
     public static final List<String> CALL_TYPES = List.of(CALL_TYPE_SINGLE, CALL_TYPE_GROUP);
-    /** The results the API documents; it may add more, which are accepted too. */
+    /** The results the API documents, by v1's text; it may add more, which are accepted too. */
     public static final List<String> KNOWN_CALL_RESULTS =
-            List.of("cancel", "reject", "not_answer", "normal_end", "call_busy", "interrupt");
+            CallTexts.CALL_RESULTS.stream().map(CallTexts.Spelling::v1).toList();
     public static final String PROGRESS_TOPIC_SUFFIX = ".progress";
     public static final String INVALID_RECORDS_TOPIC_SUFFIX = ".invalid";
     /** The backend gives up after about 3 s; a client that gives up first cuts off answers on their way. */
     public static final Duration MIN_REQUEST_TIMEOUT = Duration.ofMillis(3001);
 
+    public static final String API_VERSION_CONFIG = "trtc.api.version";
+    public static final String API_VERSION_DOC = "Which family of the call-records API to read, by the TUICallKit "
+            + "client API the application starts its calls with: v1 (" + ApiDialect.V1.path() + ") keeps the calls "
+            + "started with the deprecated TUICallKit.call() and groupCall(); v4 (" + ApiDialect.V4.path() + ") "
+            + "keeps the calls started with the current API. An application that used both needs one connector for "
+            + "each. The endpoint must be a host of the same family.";
+    public static final String API_VERSION_DEFAULT = ApiDialect.V1.configName();
+    private static final String API_VERSION_DISPLAY = "API version";
+
     public static final String ENDPOINT_CONFIG = "trtc.endpoint";
-    public static final String ENDPOINT_DOC = "Base URI of the TRTC call-records API host: "
-            + "https://callkit-intl.trtc.tencent-cloud.com/ for applications in the international region, "
-            + "https://callkit.trtc.tencent-cloud.com/ for mainland China. An absolute https URI without query; "
-            + "plain http is accepted only to a loopback address, unless trtc.endpoint.allow.plain.http is true.";
+    public static final String ENDPOINT_DOC = "Base URI of the call-records API host of the application's region. "
+            + "For " + API_VERSION_CONFIG + "=v1: " + regions(ApiDialect.V1) + ". For v4: " + regions(ApiDialect.V4)
+            + ". An absolute https URI without query; plain http is accepted only to a loopback address, unless "
+            + "trtc.endpoint.allow.plain.http is true.";
     public static final String ENDPOINT_DEFAULT = ApiAccess.DEFAULT_ENDPOINT.toString();
     private static final String ENDPOINT_DISPLAY = "API endpoint";
 
@@ -179,14 +192,15 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final String CALL_TYPES_CONFIG = "call.types";
     public static final String CALL_TYPES_DOC = "Which calls to read: " + CALL_TYPE_SINGLE + " (one-to-one), "
             + CALL_TYPE_GROUP + ", or both. An application without the TUICallKit group-call package is refused "
-            + "group-only reads (error 50001); the default still reads its single calls.";
+            + "group-only reads (v1's error 50001); the default still reads its single calls. v4 calls these "
+            + "SingleCall and MultiCall.";
     public static final String CALL_TYPES_DEFAULT = String.join(",", CALL_TYPES);
     private static final String CALL_TYPES_DISPLAY = "Call types";
 
     public static final String CALL_RESULTS_CONFIG = "call.results";
     public static final String CALL_RESULTS_DOC = "Keep only calls with one of these results: "
-            + String.join(", ", KNOWN_CALL_RESULTS) + ", or a value the API adds later (compared exactly). "
-            + "Empty keeps all calls.";
+            + String.join(", ", KNOWN_CALL_RESULTS) + ", or a value the API adds later (compared ignoring case, "
+            + "and matching v4's spelling too: not_answer keeps v4's NotAnswer). Empty keeps all calls.";
     public static final String CALL_RESULTS_DEFAULT = "";
     private static final String CALL_RESULTS_DISPLAY = "Call results";
 
@@ -289,8 +303,11 @@ public class TrtcSourceConfig extends AbstractConfig {
     private static ConfigDef buildConfigDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
+        def.define(API_VERSION_CONFIG, Type.STRING, API_VERSION_DEFAULT, apiVersion(), Importance.HIGH,
+                API_VERSION_DOC, CONNECTION_GROUP, ++order, Width.SHORT, API_VERSION_DISPLAY,
+                List.of(ENDPOINT_CONFIG), recommend(dialectNames()));
         def.define(ENDPOINT_CONFIG, Type.STRING, ENDPOINT_DEFAULT, httpUri(), Importance.HIGH, ENDPOINT_DOC,
-                CONNECTION_GROUP, ++order, Width.LONG, ENDPOINT_DISPLAY);
+                CONNECTION_GROUP, ++order, Width.LONG, ENDPOINT_DISPLAY, List.of(), endpointsOfDialect(API_VERSION_CONFIG));
         def.define(ALLOW_PLAIN_HTTP_CONFIG, Type.BOOLEAN, ALLOW_PLAIN_HTTP_DEFAULT, Importance.LOW,
                 ALLOW_PLAIN_HTTP_DOC, CONNECTION_GROUP, ++order, Width.SHORT, ALLOW_PLAIN_HTTP_DISPLAY);
         def.define(SDKAPPID_CONFIG, Type.LONG, ConfigDef.NO_DEFAULT_VALUE, Range.atLeast(1L), Importance.HIGH,
@@ -406,6 +423,11 @@ public class TrtcSourceConfig extends AbstractConfig {
     private static Map<String, List<String>> relationErrors(Map<String, ?> values, Instant now) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (values.get(ENDPOINT_CONFIG) instanceof String endpoint
+                && values.get(API_VERSION_CONFIG) instanceof String version) {
+            dialectMismatch(URI.create(endpoint), ApiDialect.of(version))
+                    .ifPresent(message -> addError(errors, message, ENDPOINT_CONFIG, API_VERSION_CONFIG));
+        }
+        if (values.get(ENDPOINT_CONFIG) instanceof String endpoint
                 && values.get(ALLOW_PLAIN_HTTP_CONFIG) instanceof Boolean allowPlainHttp) {
             // Only the plain-http rule can fail here: the key's own validator checked the rest.
             try {
@@ -493,6 +515,41 @@ public class TrtcSourceConfig extends AbstractConfig {
         return errors;
     }
 
+    /**
+     * An endpoint the vendor documents for the other family cannot answer this one: v4 hosts have no v1
+     * path and the other way round, and a request there only fails with an HTTP 404 at run time.
+     */
+    private static Optional<String> dialectMismatch(URI endpoint, ApiDialect dialect) {
+        String host = endpoint.getHost();
+        if (host == null || dialect.servesHost(host)) {
+            return Optional.empty();
+        }
+        for (ApiDialect other : ApiDialect.values()) {
+            if (other.servesHost(host)) {
+                return Optional.of(ENDPOINT_CONFIG + " (" + endpoint + ") is a host of the " + other.configName()
+                        + " API, but " + API_VERSION_CONFIG + " is " + dialect.configName() + ": for "
+                        + dialect.configName() + " use the host of the application's region, " + regions(dialect)
+                        + "; or set " + API_VERSION_CONFIG + "=" + other.configName()
+                        + " if the application's calls are kept by that family");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String regions(ApiDialect dialect) {
+        List<String> hosts = new ArrayList<>();
+        dialect.regions().forEach(region -> hosts.add(region.endpoint() + " (" + region.name() + ")"));
+        return String.join(", ", hosts);
+    }
+
+    private static List<String> dialectNames() {
+        List<String> names = new ArrayList<>();
+        for (ApiDialect dialect : ApiDialect.values()) {
+            names.add(dialect.configName());
+        }
+        return names;
+    }
+
     /** The topic a key names: its value, or {@code topic + suffix} when it is empty. */
     private static String effective(String configured, String topic, String suffix) {
         return configured.isEmpty() ? topic + suffix : configured;
@@ -522,7 +579,8 @@ public class TrtcSourceConfig extends AbstractConfig {
      * before there is one.
      */
     static ApiAccess apiAccess(Function<String, Object> values) {
-        return new ApiAccess(URI.create((String) values.apply(ENDPOINT_CONFIG)), (Long) values.apply(SDKAPPID_CONFIG),
+        return new ApiAccess(ApiDialect.of((String) values.apply(API_VERSION_CONFIG)),
+                URI.create((String) values.apply(ENDPOINT_CONFIG)), (Long) values.apply(SDKAPPID_CONFIG),
                 (String) values.apply(IDENTIFIER_CONFIG), (Password) values.apply(SECRET_KEY_CONFIG),
                 (Boolean) values.apply(ALLOW_PLAIN_HTTP_CONFIG));
     }

@@ -1,9 +1,9 @@
 package io.github.kafkaconnecttrtc.source;
 
 import io.github.kafkaconnecttrtc.client.ApiLimits;
+import io.github.kafkaconnecttrtc.client.CallTexts;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -13,8 +13,8 @@ import java.util.Set;
  * @param maxCallSeconds the longest call the connector promises to capture
  * @param fastLaneSeconds the longest call of the fast lane
  * @param pageSize numberPerPage
- * @param callTypes lower-case call types to read; both means no filter
- * @param callResults lower-case results to keep; empty means all
+ * @param callTypes call types to read, as v1 spells them; both means no filter
+ * @param callResults results to keep, as v1 spells them; empty means all
  */
 public record ReadSettings(
         long settleSeconds,
@@ -38,14 +38,15 @@ public record ReadSettings(
     static final long CATCH_UP_SPAN_SECONDS = 3600;
 
     public ReadSettings {
-        callTypes = lowerCase(callTypes);
-        callResults = lowerCase(callResults);
+        callTypes = v1Texts(callTypes);
+        callResults = v1Texts(callResults);
     }
 
-    private static Set<String> lowerCase(Set<String> values) {
-        Set<String> lower = new LinkedHashSet<>();
-        values.forEach(v -> lower.add(v.toLowerCase(Locale.ROOT)));
-        return Collections.unmodifiableSet(lower);
+    /** As v1 spells them, so that either dialect's spelling, in any case, is one value. */
+    private static Set<String> v1Texts(Set<String> values) {
+        Set<String> texts = new LinkedHashSet<>();
+        values.forEach(v -> texts.add(CallTexts.v1Text(v)));
+        return Collections.unmodifiableSet(texts);
     }
 
     /** The earliest call start the API still answers for, with the margin. */
@@ -79,11 +80,11 @@ public record ReadSettings(
     }
 
     boolean keepsType(String callType) {
-        return callTypes.size() != 1 || (callType != null && callTypes.contains(callType.toLowerCase(Locale.ROOT)));
+        return callTypes.size() != 1 || (callType != null && callTypes.contains(CallTexts.v1Text(callType)));
     }
 
     boolean keepsResult(String callResult) {
         return callResults.isEmpty()
-                || (callResult != null && callResults.contains(callResult.toLowerCase(Locale.ROOT)));
+                || (callResult != null && callResults.contains(CallTexts.v1Text(callResult)));
     }
 }

@@ -49,8 +49,8 @@ final class RecordChecks {
     }
 
     /**
-     * The record as JSON with the API's field names: the text the API sent is gone once a record
-     * parsed, so a record rejected after parsing is shown as it was read.
+     * The record as JSON with v1's field names, whichever dialect sent it: the text the API sent is
+     * gone once a record parsed, so a record rejected after parsing is shown as it was read.
      */
     static String json(CallRecord record) {
         StringWriter text = new StringWriter();
@@ -60,11 +60,16 @@ final class RecordChecks {
             out.writeNumberField("sdkAppId", record.sdkAppId());
             out.writeStringField("mediaType", record.mediaType());
             out.writeStringField("roomId", record.roomId());
+            if (record.roomIdType() != null) {
+                out.writeNumberField("roomIdType", record.roomIdType());
+            }
             out.writeNumberField("startCallTs", record.startCallTs());
             out.writeNumberField("acceptTs", record.acceptTs());
             out.writeNumberField("endTs", record.endTs());
             out.writeStringField("caller", record.caller());
-            out.writeNumberField("totalUserNumber", record.totalUserNumber());
+            if (record.totalUserNumber() != null) {
+                out.writeNumberField("totalUserNumber", record.totalUserNumber());
+            }
             out.writeStringField("callType", record.callType());
             out.writeStringField("callResult", record.callResult());
             out.writeArrayFieldStart("callees");

@@ -474,6 +474,11 @@ public final class SliceReader {
 
             private long firstTotal = -1;
             private long maxTotal;
+            /**
+             * The page size the service pages with: the size asked for, or less when a page that says more
+             * follow holds fewer (a service may cap it below what was asked; v4 documents no maximum).
+             */
+            private int served = settings.pageSize();
             /** Records on the pages of this list that did not repeat the page before them. */
             private long taken;
             private int askedAgain;
@@ -490,19 +495,19 @@ public final class SliceReader {
                 if (firstTotal < 0) {
                     return true;
                 }
-                long pages = ceilDiv(2 * maxTotal - firstTotal, settings.pageSize()) + PAGE_MARGIN;
+                long pages = ceilDiv(2 * maxTotal - firstTotal, served) + PAGE_MARGIN;
                 if (page <= pages) {
                     return true;
                 }
                 if (taken >= maxTotal) {
                     report("Slice {}: the records API answered page {} as if more followed, but its totalNum ({})"
                             + " allows at most {} pages of {}, whose records were read: the list is taken as ended",
-                            slice.name(), page - 1, maxTotal, pages, settings.pageSize());
+                            slice.name(), page - 1, maxTotal, pages, served);
                     return false;
                 }
                 throw new PagingException("the records API answered page " + (page - 1) + " of slice "
                         + slice.name() + " as if more followed, but its totalNum (" + maxTotal + ") allows at most "
-                        + pages + " pages of " + settings.pageSize() + ", and only " + taken + " records came on"
+                        + pages + " pages of " + served + ", and only " + taken + " records came on"
                         + " them; the pass stops here");
             }
 
@@ -514,7 +519,10 @@ public final class SliceReader {
                 maxTotal = Math.max(maxTotal, total);
                 int count = answer.records().size() + answer.invalid().size();
                 boolean more = answer.hasMore();
-                long readThrough = (long) (page - 1) * settings.pageSize() + count;
+                if (more && count > 0 && count < served) {
+                    served = count;
+                }
+                long readThrough = (long) (page - 1) * served + count;
                 if (!more && readThrough < maxTotal) {
                     if (askedAgain < EARLY_END_RETRIES) {
                         askedAgain++;

@@ -15,7 +15,7 @@ class ApiAccessTest {
     private static final Password KEY = new Password("top-secret-key");
 
     private static ApiAccess access(String endpoint) {
-        return new ApiAccess(URI.create(endpoint), 1400000000L, "administrator", KEY, false);
+        return new ApiAccess(ApiDialect.V1, URI.create(endpoint), 1400000000L, "administrator", KEY, false);
     }
 
     @Test
@@ -41,7 +41,7 @@ class ApiAccessTest {
 
         assertThatCode(() -> ApiAccess.checkEndpoint(URI.create("http://10.0.0.1/"), true))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> new ApiAccess(URI.create("http://10.0.0.1/"), 1, "a", KEY, true))
+        assertThatCode(() -> new ApiAccess(ApiDialect.V1, URI.create("http://10.0.0.1/"), 1, "a", KEY, true))
                 .doesNotThrowAnyException();
     }
 
@@ -57,11 +57,11 @@ class ApiAccessTest {
     @Test
     void rejectsAnIdentityThatCannotBeRightWithItsName() {
         URI host = URI.create("https://host/");
-        assertThatThrownBy(() -> new ApiAccess(host, 0, "administrator", KEY, false))
+        assertThatThrownBy(() -> new ApiAccess(ApiDialect.V1, host, 0, "administrator", KEY, false))
                 .hasMessageContaining("sdkAppId");
-        assertThatThrownBy(() -> new ApiAccess(host, 1, " ", KEY, false))
+        assertThatThrownBy(() -> new ApiAccess(ApiDialect.V1, host, 1, " ", KEY, false))
                 .hasMessageContaining("identifier");
-        assertThatThrownBy(() -> new ApiAccess(host, 1, "a", new Password(""), false))
+        assertThatThrownBy(() -> new ApiAccess(ApiDialect.V1, host, 1, "a", new Password(""), false))
                 .hasMessageContaining("secret key");
     }
 

@@ -67,7 +67,7 @@ class BoundedAnswersTest {
             }
         });
         server.start();
-        ApiAccess access = new ApiAccess(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
+        ApiAccess access = new ApiAccess(ApiDialect.V1, URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
                 1_400_000_000L, "administrator", new Password("secret-key-for-tests"), false);
         RequestPolicy policy = new RequestPolicy(requestTimeout, Duration.ofSeconds(5), RETRIES, Duration.ofMillis(1),
                 Duration.ofMillis(2), LIMIT);

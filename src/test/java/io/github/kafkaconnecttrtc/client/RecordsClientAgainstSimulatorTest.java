@@ -71,7 +71,7 @@ class RecordsClientAgainstSimulatorTest {
     }
 
     private static ApiAccess access(TrtcSimulator sim, String identifier, String secretKey) {
-        return new ApiAccess(sim.endpoint(), SimulatorSettings.DEFAULT_SDK_APP_ID, identifier, new Password(secretKey),
+        return new ApiAccess(ApiDialect.V1, sim.endpoint(), SimulatorSettings.DEFAULT_SDK_APP_ID, identifier, new Password(secretKey),
                 false);
     }
 
@@ -134,7 +134,7 @@ class RecordsClientAgainstSimulatorTest {
                 // A long call that started in the first page's range becomes visible now: it
                 // pushes every later record one place on, so one is seen on two pages.
                 SimulatedCall first = visibleAtStart.get(0);
-                sim.addCall(SimulatorCalls.served(new CallRecord("late-long-call", first.call().sdkAppId(), "audio", "9",
+                sim.addCall(SimulatorCalls.served(new CallRecord("late-long-call", first.call().sdkAppId(), "audio", "9", null,
                         first.call().startCallTs(), first.call().startCallTs() + 5, NOW - 10, "u1", 2, "single",
                         "normal_end", List.of("u2"))), clock.epochSecond());
             }
@@ -183,7 +183,7 @@ class RecordsClientAgainstSimulatorTest {
         assertThatThrownBy(() -> client.fetchPage(lastDay(), 1))
                 .isInstanceOf(TrtcFatalException.class)
                 .hasMessageContaining("errorCode " + code)
-                .hasMessageContaining(ErrorCodes.remedy(code))
+                .hasMessageContaining(ErrorCodes.V1.meaning(code))
                 .satisfies(e -> assertThat(((TrtcApiException) e).errorCode()).hasValue(code));
         assertThat(client.stats().requests()).isEqualTo(1);
         assertThat(client.stats().retries()).isZero();

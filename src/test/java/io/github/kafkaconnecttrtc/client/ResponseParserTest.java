@@ -20,7 +20,8 @@ class ResponseParserTest {
     private static final String BEFORE = "{\"callId\":\"c1\",\"startCallTs\":1700000000,\"endTs\":1700000060}";
     private static final String AFTER = "{\"callId\":\"c3\",\"startCallTs\":1700000100,\"endTs\":1700000160}";
 
-    private final ResponseParser parser = new ResponseParser(RequestPolicy.DEFAULT_MAX_RESPONSE_BYTES);
+    private final ResponseParser parser = new ResponseParser(ApiDialect.V1, 1_400_000_000L,
+            RequestPolicy.DEFAULT_MAX_RESPONSE_BYTES);
 
     private ApiResponse parse(String json) {
         return parse(json.getBytes(StandardCharsets.UTF_8), ApiLimits.MAX_PAGE_SIZE);
@@ -60,7 +61,7 @@ class ResponseParserTest {
         assertThat(response.totalNum()).isEqualTo(3);
         assertThat(response.page()).isEqualTo(2);
         assertThat(response.records()).containsExactly(new CallRecord("2ae7d549-c441-4a9b-87c0-61810fe19581",
-                88888888L, "video", "456", 1688709003L, 1688709003L, 1689150030L, "123", 0, "single", "offline",
+                88888888L, "video", "456", null, 1688709003L, 1688709003L, 1689150030L, "123", 0, "single", "offline",
                 java.util.List.of("111", "123")));
         assertThat(response.invalid()).isEmpty();
     }
@@ -96,12 +97,12 @@ class ResponseParserTest {
     }
 
     @Test
-    void takesANumericCallIdAsItsTextAndDefaultsTheOptionalFields() {
+    void takesANumericCallIdAsItsTextAndDefaultsTheOptionalFieldsWithoutInventingACount() {
         ApiResponse response = parse(page(record("\"callId\":12345,\"startCallTs\":100,\"endTs\":160,"
                 + "\"acceptTs\":-0,\"callees\":[\"u1\",null,7]")));
 
-        assertThat(response.records()).containsExactly(new CallRecord("12345", 0, null, null, 100, 0, 160, null, 0,
-                null, null, List.of("u1", "7")));
+        assertThat(response.records()).containsExactly(new CallRecord("12345", 1_400_000_000L, null, null, null, 100, 0,
+                160, null, null, null, null, List.of("u1", "7")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc.config;
 
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.ALLOW_PLAIN_HTTP_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.API_VERSION_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_FAST_LANE_MAX_DURATION_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_MAX_DURATION_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_RESULTS_CONFIG;
@@ -9,12 +10,12 @@ import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CONNECTION_CHEC
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CONNECT_TIMEOUT_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.ENDPOINT_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.IDENTIFIER_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.INVALID_RECORDS_TOPIC_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.LONG_CALL_SWEEP_INTERVAL_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PAGE_SIZE_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_INTERVAL_MS_CONFIG;
-import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.INVALID_RECORDS_TOPIC_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_TOPIC_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUEST_TIMEOUT_MS_CONFIG;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kafkaconnecttrtc.client.ApiAccess;
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.client.RequestPolicy;
 import io.github.kafkaconnecttrtc.source.LaneSchedule;
 import io.github.kafkaconnecttrtc.source.ReadSettings;
@@ -335,12 +337,13 @@ class TrtcSourceConfigTest {
     }
 
     @Test
-    void acceptsCallResultsTheApiAddsLaterAndCallTypesInAnyCase() {
-        Map<String, String> props = propsWith(Map.of(CALL_RESULTS_CONFIG, "offline", CALL_TYPES_CONFIG, "Group"));
+    void acceptsCallResultsTheApiAddsLaterAndCallTypesInAnyCaseOrSpelling() {
+        Map<String, String> props = propsWith(Map.of(CALL_RESULTS_CONFIG, "hung_up,NotAnswer",
+                CALL_TYPES_CONFIG, "Group"));
 
         TrtcSourceConfig config = new TrtcSourceConfig(props);
 
-        assertThat(config.readSettings().callResults()).containsExactly("offline");
+        assertThat(config.readSettings().callResults()).containsExactly("hung_up", "not_answer");
         assertThat(config.readSettings().callTypes()).containsExactly("group");
         assertThat(configDef().validate(props)).allSatisfy(value -> assertThat(value.errorMessages()).isEmpty());
     }
@@ -351,11 +354,21 @@ class TrtcSourceConfigTest {
 
         assertThat(values.get(CALL_TYPES_CONFIG).recommendedValues()).containsExactly("single", "group");
         assertThat(values.get(CALL_RESULTS_CONFIG).recommendedValues())
-                .containsExactly("cancel", "reject", "not_answer", "normal_end", "call_busy", "interrupt");
+                .containsExactly("cancel", "reject", "not_answer", "normal_end", "call_busy", "interrupt", "offline");
     }
 
     static Stream<Arguments> crossFieldViolations() {
         return Stream.of(
+                Arguments.of("v4 with the v1 host, the default endpoint",
+                        Map.of(API_VERSION_CONFIG, "v4"),
+                        List.of(ENDPOINT_CONFIG, API_VERSION_CONFIG),
+                        List.of("is a host of the v1 API, but trtc.api.version is v4",
+                                "https://adminapisgp.im.qcloud.com/ (Singapore)", "set trtc.api.version=v1")),
+                Arguments.of("v1 with a v4 region domain",
+                        Map.of(ENDPOINT_CONFIG, "https://adminapiger.im.qcloud.com/"),
+                        List.of(ENDPOINT_CONFIG, API_VERSION_CONFIG),
+                        List.of("is a host of the v4 API, but trtc.api.version is v1",
+                                "https://callkit.trtc.tencent-cloud.com/ (mainland China)", "set trtc.api.version=v4")),
                 Arguments.of("plain http to a remote host",
                         Map.of(ENDPOINT_CONFIG, "http://10.0.0.1:8080/"),
                         List.of(ENDPOINT_CONFIG),
@@ -543,6 +556,39 @@ class TrtcSourceConfigTest {
     }
 
     @Test
+    void readsV1UnlessTheApiVersionSaysV4() {
+        assertThat(new TrtcSourceConfig(requiredProps()).apiAccess().dialect()).isEqualTo(ApiDialect.V1);
+        TrtcSourceConfig v4 = new TrtcSourceConfig(propsWith(Map.of(API_VERSION_CONFIG, "V4",
+                ENDPOINT_CONFIG, "https://adminapisgp.im.qcloud.com/")));
+
+        assertThat(v4.apiAccess().dialect()).isEqualTo(ApiDialect.V4);
+        assertThat(v4.apiAccess().endpoint()).isEqualTo(URI.create("https://adminapisgp.im.qcloud.com/"));
+    }
+
+    @Test
+    void refusesAnUnknownApiVersion() {
+        assertThat(validated(propsWith(Map.of(API_VERSION_CONFIG, "v2")), API_VERSION_CONFIG).errorMessages())
+                .singleElement().asString().contains("v1 or v4");
+    }
+
+    @Test
+    void recommendsTheEndpointsOfTheChosenApiVersion() {
+        assertThat(validated(requiredProps(), ENDPOINT_CONFIG).recommendedValues()).containsExactly(
+                "https://callkit-intl.trtc.tencent-cloud.com/", "https://callkit.trtc.tencent-cloud.com/");
+        assertThat(validated(propsWith(Map.of(API_VERSION_CONFIG, "v4")), ENDPOINT_CONFIG).recommendedValues())
+                .containsExactly("https://console.tim.qq.com/", "https://adminapisgp.im.qcloud.com/",
+                        "https://adminapikr.im.qcloud.com/", "https://adminapiger.im.qcloud.com/",
+                        "https://adminapiusa.im.qcloud.com/", "https://adminapiidn.im.qcloud.com/");
+        assertThat(validated(requiredProps(), API_VERSION_CONFIG).recommendedValues()).containsExactly("v1", "v4");
+    }
+
+    @Test
+    void acceptsAnEndpointOfNeitherFamilyForEitherVersion() {
+        assertThat(crossFieldErrors(propsWith(Map.of(API_VERSION_CONFIG, "v4",
+                ENDPOINT_CONFIG, "https://trtc-proxy.example.com/")), NOW)).isEmpty();
+    }
+
+    @Test
     void buildsTheClientsAccessAndRequestPolicy() {
         Map<String, String> props = propsWith(Map.of(
                 ENDPOINT_CONFIG, "http://10.0.0.1:8080/",
@@ -595,7 +641,7 @@ class TrtcSourceConfigTest {
                 .collect(Collectors.groupingBy(key -> key.group,
                         Collectors.mapping((ConfigKey key) -> key.orderInGroup, Collectors.toList())));
 
-        assertThat(byGroup.get("Connection")).containsExactly(ENDPOINT_CONFIG, ALLOW_PLAIN_HTTP_CONFIG,
+        assertThat(byGroup.get("Connection")).containsExactly(API_VERSION_CONFIG, ENDPOINT_CONFIG, ALLOW_PLAIN_HTTP_CONFIG,
                 SDKAPPID_CONFIG, IDENTIFIER_CONFIG, SECRET_KEY_CONFIG, CONNECTION_CHECK_CONFIG,
                 REQUESTS_PER_SECOND_CONFIG, REQUEST_TIMEOUT_MS_CONFIG, CONNECT_TIMEOUT_MS_CONFIG, RETRY_MAX_CONFIG,
                 RETRY_BACKOFF_INITIAL_MS_CONFIG, RETRY_BACKOFF_MAX_MS_CONFIG, RESPONSE_MAX_BYTES_CONFIG);

@@ -23,7 +23,7 @@ class TaskMetricsTest {
     private final MutableClock clock = MutableClock.atEpochSecond(NOW);
 
     private static CallRecord call(String id, long end, long duration) {
-        return new CallRecord(id, 1, "audio", "r", end - duration, end - duration, end, "u", 2, "single",
+        return new CallRecord(id, 1, "audio", "r", null, end - duration, end - duration, end, "u", 2, "single",
                 "normal_end", List.of());
     }
 

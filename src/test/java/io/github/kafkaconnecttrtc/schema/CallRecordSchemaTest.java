@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
@@ -29,17 +31,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CallRecordSchemaTest {
 
     private static final CallRecord CONNECTED = new CallRecord("2ae7d549-c441-4a9b-87c0-61810fe19581",
-            1400000000L, "video", "456", 1688709003L, 1688709010L, 1688709903L, "123", 3, "group",
+            1400000000L, "video", "456", null, 1688709003L, 1688709010L, 1688709903L, "123", 3, "group",
             "normal_end", List.of("111", "222"));
 
-    private static final CallRecord NEVER_CONNECTED = new CallRecord("c-missed", 1400000000L, "audio", "789",
+    private static final CallRecord NEVER_CONNECTED = new CallRecord("c-missed", 1400000000L, "audio", "789", null,
             1688709003L, 0L, 1688709033L, "123", 2, "single", "not_answer", List.of("111"));
 
-    private static final CallRecord VENDOR_EXAMPLE = new CallRecord("c-offline", 88888888L, "video", "456",
+    private static final CallRecord VENDOR_EXAMPLE = new CallRecord("c-offline", 88888888L, "video", "456", null,
             1688709003L, 1688709003L, 1689150030L, "123", 0, "single", "offline", List.of("111", "123"));
 
-    private static final CallRecord NOTHING_OPTIONAL = new CallRecord("c-bare", 1400000000L, null, null,
-            1688709003L, 0L, 1688709003L, null, 0, null, null, null);
+    private static final CallRecord NOTHING_OPTIONAL = new CallRecord("c-bare", 1400000000L, null, null, null,
+            1688709003L, 0L, 1688709003L, null, null, null, null, null);
+
+    /** As the v4 API sends it: its own texts, a room id type, no totalUserNumber; the configured SDKAppID. */
+    private static final CallRecord V4_CALL = new CallRecord("c-v4", 1400000000L, "Video", "room-a", 2,
+            1688709003L, 1688709010L, 1688709903L, "123", null, "MultiCall", "NormalEnd", List.of("111", "222"));
 
     @Test
     void keysRecordsByTheCallIdString() {
@@ -57,6 +63,7 @@ class CallRecordSchemaTest {
         assertThat(struct.getString("mediaType")).isEqualTo("VIDEO");
         assertThat(struct.getString("mediaTypeRaw")).isEqualTo("video");
         assertThat(struct.getString("roomId")).isEqualTo("456");
+        assertThat(struct.get("roomIdType")).isNull();
         assertThat(struct.get("startCallTs")).isEqualTo(new Date(1688709003000L));
         assertThat(struct.get("acceptTs")).isEqualTo(new Date(1688709010000L));
         assertThat(struct.get("endTs")).isEqualTo(new Date(1688709903000L));
@@ -67,6 +74,23 @@ class CallRecordSchemaTest {
         assertThat(struct.getString("callResult")).isEqualTo("NORMAL_END");
         assertThat(struct.getString("callResultRaw")).isEqualTo("normal_end");
         assertThat(struct.<String>getArray("callees")).containsExactly("111", "222");
+    }
+
+    @Test
+    void mapsAV4CallWithItsRoomIdTypeItsTextsAsSentAndNoTotalUserNumber() {
+        Struct struct = CallRecordSchema.toStruct(V4_CALL);
+
+        struct.validate();
+        assertThat(struct.getInt64("sdkAppId")).isEqualTo(1400000000L);
+        assertThat(struct.getString("roomId")).isEqualTo("room-a");
+        assertThat(struct.getInt32("roomIdType")).isEqualTo(2);
+        assertThat(struct.get("totalUserNumber")).isNull();
+        assertThat(struct.getString("mediaType")).isEqualTo("VIDEO");
+        assertThat(struct.getString("mediaTypeRaw")).isEqualTo("Video");
+        assertThat(struct.getString("callType")).isEqualTo("GROUP");
+        assertThat(struct.getString("callTypeRaw")).isEqualTo("MultiCall");
+        assertThat(struct.getString("callResult")).isEqualTo("NORMAL_END");
+        assertThat(struct.getString("callResultRaw")).isEqualTo("NormalEnd");
     }
 
     @Test
@@ -92,7 +116,10 @@ class CallRecordSchemaTest {
         "callResult, normal_end, NORMAL_END",
         "callResult, call_busy, CALL_BUSY",
         "callResult, interrupt, INTERRUPT",
+        "callResult, offline, OFFLINE",
         "callResult, Normal_End, NORMAL_END",
+        "callType, multicall, GROUP",
+        "callResult, NORMALEND, NORMAL_END",
     })
     void mapsEveryKnownApiTextToItsSymbolWhateverItsCase(String field, String apiText, String symbol) {
         Struct struct = CallRecordSchema.toStruct(withText(field, apiText));
@@ -104,10 +131,53 @@ class CallRecordSchemaTest {
 
     @ParameterizedTest
     @CsvSource({
+        "mediaType, audio, Audio",
+        "mediaType, video, Video",
+        "callType, single, SingleCall",
+        "callType, group, MultiCall",
+        "callResult, cancel, Cancel",
+        "callResult, reject, Reject",
+        "callResult, not_answer, NotAnswer",
+        "callResult, normal_end, NormalEnd",
+        "callResult, call_busy, CallBusy",
+        "callResult, interrupt, Interrupt",
+        "callResult, offline, Offline",
+    })
+    void mapsAV4TextToTheSymbolOfItsV1TextAndKeepsItAsSent(String field, String v1Text, String v4Text) {
+        Struct fromV1 = CallRecordSchema.toStruct(withText(field, v1Text));
+        Struct fromV4 = CallRecordSchema.toStruct(withText(field, v4Text));
+
+        assertThat(fromV4.getString(field)).isEqualTo(fromV1.getString(field)).isNotEqualTo("UNKNOWN");
+        assertThat(fromV4.getString(field + "Raw")).isEqualTo(v4Text);
+    }
+
+    @Test
+    void mapsEveryTextTheCommittedEnumDocsNameToItsSymbol() {
+        // Each enum's doc lists "SYMBOL v1text / v4text": what consumers read must be what the connector does.
+        Pattern entry = Pattern.compile("([A-Z_]+) (\\S+) / ([^,;\\s]+)");
+        for (String field : List.of("mediaType", "callType", "callResult")) {
+            org.apache.avro.Schema type = CommittedAvroSchema.parse().getField(field).schema();
+            List<String> documented = new ArrayList<>();
+            Matcher m = entry.matcher(type.getDoc());
+            while (m.find()) {
+                documented.add(m.group(1));
+                for (String text : List.of(m.group(2), m.group(3))) {
+                    assertThat(CallRecordSchema.toStruct(withText(field, text)).getString(field))
+                            .as("%s %s", field, text).isEqualTo(m.group(1));
+                }
+            }
+            documented.add("UNKNOWN");
+            assertThat(documented).as(field).isEqualTo(type.getEnumSymbols());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
         "mediaType, screen",
-        "callType, SingleCall",
-        "callResult, offline",
-        "callResult, NormalEnd",
+        "callType, Single Call",
+        "callType, Multi",
+        "callResult, Busy",
+        "callResult, normal end",
         "callResult, ''",
         "callResult, ' normal_end'",
     })
@@ -132,12 +202,14 @@ class CallRecordSchemaTest {
         assertThat(struct.get("callResultRaw")).isNull();
         assertThat(struct.get("roomId")).isNull();
         assertThat(struct.get("caller")).isNull();
+        assertThat(struct.get("roomIdType")).isNull();
+        assertThat(struct.get("totalUserNumber")).isNull();
         assertThat(struct.get("acceptTs")).isNull();
         assertThat(struct.<String>getArray("callees")).isEmpty();
     }
 
     static Stream<Arguments> calls() {
-        return Stream.of(CONNECTED, NEVER_CONNECTED, VENDOR_EXAMPLE, NOTHING_OPTIONAL).map(Arguments::of);
+        return Stream.of(CONNECTED, NEVER_CONNECTED, VENDOR_EXAMPLE, NOTHING_OPTIONAL, V4_CALL).map(Arguments::of);
     }
 
     @ParameterizedTest
@@ -186,12 +258,12 @@ class CallRecordSchemaTest {
     private static CallRecord withText(String field, String text) {
         CallRecord c = CONNECTED;
         return switch (field) {
-            case "mediaType" -> new CallRecord(c.callId(), c.sdkAppId(), text, c.roomId(), c.startCallTs(),
+            case "mediaType" -> new CallRecord(c.callId(), c.sdkAppId(), text, c.roomId(), c.roomIdType(), c.startCallTs(),
                     c.acceptTs(), c.endTs(), c.caller(), c.totalUserNumber(), c.callType(), c.callResult(),
                     c.callees());
-            case "callType" -> new CallRecord(c.callId(), c.sdkAppId(), c.mediaType(), c.roomId(), c.startCallTs(),
+            case "callType" -> new CallRecord(c.callId(), c.sdkAppId(), c.mediaType(), c.roomId(), c.roomIdType(), c.startCallTs(),
                     c.acceptTs(), c.endTs(), c.caller(), c.totalUserNumber(), text, c.callResult(), c.callees());
-            case "callResult" -> new CallRecord(c.callId(), c.sdkAppId(), c.mediaType(), c.roomId(),
+            case "callResult" -> new CallRecord(c.callId(), c.sdkAppId(), c.mediaType(), c.roomId(), c.roomIdType(),
                     c.startCallTs(), c.acceptTs(), c.endTs(), c.caller(), c.totalUserNumber(), c.callType(), text,
                     c.callees());
             default -> throw new IllegalArgumentException(field);

@@ -53,13 +53,22 @@ class CommittedAvroSchemaTest {
     }
 
     @Test
+    void listsEachEnumsSymbolsWithUnknownLast() {
+        assertThat(schema.getField("mediaType").schema().getEnumSymbols()).containsExactly("AUDIO", "VIDEO", "UNKNOWN");
+        assertThat(schema.getField("callType").schema().getEnumSymbols()).containsExactly("SINGLE", "GROUP", "UNKNOWN");
+        assertThat(schema.getField("callResult").schema().getEnumSymbols()).containsExactly(
+                "CANCEL", "REJECT", "NOT_ANSWER", "NORMAL_END", "CALL_BUSY", "INTERRUPT", "OFFLINE", "UNKNOWN");
+    }
+
+    @Test
     void defaultsEveryOptionalFieldToNull() {
         List<Schema.Field> optional = schema.getFields().stream()
                 .filter(field -> field.schema().isNullable())
                 .toList();
 
         assertThat(optional).extracting(Schema.Field::name).containsExactly(
-                "mediaTypeRaw", "roomId", "acceptTs", "caller", "callTypeRaw", "callResultRaw");
+                "mediaTypeRaw", "roomId", "roomIdType", "acceptTs", "caller", "totalUserNumber", "callTypeRaw",
+                "callResultRaw");
         assertThat(optional).allSatisfy(field -> {
             assertThat(field.schema().getTypes().get(0).getType()).isEqualTo(Schema.Type.NULL);
             assertThat(field.defaultVal()).isEqualTo(JsonProperties.NULL_VALUE);

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.source;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.client.ApiResponse;
 import io.github.kafkaconnecttrtc.client.CallRecord;
 import io.github.kafkaconnecttrtc.client.RequestPolicy;
@@ -42,7 +43,7 @@ public class PerRecordPathBenchmark {
     private static final long END = 1_767_225_600L;
     private static final Instant NOW = Instant.ofEpochSecond(END + 3600);
 
-    private final ResponseParser parser = new ResponseParser(RequestPolicy.DEFAULT_MAX_RESPONSE_BYTES);
+    private final ResponseParser parser = new ResponseParser(ApiDialect.V1, 1_400_000_000L, RequestPolicy.DEFAULT_MAX_RESPONSE_BYTES);
     private byte[] page;
     private PassResult pass;
     private RecordFactory factory;

@@ -23,7 +23,7 @@ class RecordFactoryTest {
             "calls.invalid", NOW - 3600, NOW - 3600);
 
     private static CallRecord call(String id, long end) {
-        return new CallRecord(id, 1_400_000_000L, "audio", "r", end - 60, end - 60, end, "u", 2, "single",
+        return new CallRecord(id, 1_400_000_000L, "audio", "r", null, end - 60, end - 60, end, "u", 2, "single",
                 "normal_end", List.of("v"));
     }
 

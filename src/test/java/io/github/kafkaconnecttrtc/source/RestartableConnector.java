@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.source;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
@@ -79,8 +80,8 @@ final class RestartableConnector implements AutoCloseable {
     private boolean[] idle = new boolean[0];
     private boolean draining;
 
-    RestartableConnector(TrtcSimulator simulator, MutableClock clock, ReadSettings read, Duration pollInterval,
-            Duration sweepInterval, Duration sliceDuration, OptionalLong start) {
+    RestartableConnector(TrtcSimulator simulator, ApiDialect dialect, MutableClock clock, ReadSettings read,
+            Duration pollInterval, Duration sweepInterval, Duration sliceDuration, OptionalLong start) {
         this.clock = clock;
         this.read = read;
         this.sliceDuration = sliceDuration;
@@ -88,7 +89,7 @@ final class RestartableConnector implements AutoCloseable {
         this.schedule = new LaneSchedule(pollInterval, sweepInterval, SimulatedConnector.OVERLONG_SWEEP);
         this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, INVALID_TOPIC,
                 Duration.ofMinutes(10));
-        this.client = SimulatorClients.quickClient(simulator, clock);
+        this.client = SimulatorClients.quickClient(simulator, dialect, clock);
     }
 
     /** Plans with a new planner and starts {@code maxTasks} tasks from the committed offsets. */

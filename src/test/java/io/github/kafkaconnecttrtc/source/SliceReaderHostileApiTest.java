@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.kafkaconnecttrtc.client.CallRecord;
 import io.github.kafkaconnecttrtc.client.InvalidRecord;
 import io.github.kafkaconnecttrtc.client.RecordsPage;
+import io.github.kafkaconnecttrtc.client.RecordsQuery;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.testing.LogCapture;
 import io.github.kafkaconnecttrtc.testing.MutableClock;
@@ -54,7 +55,7 @@ class SliceReaderHostileApiTest {
     }
 
     private static CallRecord call(String id, long start, long duration) {
-        return new CallRecord(id, SimulatorSettings.DEFAULT_SDK_APP_ID, "audio", "room-" + id, start, start,
+        return new CallRecord(id, SimulatorSettings.DEFAULT_SDK_APP_ID, "audio", "room-" + id, null, start, start,
                 start + duration, "caller", 2, "single", "normal_end", List.of("callee"));
     }
 
@@ -88,6 +89,44 @@ class SliceReaderHostileApiTest {
         return calls.stream().sorted(END_ORDER).toList();
     }
 
+    /** A service that pages with {@code cap} records however many were asked for, as v4 may. */
+    private static ScriptedRecordsClient capped(List<CallRecord> calls, int cap) {
+        ScriptedRecordsClient client = new ScriptedRecordsClient(calls, true);
+        return client.script((query, page, honest) -> client.honest(new RecordsQuery(query.startTimestamp(),
+                query.endTimestamp(), query.callType(), query.callResult(), cap), page));
+    }
+
+    @Test
+    void readsEveryPageWhenTheServicePagesWithFewerRecordsThanAsked() {
+        List<CallRecord> calls = minuteCalls(350);
+        ScriptedRecordsClient client = capped(calls, 30);
+
+        PassResult result = pass(reader(client), CELL, fresh(CELL));
+
+        assertThat(client.pages()).hasSize(12);
+        assertThat(result.records()).containsExactlyElementsOf(sorted(calls));
+        assertThat(result.pagingAnomalies()).isZero();
+    }
+
+    @Test
+    void recognisesAnEarlyEndOfAListPagedWithFewerRecordsThanAsked() {
+        List<CallRecord> calls = minuteCalls(350);
+        ScriptedRecordsClient capped = capped(calls, 30);
+        // Page 5 of 12 says it is the last, every time it is asked.
+        ScriptedRecordsClient client = new ScriptedRecordsClient(calls, true).script((query, page, honest) -> {
+            RecordsPage answer = capped.fetchPage(query, page);
+            return page == 5 ? new RecordsPage(page, 0, answer.totalNum(), answer.records(), answer.invalid(),
+                    answer.requestId()) : answer;
+        });
+
+        PassResult result = pass(reader(client), CELL, fresh(CELL));
+
+        assertThat(client.pages()).containsExactly(1, 2, 3, 4, 5, 5, 5, 5);
+        assertThat(result.records()).hasSize(150);
+        assertThat(result.pagingAnomalies()).isEqualTo(1);
+        assertThat(logs.text()).contains("ended the list at page 5 after 150 records though its totalNum says 350");
+    }
+
     @Test
     void invalidRecordsOfAPageTravelWithTheirRequestIdWhileTheCallsAroundThemAreAllRead() {
         List<CallRecord> calls = minuteCalls(250);
@@ -111,15 +150,15 @@ class SliceReaderHostileApiTest {
     static Stream<Arguments> recordsNoCallCanHave() {
         long start = CELL.startFrom() + 505;
         return Stream.of(
-                Arguments.of("startCallTs 0", new CallRecord("bad", 1L, "audio", "r", 0, 0, start + 60, "u", 2,
+                Arguments.of("startCallTs 0", new CallRecord("bad", 1L, "audio", "r", null, 0, 0, start + 60, "u", 2,
                         "single", "normal_end", List.of("v")), "startCallTs"),
-                Arguments.of("acceptTs beyond what milliseconds hold", new CallRecord("bad", 1L, "audio", "r", start,
+                Arguments.of("acceptTs beyond what milliseconds hold", new CallRecord("bad", 1L, "audio", "r", null, start,
                         9_300_000_000_000_000L, start + 60, "u", 2, "single", "normal_end", List.of("v")), "acceptTs"),
-                Arguments.of("endTs far in the future", new CallRecord("bad", 1L, "audio", "r", start, start,
+                Arguments.of("endTs far in the future", new CallRecord("bad", 1L, "audio", "r", null, start, start,
                         NOW + 30 * 86_400, "u", 2, "single", "normal_end", List.of("v")), "future"),
-                Arguments.of("endTs before startCallTs", new CallRecord("bad", 1L, "audio", "r", start, start,
+                Arguments.of("endTs before startCallTs", new CallRecord("bad", 1L, "audio", "r", null, start, start,
                         start - 1, "u", 2, "single", "normal_end", List.of("v")), "before startCallTs"),
-                Arguments.of("startCallTs in 1970", new CallRecord("bad", 1L, "audio", "r", 1000, 1000, start,
+                Arguments.of("startCallTs in 1970", new CallRecord("bad", 1L, "audio", "r", null, 1000, 1000, start,
                         "u", 2, "single", "normal_end", List.of("v")), "horizon"));
     }
 

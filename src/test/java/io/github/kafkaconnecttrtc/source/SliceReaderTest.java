@@ -79,7 +79,7 @@ class SliceReaderTest {
     }
 
     private static CallRecord call(String id, long start, long duration) {
-        return new CallRecord(id, SimulatorSettings.DEFAULT_SDK_APP_ID, "audio", "room-" + id, start, start,
+        return new CallRecord(id, SimulatorSettings.DEFAULT_SDK_APP_ID, "audio", "room-" + id, null, start, start,
                 start + duration, "caller", 2, "single", "normal_end", List.of("callee"));
     }
 

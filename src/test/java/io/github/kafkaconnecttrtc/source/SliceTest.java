@@ -69,6 +69,6 @@ class SliceTest {
     }
 
     private static CallRecord call(String id, long endTs) {
-        return new CallRecord(id, 1, "audio", "1", endTs - 10, 0, endTs, "u", 2, "single", "cancel", List.of());
+        return new CallRecord(id, 1, "audio", "1", null, endTs - 10, 0, endTs, "u", 2, "single", "cancel", List.of());
     }
 }

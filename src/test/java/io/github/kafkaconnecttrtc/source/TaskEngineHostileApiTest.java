@@ -84,7 +84,7 @@ class TaskEngineHostileApiTest {
     }
 
     private static CallRecord call(String id, long start, long duration) {
-        return new CallRecord(id, SDK_APP_ID, "audio", "room-" + id, start, start, start + duration, "caller", 2,
+        return new CallRecord(id, SDK_APP_ID, "audio", "room-" + id, null, start, start, start + duration, "caller", 2,
                 "single", "normal_end", List.of("callee"));
     }
 
@@ -241,7 +241,7 @@ class TaskEngineHostileApiTest {
     void aCallThatCannotBeMappedGoesToTheInvalidTopicAndTheTaskReadsOn() throws InterruptedException {
         List<CallRecord> live = new ArrayList<>(minuteCalls("live", NOW - 300, 20));
         long start = NOW - 250;
-        live.add(new CallRecord("unmappable", SDK_APP_ID, "audio", "r", start, 9_300_000_000_000_000L, start + 60, "u",
+        live.add(new CallRecord("unmappable", SDK_APP_ID, "audio", "r", null, start, 9_300_000_000_000_000L, start + 60, "u",
                 2, "single", "normal_end", List.of("v")));
         TaskEngine engine = engine(new ScriptedRecordsClient(live, true), Slice.TAIL_FAST);
 

@@ -288,7 +288,7 @@ class TaskEngineTest {
         for (int i = 0; i < count; i++) {
             long start = slice.startFrom() + i * 7L;
             simulator.addCall(SimulatorCalls.served(new CallRecord("c-" + i, simulator.settings().sdkAppId(),
-                    "audio", "r", start, start, start + 60, "u", 2, "single", "normal_end", List.of("v"))), start + 60);
+                    "audio", "r", null, start, start, start + 60, "u", 2, "single", "normal_end", List.of("v"))), start + 60);
         }
     }
 }

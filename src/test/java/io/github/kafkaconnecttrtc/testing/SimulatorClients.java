@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc.testing;
 
 import io.github.kafkaconnecttrtc.client.ApiAccess;
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.client.HttpTrtcRecordsClient;
 import io.github.kafkaconnecttrtc.client.RequestPolicy;
 import io.github.kafkaconnecttrtc.client.RequestRateLimiter;
@@ -16,9 +17,14 @@ public final class SimulatorClients {
     private SimulatorClients() {
     }
 
-    /** The simulator's application, asked as its administrator. */
+    /** The simulator's application, asked as its administrator, in v1. */
     public static ApiAccess access(TrtcSimulator simulator) {
-        return new ApiAccess(simulator.endpoint(), simulator.settings().sdkAppId(),
+        return access(simulator, ApiDialect.V1);
+    }
+
+    /** The simulator's application, asked as its administrator, in the dialect given. */
+    public static ApiAccess access(TrtcSimulator simulator, ApiDialect dialect) {
+        return new ApiAccess(dialect, simulator.endpoint(), simulator.settings().sdkAppId(),
                 SimulatorSettings.DEFAULT_ADMINISTRATOR, new Password(simulator.settings().secretKey()), false);
     }
 
@@ -41,7 +47,11 @@ public final class SimulatorClients {
 
     /** A client with three quick retries and no rate limit to speak of. */
     public static HttpTrtcRecordsClient quickClient(TrtcSimulator simulator, InstantSource clock) {
-        return new HttpTrtcRecordsClient(access(simulator), retrying(3, Duration.ofMillis(1), Duration.ofMillis(5)),
-                clock, unlimited());
+        return quickClient(simulator, ApiDialect.V1, clock);
+    }
+
+    public static HttpTrtcRecordsClient quickClient(TrtcSimulator simulator, ApiDialect dialect, InstantSource clock) {
+        return new HttpTrtcRecordsClient(access(simulator, dialect), retrying(3, Duration.ofMillis(1),
+                Duration.ofMillis(5)), clock, unlimited());
     }
 }

@@ -3,6 +3,11 @@ package io.github.kafkaconnecttrtc.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kafkaconnecttrtc.simulator.ApiDialect;
 import io.github.kafkaconnecttrtc.simulator.ApiRecord;
 import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
@@ -13,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.avro.SchemaNormalization;
@@ -35,7 +42,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The packaged plugin in real Connect workers, against the simulator, writing Avro through
@@ -46,6 +54,7 @@ class TrtcSourceConnectorIT {
 
     private static final String CONNECTOR_CLASS = ItStack.CONNECTOR_CLASS;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ApicurioRegistryProcess registry;
     private static EmbeddedConnectCluster connect;
@@ -99,21 +108,73 @@ class TrtcSourceConnectorIT {
         assertThat(plugins).contains(CONNECTOR_CLASS).containsPattern("\"version\":\"\\d+\\.\\d+\\.\\d+");
     }
 
-    @ParameterizedTest
-    @EnumSource(EndTimestampReading.class)
-    void deliversHistoryThenLiveAndLongCallsThenResumesAfterARestart(EndTimestampReading reading) throws Exception {
+    @Test
+    void theRegistryFindsVersion2OfTheContractBackwardCompatibleWithVersion1() throws Exception {
+        String subject = "trtc-contract-evolution-value";
+        String v1 = Files.readString(
+                RepoFiles.file("src", "test", "resources", "schema-history", "CallRecord-v1.avsc"));
+        String v2 = Files.readString(RepoFiles.file("schemas", "CallRecord.avsc"));
+        assertThat(ccompat("POST", "/subjects/" + subject + "/versions", schemaBody(v1)).statusCode()).isEqualTo(200);
+        assertThat(ccompat("PUT", "/config/" + subject, "{\"compatibility\":\"BACKWARD\"}").statusCode())
+                .isEqualTo(200);
+
+        assertThat(isCompatibleWithLatest(subject, v2)).isTrue();
+        // A new field without a default cannot be read from what version 1 wrote: the rule is on and refuses it.
+        ObjectNode withRequiredField = (ObjectNode) JSON.readTree(v2);
+        ((ArrayNode) withRequiredField.get("fields")).addObject().put("name", "newWithoutDefault").put("type", "int");
+        assertThat(isCompatibleWithLatest(subject, JSON.writeValueAsString(withRequiredField))).isFalse();
+    }
+
+    private static boolean isCompatibleWithLatest(String subject, String schema) throws Exception {
+        HttpResponse<String> answer = ccompat("POST", "/compatibility/subjects/" + subject + "/versions/latest",
+                schemaBody(schema));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode isCompatible = JSON.readTree(answer.body()).get("is_compatible");
+        assertThat(isCompatible != null && isCompatible.isBoolean()).as(answer.body()).isTrue();
+        return isCompatible.booleanValue();
+    }
+
+    private static String schemaBody(String schema) throws Exception {
+        return JSON.writeValueAsString(JSON.createObjectNode().put("schema", schema));
+    }
+
+    /** A request to the registry's Confluent-compatible API, as a user's Schema Registry client makes it. */
+    private static HttpResponse<String> ccompat(String method, String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(registry.ccompatUrl() + path))
+                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * One run per reading of the end-time filter, each in one dialect: the model check runs every
+     * pairing, this checks both dialects and both readings end to end through the registry.
+     */
+    static Stream<Arguments> readingsAndDialects() {
+        return Stream.of(Arguments.of(EndTimestampReading.END, ApiDialect.V1),
+                Arguments.of(EndTimestampReading.START, ApiDialect.V4));
+    }
+
+    @ParameterizedTest(name = "{0} reading, {1}")
+    @MethodSource("readingsAndDialects")
+    void deliversHistoryThenLiveAndLongCallsThenResumesAfterARestart(EndTimestampReading reading, ApiDialect dialect)
+            throws Exception {
         TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(reading.ordinal() + 1).historyDays(1)
                 .callsPerSecond(0.05).longCallFraction(0.05).maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds())
                 .visibilityDelaySeconds(2).endTimestampReading(reading).build());
-        String name = "trtc-" + reading.name().toLowerCase();
+        String name = "trtc-" + reading.name().toLowerCase() + "-" + dialect.name().toLowerCase();
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(20));
-        deployments.configure(name, connectorConfig(simulator, topic, start, 3));
+        Map<String, String> config = connectorConfig(simulator, topic, start, 3);
+        config.put("trtc.api.version", dialect.name().toLowerCase());
+        deployments.configure(name, config);
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
 
         Map<String, List<GenericRecord>> seen = new HashMap<>();
-        awaitEvery(simulator, start, topic, "read_uncommitted", seen);
+        awaitEvery(simulator, dialect, start, topic, "read_uncommitted", seen);
         assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
+        assertThat(simulator.stats().answersByErrorCode(dialect)).as("answers of the %s endpoint", dialect)
+                .containsKey(0);
         assertThat(avro.writerSchemas()).allSatisfy(schema ->
                 assertThat(SchemaNormalization.toParsingForm(schema)).isEqualTo(CallRecordAvro.canonicalContract()));
 
@@ -121,12 +182,12 @@ class TrtcSourceConnectorIT {
         String[] live = {addCall(simulator, "live-short", now - 60, now),
             addCall(simulator, "live-long", now - Duration.ofMinutes(30).toSeconds(), now),
             addCall(simulator, "live-offline", now - 20, now)};
-        awaitEvery(simulator, start, topic, "read_uncommitted", seen, live);
+        awaitEvery(simulator, dialect, start, topic, "read_uncommitted", seen, live);
 
         connect.restartConnectorAndTasks(name, false, true, false);
         now = Instant.now().getEpochSecond();
         String afterRestart = addCall(simulator, "after-restart-long", now - Duration.ofMinutes(20).toSeconds(), now + 3);
-        awaitEvery(simulator, start, topic, "read_uncommitted", seen, afterRestart);
+        awaitEvery(simulator, dialect, start, topic, "read_uncommitted", seen, afterRestart);
     }
 
     @Test
@@ -317,12 +378,24 @@ class TrtcSourceConnectorIT {
      */
     private static void awaitEvery(TrtcSimulator simulator, Instant start, String topic, String isolation,
             Map<String, List<GenericRecord>> seen, String... required) {
-        awaitCopies(simulator, start, topic, isolation, seen, call -> 1, required);
+        awaitEvery(simulator, ApiDialect.V1, start, topic, isolation, seen, required);
+    }
+
+    /** As above, for a connector that reads the API of {@code dialect}. */
+    private static void awaitEvery(TrtcSimulator simulator, ApiDialect dialect, Instant start, String topic,
+            String isolation, Map<String, List<GenericRecord>> seen, String... required) {
+        awaitCopies(simulator, dialect, start, topic, isolation, seen, call -> 1, required);
     }
 
     /** As {@link #awaitEvery}, until each due call is there at least {@code copies} times. */
     private static void awaitCopies(TrtcSimulator simulator, Instant start, String topic, String isolation,
             Map<String, List<GenericRecord>> seen, ToIntFunction<ApiRecord> copies, String... required) {
+        awaitCopies(simulator, ApiDialect.V1, start, topic, isolation, seen, copies, required);
+    }
+
+    private static void awaitCopies(TrtcSimulator simulator, ApiDialect dialect, Instant start, String topic,
+            String isolation, Map<String, List<GenericRecord>> seen, ToIntFunction<ApiRecord> copies,
+            String... required) {
         Map<String, Object> props = Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG,
                 "it-" + topic + "-" + System.nanoTime());
@@ -345,7 +418,7 @@ class TrtcSourceConnectorIT {
                     String key = new String(record.key(), StandardCharsets.UTF_8);
                     GenericRecord value = avro.decode(record.value());
                     assertThat(truth).as("unknown call %s", key).containsKey(key);
-                    CallRecordAvro.assertHolds(value, truth.get(key));
+                    CallRecordAvro.assertHolds(value, truth.get(key), dialect);
                     seen.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
                 }
             } while (!wanting(expected, seen).isEmpty() && Instant.now().isBefore(deadline));
