@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kafkaconnecttrtc.simulator.ApiCodes;
+import io.github.kafkaconnecttrtc.simulator.ApiCodesV4;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
 import java.io.IOException;
@@ -240,6 +241,13 @@ class ConfigValidationIT {
                 "progress.topic (" + TOPIC + ") must differ from topic"));
         cases.add(invalid("topic too long for its default progress topic", Map.of("topic", "t".repeat(241)),
                 "progress.topic", "progress.topic is empty", "set progress.topic explicitly"));
+        cases.add(invalid("v4 with the default v1 endpoint", Map.of("trtc.api.version", "v4",
+                "trtc.endpoint", "https://callkit-intl.trtc.tencent-cloud.com/"), "trtc.api.version",
+                "is a host of the v1 API, but trtc.api.version is v4", "https://adminapisgp.im.qcloud.com/"));
+        cases.add(invalid("v1 with a v4 region domain", Map.of("trtc.endpoint", "https://console.tim.qq.com/"),
+                "trtc.endpoint", "is a host of the v4 API, but trtc.api.version is v1", "set trtc.api.version=v4"));
+        cases.add(invalid("an API version that does not exist", Map.of("trtc.api.version", "v2"),
+                "trtc.api.version", "Invalid value v2 for configuration trtc.api.version", "v1 or v4"));
         // Endpoint and topic syntax.
         cases.add(invalid("endpoint that is no URI", Map.of("trtc.endpoint", "https://callkit intl/"),
                 "trtc.endpoint", "trtc.endpoint", "Expected an absolute https:// URI without query"));
@@ -268,6 +276,12 @@ class ConfigValidationIT {
         cases.add(live("request the API cannot parse for this SDKAppID", simulator,
                 sim -> sim.respondNext(ApiCodes.BODY_NOT_PARSED, 1), Map.of(), "trtc.sdkappid",
                 "trtc.sdkappid", "70009", "expected the SDKAppID"));
+        cases.add(live("wrong secret key for the v4 API", simulator, sim -> { },
+                Map.of("trtc.api.version", "v4", "trtc.secret.key", WRONG_KEY), "trtc.secret.key",
+                "trtc.secret.key", "70009", "must belong to the same TRTC application"));
+        cases.add(live("v4 endpoint of another region", simulator,
+                sim -> sim.respondNext(ApiCodesV4.SDK_APP_ID_UNKNOWN, 1), Map.of("trtc.api.version", "v4"),
+                "trtc.endpoint", "does not know application", "70016", "https://adminapiger.im.qcloud.com/"));
         cases.add(live("group calls without the group-call package", withoutGroupPackage, sim -> { },
                 Map.of("call.types", "group"), "call.types", "call.types (group)", "group-call package", "50001"));
         return cases;
