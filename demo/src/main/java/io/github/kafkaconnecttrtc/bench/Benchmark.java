@@ -2,6 +2,7 @@ package io.github.kafkaconnecttrtc.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
+import io.github.kafkaconnecttrtc.launcher.ApiVersions;
 import io.github.kafkaconnecttrtc.launcher.ConnectRest;
 import io.github.kafkaconnecttrtc.launcher.ConnectWorker;
 import io.github.kafkaconnecttrtc.launcher.DemoConnectorConfig;
@@ -217,6 +218,7 @@ final class Benchmark {
         out.say("");
         out.say("== " + result.mode.title + " ==");
         Map<String, String> config = connectorConfig(result);
+        result.api = ApiVersions.of(config);
         result.pollMillis = millis(config, TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG,
                 TrtcSourceConfig.POLL_INTERVAL_MS_DEFAULT);
         result.sweepMillis = millis(config, TrtcSourceConfig.LONG_CALL_SWEEP_INTERVAL_MS_CONFIG,
@@ -307,12 +309,12 @@ final class Benchmark {
                 .filter(call -> call.call().startCallTs() >= result.readFromSecond
                         && call.call().endTs() <= result.historyUntilSecond)
                 .count();
-        result.backfillStart = mark();
+        result.backfillStart = mark(result);
         connect.putConfig(result.connector, config, Duration.ofSeconds(90));
         deployedConnector = result.connector;
-        out.say(String.format(Locale.ROOT, "  connector  %-34s deployed: tasks.max=%d, start.time=%s, %,d calls to"
-                + " backfill", result.connector, result.tasksMax, config.get(TrtcSourceConfig.START_TIME_CONFIG),
-                result.expectedCalls));
+        out.say(String.format(Locale.ROOT, "  connector  %-34s deployed: %s=%s, tasks.max=%d, start.time=%s, %,d"
+                + " calls to backfill", result.connector, TrtcSourceConfig.API_VERSION_CONFIG, result.api.configName(),
+                result.tasksMax, config.get(TrtcSourceConfig.START_TIME_CONFIG), result.expectedCalls));
 
         DemoConnectorConfig.SliceGeometry geometry = DemoConnectorConfig.SliceGeometry.of(config);
         long deadline = System.nanoTime() + options.backfillTimeout().toNanos();
@@ -351,7 +353,7 @@ final class Benchmark {
             }
         }
         sampler.sample();
-        result.backfillEnd = mark();
+        result.backfillEnd = mark(result);
         result.backfillUsage = usage;
         result.detectedSeconds = result.backfillEnd.secondsSince(result.backfillStart);
         result.backfillHeapPeaks = sampler.probe.heapPeaks();
@@ -388,7 +390,7 @@ final class Benchmark {
         try {
             sampler.probe.resetPeaks();
             WorkerUsage usage = sampler.startPhase("steady");
-            result.steadyStart = mark();
+            result.steadyStart = mark(result);
             Duration steady = options.steadyFor(Duration.ofMillis(result.sweepMillis));
             out.say(String.format(Locale.ROOT, "  [%s] steady state for %s ...", result.mode.id,
                     Report.clock(steady.toSeconds())));
@@ -406,7 +408,7 @@ final class Benchmark {
                 }
             }
             sampler.sample();
-            result.steadyEnd = mark();
+            result.steadyEnd = mark(result);
             result.steadyUsage = usage;
             result.steadyHeapPeaks = sampler.probe.heapPeaks();
             result.longLaneTasks = usage.longLaneTasks();
@@ -634,6 +636,9 @@ final class Benchmark {
             config.put("tasks.max", Integer.toString(options.tasksMax()));
         }
         config.put(TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG, Integer.toString(options.rateLimit()));
+        if (options.api() != null) {
+            config.put(TrtcSourceConfig.API_VERSION_CONFIG, options.api().configName());
+        }
         if (config.containsKey(DemoConnectorConfig.APICURIO_URL)
                 || String.valueOf(config.get("value.converter")).startsWith("io.apicurio")) {
             config.put(DemoConnectorConfig.APICURIO_URL, registryUrls.v2());
@@ -688,12 +693,13 @@ final class Benchmark {
         }
     }
 
-    private Mark mark() {
+    private Mark mark(ModeResult result) {
         SimulatorStats stats = simulator.stats();
         return new Mark(System.nanoTime(), System.currentTimeMillis(),
                 worker == null ? 0 : cpuSeconds(worker.child()), cpuSeconds(broker.child()),
                 cpuSeconds(registry.child()), simulatorCpuSeconds(), launcherCpuSeconds(), MachineStats.cpuTimes(),
-                stats.totalRequests(), stats.answersByErrorCode());
+                stats.totalRequests(), stats.answersByErrorCode(ApiVersions.simulatorEndpoint(result.api)),
+                stats.rateLimitedAnswers());
     }
 
     private static double cpuSeconds(ProcessSupervisor.Child child) {

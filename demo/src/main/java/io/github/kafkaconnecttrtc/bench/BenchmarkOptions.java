@@ -1,5 +1,7 @@
 package io.github.kafkaconnecttrtc.bench;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
+import io.github.kafkaconnecttrtc.launcher.ApiVersions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,9 @@ import java.util.Map;
  * @param calls calls that start within the {@code historyDays} before the connector is deployed
  * @param historyDays how far back the connector reads ({@code start.time}), in days
  * @param liveCallsPerSecond the live call rate once the simulator runs; null for the history's mean rate
- * @param rateLimit the simulator's limit, requests per second (answers 70005 above it), and the connector's budget
+ * @param rateLimit the simulator's limit, requests per second of each endpoint (answers "frequency limited" above
+ *     it), and the connector's budget
+ * @param api the API version the connector reads ({@code trtc.api.version}), or null for the configuration's
  * @param tasksMax the connector's {@code tasks.max}; null for the configuration file's
  * @param steady how long to measure live traffic after the backfill; null for {@link #steadyFor}
  * @param warmup how long to wait between the end of the backfill and the steady-state measurement
@@ -36,6 +40,7 @@ record BenchmarkOptions(
         double historyDays,
         Double liveCallsPerSecond,
         int rateLimit,
+        ApiDialect api,
         Integer tasksMax,
         Duration steady,
         Duration warmup,
@@ -89,6 +94,8 @@ record BenchmarkOptions(
                     + " (default 6.5)",
             "  --live-rate X            live calls per second (default: the history's mean rate)",
             "  --rate-limit N           the API's requests per second (default 200) and the connector's budget",
+            "  --api v1|v4              the API version the connector reads, trtc.api.version (default: the",
+            "                           configuration's, v1); the simulator serves both, with the same calls",
             "  --tasks N                tasks.max (default: the configuration's, 8)",
             "  --steady-minutes M       minutes of live traffic measured (default: the long-call sweep",
             "                           interval plus one, at least 3, so that one sweep falls inside)",
@@ -137,6 +144,7 @@ record BenchmarkOptions(
         double historyDays = 6.5;
         Double liveRate = null;
         int rateLimit = 200;
+        ApiDialect api = null;
         Integer tasks = null;
         Double steadyMinutes = null;
         double warmupSeconds = 40;
@@ -159,6 +167,7 @@ record BenchmarkOptions(
                 case "--history-days" -> historyDays = number(flag, value(words, ++i, flag));
                 case "--live-rate" -> liveRate = number(flag, value(words, ++i, flag));
                 case "--rate-limit" -> rateLimit = (int) positiveLong(flag, value(words, ++i, flag));
+                case "--api" -> api = ApiVersions.parse(flag, value(words, ++i, flag));
                 case "--tasks" -> tasks = (int) positiveLong(flag, value(words, ++i, flag));
                 case "--steady-minutes" -> steadyMinutes = number(flag, value(words, ++i, flag));
                 case "--warmup-seconds" -> warmupSeconds = number(flag, value(words, ++i, flag));
@@ -198,7 +207,7 @@ record BenchmarkOptions(
         if (!heap.matches("\\d+[kKmMgG]?")) {
             throw new IllegalArgumentException("--worker-heap takes a size such as 1g or 1536m, not '" + heap + "'");
         }
-        return new BenchmarkOptions(calls, historyDays, liveRate, rateLimit, tasks,
+        return new BenchmarkOptions(calls, historyDays, liveRate, rateLimit, api, tasks,
                 steadyMinutes == null ? null : seconds(steadyMinutes * 60),
                 seconds(warmupSeconds), seconds(backfillTimeoutMinutes * 60), modes, producer, connector, worker, heap,
                 workerJvm, connectorConfig, seed, output, help);

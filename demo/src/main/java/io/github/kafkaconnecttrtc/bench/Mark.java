@@ -1,5 +1,7 @@
 package io.github.kafkaconnecttrtc.bench;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
+import io.github.kafkaconnecttrtc.launcher.ApiVersions;
 import java.util.Map;
 
 /**
@@ -7,10 +9,13 @@ import java.util.Map;
  * difference of two marks: CPU seconds of the worker, broker and registry (their processes'
  * {@code totalCpuDuration}), of the simulator's HTTP threads and of the whole launcher JVM, the
  * machine's CPU time, and the simulator's request and answer counts.
+ *
+ * @param answers JSON answers of the endpoint the connector reads, by code: its version's meanings
+ * @param rateLimited answers "frequency limited" of either endpoint
  */
 record Mark(long nanos, long epochMillis, double workerCpu, double brokerCpu, double registryCpu,
         double simulatorCpu, double launcherCpu, MachineStats.CpuTimes machine, long requests,
-        Map<Integer, Long> answers) {
+        Map<Integer, Long> answers, long rateLimited) {
 
     double secondsSince(Mark earlier) {
         return (nanos - earlier.nanos) / 1e9;
@@ -18,5 +23,15 @@ record Mark(long nanos, long epochMillis, double workerCpu, double brokerCpu, do
 
     long answersSince(Mark earlier, int code) {
         return answers.getOrDefault(code, 0L) - earlier.answers.getOrDefault(code, 0L);
+    }
+
+    long rateLimitedSince(Mark earlier) {
+        return rateLimited - earlier.rateLimited;
+    }
+
+    /** Error answers since {@code earlier}: neither success, nor an empty page, nor "frequency limited". */
+    long errorsSince(Mark earlier, ApiDialect api) {
+        return answers.keySet().stream().filter(code -> ApiVersions.isError(api, code))
+                .mapToLong(code -> answersSince(earlier, code)).sum();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.bench;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ final class ModeResult {
     final String topic;
 
     /** The connector's reading settings, as deployed. */
+    ApiDialect api;
     long pollMillis;
     long sweepMillis;
     long settleMillis;

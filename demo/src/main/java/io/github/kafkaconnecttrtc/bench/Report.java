@@ -1,7 +1,9 @@
 package io.github.kafkaconnecttrtc.bench;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.client.ApiLimits;
 import io.github.kafkaconnecttrtc.client.ErrorCodes;
+import io.github.kafkaconnecttrtc.launcher.ApiVersions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +28,17 @@ final class Report {
         lines.add("machine          " + MachineStats.size() + "; at start: " + run.machineAtStart());
         lines.add(String.format(Locale.ROOT, "simulator        %,d calls started in the %s days before the start"
                 + " (%,d generated over %d days), %.2f calls/s mean with a daily swing of +-30%%; live %.2f calls/s;"
-                + " limit %d requests/s (70005 above it)", run.historyCalls(), number(options.historyDays()),
+                + " limit %d requests/s per endpoint (%s above it)", run.historyCalls(), number(options.historyDays()),
                 run.generatedCalls(), options.generatedHistoryDays(), options.historyCallsPerSecond(),
-                options.liveRate(), options.rateLimit()));
+                options.liveRate(), options.rateLimit(), ApiVersions.RATE_LIMITED_CODES));
         if (!results.isEmpty()) {
             ModeResult any = results.get(0);
-            lines.add(String.format(Locale.ROOT, "connector        tasks.max=%d, trtc.requests.per.second=%s, page.size=%d,"
+            lines.add(String.format(Locale.ROOT, "connector        trtc.api.version=%s (/%s), tasks.max=%d,"
+                    + " trtc.requests.per.second=%s, page.size=%d,"
                     + " poll.interval.ms=%d, long.call.sweep.interval.ms=%d, settle.delay.ms=%d,"
                     + " call.fast.lane.max.duration.ms=%d, call.max.duration.ms=%d; %d partitions;"
-                    + " Apicurio AvroConverter in the Confluent wire format (from %s%s)", any.tasksMax,
+                    + " Apicurio AvroConverter in the Confluent wire format (from %s%s)", any.api.configName(),
+                    any.api.path(), any.tasksMax,
                     number(any.budget), any.pageSize, any.pollMillis, any.sweepMillis, any.settleMillis,
                     any.fastLaneMillis, any.maxCallMillis, any.partitions, options.connectorConfig(),
                     options.connector().isEmpty() ? "" : ", with " + options.connector()));
@@ -89,10 +93,7 @@ final class Report {
                 r.backfillRequests, apiRate, 100 * apiRate / options.rateLimit(), r.medianRequestsInSecond,
                 r.maxRequestsInSecond, r.secondsAtLimit, (double) r.backfillRequests / r.backfillRecords,
                 1.0 / r.pageSize));
-        lines.add(String.format(Locale.ROOT, "%s70005 (rate limited) answers: %,d; 70011 (no records): %,d;"
-                + " other errors: %,d", INDENT, r.backfillEnd.answersSince(r.backfillStart, ErrorCodes.RATE_LIMITED),
-                r.backfillEnd.answersSince(r.backfillStart, ErrorCodes.NO_RECORDS), otherErrors(r.backfillStart,
-                        r.backfillEnd)));
+        lines.add(INDENT + answers(r.api, r.backfillStart, r.backfillEnd));
         WorkerUsage b = r.backfillUsage;
         double taskSeconds = r.tasksMax * r.detectedSeconds;
         double waited = b.taskCounter("rate-limit-wait-seconds-total", null);
@@ -142,8 +143,8 @@ final class Report {
                 pagesPerPoll, minimum, perMinute / minimum));
         lines.add(lookBackBound(r, liveRate, perMinute));
         lines.add(sweeps(r));
-        lines.add(String.format(Locale.ROOT, "  70005 answers  %,d", r.steadyEnd.answersSince(r.steadyStart,
-                ErrorCodes.RATE_LIMITED)));
+        lines.add(String.format(Locale.ROOT, "  rate-limited answers (%s): %,d", ApiVersions.RATE_LIMITED_CODES,
+                r.steadyEnd.rateLimitedSince(r.steadyStart)));
         lines.add(cpu(r.steadyStart, r.steadyEnd, r.steadyUsage)
                 + String.format(Locale.ROOT, "; worker %.1f s per minute",
                         (r.steadyEnd.workerCpu() - r.steadyStart.workerCpu()) / steady * 60));
@@ -156,15 +157,13 @@ final class Report {
                 r.topicRecords, r.topicDistinct, r.scanSeconds));
     }
 
-    private static long otherErrors(Mark from, Mark to) {
-        long other = 0;
-        for (Map.Entry<Integer, Long> entry : to.answers().entrySet()) {
-            int code = entry.getKey();
-            if (code != 0 && code != ErrorCodes.RATE_LIMITED && code != ErrorCodes.NO_RECORDS) {
-                other += to.answersSince(from, code);
-            }
-        }
-        return other;
+    /** What the API answered between two marks besides records; v4 answers "no match" with a success. */
+    static String answers(ApiDialect api, Mark from, Mark to) {
+        String noRecords = api == ApiDialect.V1
+                ? String.format(Locale.ROOT, "70011 (no records): %,d; ", to.answersSince(from, ErrorCodes.NO_RECORDS))
+                : "";
+        return String.format(Locale.ROOT, "rate-limited answers (%s): %,d; %sother errors: %,d",
+                ApiVersions.RATE_LIMITED_CODES, to.rateLimitedSince(from), noRecords, to.errorsSince(from, api));
     }
 
     private static String producers(WorkerUsage usage) {

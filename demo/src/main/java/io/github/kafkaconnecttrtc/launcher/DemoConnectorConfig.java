@@ -2,6 +2,7 @@ package io.github.kafkaconnecttrtc.launcher;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.source.ReadSettings;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * The connector configuration the demo deploys: a file of connector-config/ with the addresses of
- * this run (simulator or real endpoint, registry) put in, and relative {@code ${file:...}} paths
- * made absolute, since the worker resolves them against its own working directory.
+ * this run (simulator or real endpoint, registry) and the API version put in, and relative
+ * {@code ${file:...}} paths made absolute, since the worker resolves them against its own working
+ * directory.
  */
 public final class DemoConnectorConfig {
 
@@ -52,6 +54,8 @@ public final class DemoConnectorConfig {
             config.remove(TrtcSourceConfig.SETTLE_DELAY_MS_CONFIG);
             config.remove(TrtcSourceConfig.ALLOW_PLAIN_HTTP_CONFIG);
         }
+        // Always explicit: the deployed configuration names the endpoint it reads, whatever the plugin's default.
+        config.put(TrtcSourceConfig.API_VERSION_CONFIG, apiVersion(file, options).configName());
         if (options.topic() != null) {
             config.put(TrtcSourceConfig.TOPIC_CONFIG, options.topic());
         }
@@ -63,6 +67,26 @@ public final class DemoConnectorConfig {
         }
         config.replaceAll((key, value) -> absoluteFileReferences(value, basedir));
         return config;
+    }
+
+    /** The API version the demo deploys: {@code --api}, else the configuration file's. */
+    static ApiDialect apiVersion(Map<String, String> file, DemoOptions options) {
+        return options.api() != null ? options.api() : ApiVersions.of(file);
+    }
+
+    /**
+     * Refuses a real endpoint of the other version before anything starts: the connector's validation
+     * would refuse it too, but only once the stack runs, and in terms of its keys rather than the options.
+     */
+    static void checkEndpointVersion(URI endpoint, ApiDialect api) {
+        for (ApiDialect other : ApiDialect.values()) {
+            if (other != api && other.servesHost(endpoint.getHost())) {
+                throw new IllegalArgumentException("--trtc-endpoint " + endpoint + " is a host of the "
+                        + other.configName() + " API, but the connector would read " + api.configName()
+                        + ": add --api " + other.configName() + ", or use the " + api.configName()
+                        + " host of the application's region");
+            }
+        }
     }
 
     public static String absoluteFileReferences(String value, Path basedir) {

@@ -102,7 +102,8 @@ public final class DemoMain {
         try (TopicWatcher topicWatcher = new TopicWatcher(stack.bootstrapServers(), topic)) {
             watcher = topicWatcher;
             ProgressProbe probe = new ProgressProbe(stack.connect(), options.connectorName(), topic, topicWatcher,
-                    decoder, stack.simulator() == null ? null : stack.simulator().stats(),
+                    decoder, ApiVersions.of(stack.connectorConfig()),
+                    stack.simulator() == null ? null : stack.simulator().stats(),
                     DemoConnectorConfig.SliceGeometry.of(stack.connectorConfig()), startNanos);
             long baseline = -1;
             boolean first = true;

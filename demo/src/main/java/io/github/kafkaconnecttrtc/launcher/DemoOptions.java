@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.launcher;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Locale;
  * The demo's command line ({@code -Ddemo.args="..."}): what to run locally and what to use instead.
  *
  * @param trtcEndpoint a real TRTC records API to read, or null to start the simulator
+ * @param api the API version the connector reads ({@code trtc.api.version}), or null for the configuration's
  * @param sdkAppId the application of {@code trtcEndpoint}
  * @param identifier its administrator account
  * @param secretKeyFile a properties file with {@code secret.key=...}, read by the worker's FileConfigProvider
@@ -28,6 +30,7 @@ import java.util.Locale;
  */
 public record DemoOptions(
         URI trtcEndpoint,
+        ApiDialect api,
         Long sdkAppId,
         String identifier,
         Path secretKeyFile,
@@ -55,8 +58,10 @@ public record DemoOptions(
               Apicurio Registry and the TRTC simulator, deploys the connector and shows its progress.
               Ctrl-C stops everything.
 
-              A real TRTC application instead of the simulator (all four, but --identifier, together):
-              --trtc-endpoint URL        e.g. https://callkit-intl.trtc.tencent-cloud.com/
+              A real TRTC application instead of the simulator (all four, but --identifier, together;
+              and --api v4 for an application whose calls the v4 API keeps):
+              --trtc-endpoint URL        e.g. https://callkit-intl.trtc.tencent-cloud.com/ (v1) or
+                                         https://adminapisgp.im.qcloud.com/ (v4, Singapore)
               --sdkappid N               the application's SDKAppID
               --identifier ID            an administrator account (default administrator)
               --secret-key-file PATH     a properties file with secret.key=...; the worker reads it
@@ -68,6 +73,10 @@ public record DemoOptions(
                                          config.providers=file (needs --bootstrap-servers)
               --registry-url URL         an existing Apicurio Registry 2.x, e.g. http://127.0.0.1:8081
 
+              --api v1|v4                the TRTC API version the connector reads (trtc.api.version):
+                                         v1 for calls started with TUICallKit's call()/groupCall(),
+                                         v4 for calls of its current API (default: the configuration's,
+                                         v1); the simulator serves both
               --connector-config PATH    the configuration to deploy
                                          (default connector-config/trtc-local-simulator.json)
               --name NAME                the connector's name (default trtc-call-records)
@@ -90,6 +99,7 @@ public record DemoOptions(
      */
     public static DemoOptions parse(String... args) {
         URI trtcEndpoint = null;
+        ApiDialect api = null;
         Long sdkAppId = null;
         String identifier = null;
         Path secretKeyFile = null;
@@ -123,6 +133,7 @@ public record DemoOptions(
                     return defaults(true);
                 }
                 case "--trtc-endpoint" -> trtcEndpoint = httpUrl(flag, value(flag, rest));
+                case "--api" -> api = ApiVersions.parse(flag, value(flag, rest));
                 case "--sdkappid" -> sdkAppId = positiveLong(flag, value(flag, rest));
                 case "--identifier" -> identifier = nonBlank(flag, value(flag, rest));
                 case "--secret-key-file" -> secretKeyFile = Path.of(nonBlank(flag, value(flag, rest)));
@@ -148,13 +159,14 @@ public record DemoOptions(
             throw new IllegalArgumentException("--bootstrap-servers and --connect-url go together: an existing "
                     + "Connect cluster and the Kafka it writes to");
         }
-        return new DemoOptions(trtcEndpoint, sdkAppId, real && identifier == null ? DEFAULT_IDENTIFIER : identifier,
+        return new DemoOptions(trtcEndpoint, api, sdkAppId,
+                real && identifier == null ? DEFAULT_IDENTIFIER : identifier,
                 secretKeyFile, bootstrapServers, connectUrl, registryUrl, connectorConfig, connectorName, topic,
                 callsPerSecond, historyDays, redraw, exitAfterRecords, false);
     }
 
     private static DemoOptions defaults(boolean help) {
-        return new DemoOptions(null, null, null, null, null, null, null, DEFAULT_CONNECTOR_CONFIG,
+        return new DemoOptions(null, null, null, null, null, null, null, null, DEFAULT_CONNECTOR_CONFIG,
                 DEFAULT_CONNECTOR_NAME, null, DEFAULT_CALLS_PER_SECOND, DEFAULT_HISTORY_DAYS, null, null, help);
     }
 

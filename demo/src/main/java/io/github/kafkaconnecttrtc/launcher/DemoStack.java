@@ -1,6 +1,7 @@
 package io.github.kafkaconnecttrtc.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
 import java.io.IOException;
@@ -74,6 +75,10 @@ final class DemoStack {
             }
         }
         Map<String, String> fileConfig = DemoConnectorConfig.read(paths.basedir().resolve(options.connectorConfig()));
+        if (!options.simulated()) {
+            DemoConnectorConfig.checkEndpointVersion(options.trtcEndpoint(),
+                    DemoConnectorConfig.apiVersion(fileConfig, options));
+        }
         if (!options.simulated() && options.embeddedConnect()) {
             checkSecretKeyFile(paths.basedir().resolve(options.secretKeyFile()));
         }
@@ -135,7 +140,8 @@ final class DemoStack {
             // a new connector may not be known to every worker yet; it starts running anyway
         }
         terminal.message(line("connector", options.connectorName(), "deployed from " + options.connectorConfig()
-                + " after " + seconds(System.nanoTime() - startNanos) + " s"));
+                + " (" + TrtcSourceConfig.API_VERSION_CONFIG + "=" + ApiVersions.of(connectorConfig).configName()
+                + ") after " + seconds(System.nanoTime() - startNanos) + " s"));
     }
 
     /**

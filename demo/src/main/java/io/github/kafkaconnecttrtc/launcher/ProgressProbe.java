@@ -1,7 +1,7 @@
 package io.github.kafkaconnecttrtc.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.kafkaconnecttrtc.client.ErrorCodes;
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.simulator.SimulatorStats;
 import java.io.IOException;
 import java.util.List;
@@ -26,6 +26,7 @@ final class ProgressProbe {
     private final String topic;
     private final TopicWatcher watcher;
     private final EventDecoder decoder;
+    private final ApiDialect apiVersion;
     private final SimulatorStats simulatorStats;
     private final DemoConnectorConfig.SliceGeometry geometry;
     private final long startNanos;
@@ -35,12 +36,14 @@ final class ProgressProbe {
     private String lastProblem;
 
     ProgressProbe(ConnectRest connect, String connector, String topic, TopicWatcher watcher, EventDecoder decoder,
-            SimulatorStats simulatorStats, DemoConnectorConfig.SliceGeometry geometry, long startNanos) {
+            ApiDialect apiVersion, SimulatorStats simulatorStats, DemoConnectorConfig.SliceGeometry geometry,
+            long startNanos) {
         this.connect = connect;
         this.connector = connector;
         this.topic = topic;
         this.watcher = watcher;
         this.decoder = decoder;
+        this.apiVersion = apiVersion;
         this.simulatorStats = simulatorStats;
         this.geometry = geometry;
         this.startNanos = startNanos;
@@ -106,21 +109,33 @@ final class ProgressProbe {
         ProgressSnapshot.ApiCounters api = null;
         if (simulatorStats != null) {
             long requests = simulatorStats.totalRequests();
-            Map<String, Long> errors = new TreeMap<>();
-            Map<Integer, Long> byCode = simulatorStats.answersByErrorCode();
-            byCode.forEach((code, n) -> {
-                if (code != 0 && code != ErrorCodes.NO_RECORDS) {
-                    errors.put(Integer.toString(code), n);
-                }
-            });
-            simulatorStats.answersByFault().forEach((fault, n) -> errors.put(fault.name(), n));
-            api = new ProgressSnapshot.ApiCounters(requests, rates ? (requests - previousRequests) / seconds : 0,
-                    byCode.getOrDefault(ErrorCodes.NO_RECORDS, 0L), ProgressView.errorKinds(errors));
+            Map<String, Long> faults = new TreeMap<>();
+            simulatorStats.answersByFault().forEach((fault, n) -> faults.put(fault.name(), n));
+            // The codes of the endpoint read only: the two versions give some numbers different meanings.
+            api = counters(apiVersion, requests, rates ? (requests - previousRequests) / seconds : 0,
+                    simulatorStats.answersByErrorCode(ApiVersions.simulatorEndpoint(apiVersion)),
+                    simulatorStats.rateLimitedAnswers(), faults);
             previousRequests = requests;
         }
         long up = (nanos - startNanos) / 1_000_000_000L;
         return new ProgressSnapshot(now, up, connector, state, running, total, failure, topic, records,
-                recordsPerSecond, api, slices, events);
+                recordsPerSecond, apiVersion, api, slices, events);
+    }
+
+    /**
+     * The view's counters from the simulator's: {@code byCode} read through {@code api}'s table, empty
+     * pages and "frequency limited" apart from the errors, injected faults among the errors.
+     */
+    static ProgressSnapshot.ApiCounters counters(ApiDialect api, long requests, double requestsPerSecond,
+            Map<Integer, Long> byCode, long rateLimited, Map<String, Long> faults) {
+        Map<String, Long> errors = new TreeMap<>(faults);
+        byCode.forEach((code, n) -> {
+            if (ApiVersions.isError(api, code)) {
+                errors.put(Integer.toString(code), n);
+            }
+        });
+        return new ProgressSnapshot.ApiCounters(requests, requestsPerSecond,
+                byCode.getOrDefault(ApiVersions.noRecordsCode(api), 0L), rateLimited, ProgressView.errorKinds(errors));
     }
 
     /** What went wrong reading the topic in the latest snapshot, or null. */

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.launcher;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param topic the connector's topic
  * @param records records in the topic, or -1 before it exists
  * @param recordsPerSecond records added per second since the previous frame
+ * @param apiVersion the API version the connector reads
  * @param api the API's counters, or null when a real endpoint is read (only the simulator counts)
  * @param slices the slices' progress
  * @param events the newest few records, decoded
@@ -31,19 +33,22 @@ record ProgressSnapshot(
         String topic,
         long records,
         double recordsPerSecond,
+        ApiDialect apiVersion,
         ApiCounters api,
         SliceProgress slices,
         List<CallEvent> events) {
 
     /**
-     * What the records API answered, from the simulator's stats.
+     * What the records API answered, from the simulator's stats of the endpoint the connector reads.
      *
      * @param requests requests since the start
      * @param requestsPerSecond requests per second since the previous frame
-     * @param noMatch answers 70011, "no record matches": an empty page, not an error
-     * @param errorsByKind error answers by code ("70005") or fault name ("GATEWAY_502")
+     * @param noMatch answers "no record matches" (v1's 70011): an empty page, not an error
+     * @param rateLimited answers "frequency limited" (v1's 70005, any of v4's four codes): backed off, not an error
+     * @param errorsByKind error answers by code ("70001") or fault name ("GATEWAY_502")
      */
-    record ApiCounters(long requests, double requestsPerSecond, long noMatch, Map<String, Long> errorsByKind) {
+    record ApiCounters(long requests, double requestsPerSecond, long noMatch, long rateLimited,
+            Map<String, Long> errorsByKind) {
         long errors() {
             return errorsByKind.values().stream().mapToLong(Long::longValue).sum();
         }

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.launcher;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Renders one frame of the progress view: plain text lines, no terminal codes. */
@@ -31,21 +33,26 @@ final class ProgressView {
         }
         lines.add(label("topic") + s.topic() + ": " + (s.records() < 0 ? "not created yet"
                 : count(s.records()) + " records, " + rate(s.recordsPerSecond()) + "/s"));
-        lines.add(label("TRTC API") + api(s.api()));
+        lines.add(label("TRTC API") + s.apiVersion().configName() + ": " + api(s.apiVersion(), s.api()));
         lines.addAll(slices(s.slices()));
         if (s.events().isEmpty()) {
             lines.add(label("newest") + "no records yet");
         } else {
+            // Columns as wide as the longest text shown: v4's texts (SingleCall, NormalEnd) are longer than v1's.
+            String format = "%-8s %-" + width(s.events(), ProgressSnapshot.CallEvent::callType, 6)
+                    + "s %-" + width(s.events(), ProgressSnapshot.CallEvent::mediaType, 5)
+                    + "s %-" + width(s.events(), ProgressSnapshot.CallEvent::callResult, 10)
+                    + "s %s -> %d, lasted %s, ended %s ago";
             boolean first = true;
             for (ProgressSnapshot.CallEvent event : s.events()) {
-                lines.add(label(first ? "newest" : "") + event(event, s.nowSeconds()));
+                lines.add(label(first ? "newest" : "") + event(format, event, s.nowSeconds()));
                 first = false;
             }
         }
         return lines;
     }
 
-    private static String api(ProgressSnapshot.ApiCounters api) {
+    private static String api(ApiDialect version, ProgressSnapshot.ApiCounters api) {
         if (api == null) {
             return "not counted for a real endpoint (the simulator counts requests and errors)";
         }
@@ -53,7 +60,11 @@ final class ProgressView {
                 + " (" + api.errorsByKind().entrySet().stream().filter(e -> e.getValue() > 0)
                         .map(e -> e.getKey() + ": " + count(e.getValue())).collect(Collectors.joining(", ")) + ")";
         return count(api.requests()) + " requests, " + rate(api.requestsPerSecond()) + "/s, "
-                + (api.noMatch() == 0 ? "" : count(api.noMatch()) + " empty (70011), ") + errors;
+                + (api.noMatch() == 0 ? "" : count(api.noMatch()) + " empty (" + ApiVersions.noRecordsCode(version)
+                        + "), ")
+                + (api.rateLimited() == 0 ? "" : count(api.rateLimited()) + " rate-limited ("
+                        + ApiVersions.RATE_LIMITED_CODES + "), ")
+                + errors;
     }
 
     private static List<String> slices(SliceProgress slices) {
@@ -88,11 +99,16 @@ final class ProgressView {
         return label("") + "  " + String.format(Locale.ROOT, "%-26s", name) + duration(row.behindSeconds());
     }
 
-    private static String event(ProgressSnapshot.CallEvent e, long nowSeconds) {
+    private static int width(List<ProgressSnapshot.CallEvent> events,
+            Function<ProgressSnapshot.CallEvent, String> text, int least) {
+        return Math.max(least, events.stream().mapToInt(e -> text.apply(e).length()).max().orElse(0));
+    }
+
+    private static String event(String format, ProgressSnapshot.CallEvent e, long nowSeconds) {
         String id = e.callId().length() > 8 ? e.callId().substring(0, 8) : e.callId();
         long lasted = Math.max(0, (e.endMillis() - e.startMillis()) / 1000);
         long ago = nowSeconds - e.endMillis() / 1000;
-        return String.format(Locale.ROOT, "%-8s %-6s %-5s %-10s %s -> %d, lasted %s, ended %s ago", id,
+        return String.format(Locale.ROOT, format, id,
                 e.callType(), e.mediaType(), e.callResult(), e.caller(), e.callees(), duration(lasted),
                 duration(ago));
     }

@@ -1,7 +1,10 @@
 package io.github.kafkaconnecttrtc.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +30,44 @@ class DemoConnectorConfigTest {
                 .containsEntry("value.converter.apicurio.registry.url", "http://127.0.0.1:40001/apis/registry/v2")
                 .containsEntry("value.converter.apicurio.registry.as-confluent", "true")
                 .containsEntry("value.converter.enhanced.avro.schema.support", "true")
-                .containsEntry("topic", file.get("topic"));
+                .containsEntry("topic", file.get("topic"))
+                .containsEntry("trtc.api.version", "v1");
+    }
+
+    @Test
+    void theApiOptionSetsTheVersionTheSimulatorIsReadWith() throws Exception {
+        Map<String, String> file = DemoConnectorConfig.read(Path.of("..").resolve(DemoOptions.DEFAULT_CONNECTOR_CONFIG));
+
+        Map<String, String> config = DemoConnectorConfig.prepare(file, DemoOptions.parse("--api", "v4"),
+                URI.create("http://127.0.0.1:40002/"), 1_400_000_000L, REGISTRY, BASEDIR);
+
+        // One loopback endpoint serves both versions, so only the version changes.
+        assertThat(config).containsEntry("trtc.api.version", "v4")
+                .containsEntry("trtc.endpoint", "http://127.0.0.1:40002/");
+    }
+
+    @Test
+    void withoutTheApiOptionTheConfigurationsVersionIsDeployedAndTheOptionOverridesIt() {
+        Map<String, String> v4File = Map.of("trtc.api.version", "v4", "topic", "t");
+
+        assertThat(DemoConnectorConfig.prepare(v4File, DemoOptions.parse(), URI.create("http://127.0.0.1:40002/"),
+                1, REGISTRY, BASEDIR)).containsEntry("trtc.api.version", "v4");
+        assertThat(DemoConnectorConfig.prepare(v4File, DemoOptions.parse("--api", "v1"),
+                URI.create("http://127.0.0.1:40002/"), 1, REGISTRY, BASEDIR)).containsEntry("trtc.api.version", "v1");
+    }
+
+    @Test
+    void aRealEndpointOfTheOtherVersionIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> DemoConnectorConfig.checkEndpointVersion(URI.create("https://console.tim.qq.com/"),
+                ApiDialect.V1)).hasMessageContaining("is a host of the v4 API").hasMessageContaining("add --api v4");
+        assertThatThrownBy(() -> DemoConnectorConfig.checkEndpointVersion(
+                URI.create("https://callkit-intl.trtc.tencent-cloud.com/"), ApiDialect.V4))
+                .hasMessageContaining("add --api v1");
+        assertThatCode(() -> DemoConnectorConfig.checkEndpointVersion(URI.create("https://adminapisgp.im.qcloud.com/"),
+                ApiDialect.V4)).doesNotThrowAnyException();
+        // A host of neither list (a proxy) may serve either version, as the connector's validation has it.
+        assertThatCode(() -> DemoConnectorConfig.checkEndpointVersion(URI.create("https://trtc-proxy.example/"),
+                ApiDialect.V4)).doesNotThrowAnyException();
     }
 
     @Test
@@ -47,6 +87,7 @@ class DemoConnectorConfigTest {
                 .containsEntry("topic", "calls-2")
                 .containsEntry("trtc.secret.key", "${file:/etc/trtc/trtc.properties:secret.key}")
                 .containsEntry("value.converter.schema.registry.url", "http://127.0.0.1:40001/apis/ccompat/v7")
+                .containsEntry("trtc.api.version", "v1")
                 .doesNotContainKeys("settle.delay.ms", "value.converter.apicurio.registry.url");
     }
 

@@ -3,6 +3,7 @@ package io.github.kafkaconnecttrtc.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.kafkaconnecttrtc.client.ApiDialect;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class DemoOptionsTest {
         assertThat(options.callsPerSecond()).isEqualTo(0.5);
         assertThat(options.historyDays()).isEqualTo(7);
         assertThat(options.redraw()).isNull();
+        assertThat(options.api()).as("the configuration's version, v1 for the shipped one").isNull();
         assertThat(options.help()).isFalse();
     }
 
@@ -64,6 +66,22 @@ class DemoOptionsTest {
     }
 
     @Test
+    void apiChoosesTheVersionTheConnectorReadsInAnyCase() {
+        assertThat(DemoOptions.parse("--api", "v4").api()).isEqualTo(ApiDialect.V4);
+        assertThat(DemoOptions.parse("--api=V1", "--plain").api()).isEqualTo(ApiDialect.V1);
+        assertThat(DemoOptions.parse("--trtc-endpoint", "https://adminapisgp.im.qcloud.com/", "--sdkappid", "1",
+                "--secret-key-file", "k.properties", "--api", "v4").api()).isEqualTo(ApiDialect.V4);
+    }
+
+    @Test
+    void refusesAnApiVersionOtherThanV1OrV4() {
+        assertThatThrownBy(() -> DemoOptions.parse("--api", "v2")).hasMessage("--api takes v1 or v4, got v2");
+        assertThatThrownBy(() -> DemoOptions.parse("--api", "4")).hasMessageContaining("--api takes v1 or v4");
+        assertThatThrownBy(() -> DemoOptions.parse("--api")).hasMessageContaining("--api needs a value");
+        assertThatThrownBy(() -> DemoOptions.parse("--api", "--plain")).hasMessageContaining("--api needs a value");
+    }
+
+    @Test
     void helpWinsOverEverythingElse() {
         assertThat(DemoOptions.parse("--sdkappid", "1", "--help").help()).isTrue();
     }
@@ -95,7 +113,7 @@ class DemoOptionsTest {
     void theUsageTextNamesEveryOption() {
         assertThat(DemoOptions.USAGE).contains("--trtc-endpoint", "--sdkappid", "--identifier", "--secret-key-file",
                 "--bootstrap-servers", "--connect-url", "--registry-url", "--connector-config", "--name", "--topic",
-                "--calls-per-second", "--history-days", "--plain", "--help");
+                "--calls-per-second", "--history-days", "--plain", "--help", "--api v1|v4");
         assertThat(DemoOptions.USAGE).contains("--exit-after-records");
     }
 
@@ -122,6 +140,6 @@ class DemoOptionsTest {
 
     private static ProgressSnapshot snapshot(String state, int running, int tasks, long records) {
         return new ProgressSnapshot(0, 10, "trtc-call-records", state, running, tasks, null, "trtc.call-records",
-                records, 0, null, SliceProgress.NONE, java.util.List.of());
+                records, 0, ApiDialect.V1, null, SliceProgress.NONE, java.util.List.of());
     }
 }
