@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -34,10 +35,12 @@ final class AdminHttpHandler implements HttpHandler {
 
     private final SimulatorStats stats;
     private final FaultInjector faults;
+    private final SimulatorSettings settings;
 
-    AdminHttpHandler(SimulatorStats stats, FaultInjector faults) {
+    AdminHttpHandler(SimulatorStats stats, FaultInjector faults, SimulatorSettings settings) {
         this.stats = stats;
         this.faults = faults;
+        this.settings = settings;
     }
 
     @Override
@@ -124,7 +127,27 @@ final class AdminHttpHandler implements HttpHandler {
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> byFault.put(entry.getKey().name(), entry.getValue()));
         json.set("faults", faultRatesJson());
+        json.set("latency", latencyJson());
         return json;
+    }
+
+    /** The latency asked for and the latency applied, side by side, for a benchmark's report. */
+    private ObjectNode latencyJson() {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("latencyMillis", settings.latencyMillis());
+        json.put("jitterMillis", settings.latencyJitterMillis());
+        json.put("slowAnswerRate", settings.slowAnswerRate());
+        json.put("slowAnswerMillis", settings.slowAnswerMillis());
+        AppliedLatency applied = stats.latency();
+        json.put("answers", applied.answers());
+        json.put("meanMillis", millis(applied.mean()));
+        json.put("maxMillis", millis(applied.max()));
+        json.put("slowAnswers", applied.slowAnswers());
+        return json;
+    }
+
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1e6;
     }
 
     private static void putCounts(ObjectNode json, Map<Integer, Long> byCode) {

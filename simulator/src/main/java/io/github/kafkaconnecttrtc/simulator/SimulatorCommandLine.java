@@ -46,6 +46,15 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
               --v4-max-page-size N          most records in a v4 page; a larger NumberPerPage is
                                             served at this size (default %d)
               --slow-answer-delay DURATION  how long a SLOW fault waits (default %ds)
+              --latency-ms N                network delay added to every answer, in real time,
+                                            half before the answer is computed, half after;
+                                            0..10000 (default 0)
+              --latency-jitter-ms N         each answer waits the delay plus a uniform draw in
+                                            0..N ms; 0..10000 (default 0)
+              --slow-answer-rate X          probability that an answer waits --slow-answer-ms
+                                            instead of delay and jitter; 0..1 (default 0)
+              --slow-answer-ms N            how long such a slow answer waits, near the backend's
+                                            3 s limit; 0..10000 (default %d)
               --malformed-record-rate X     share of calls whose record is always sent malformed,
                                             in one of the ways of Malformation (default 0)
               --fault NAME=RATE             inject a fault with this probability; repeatable
@@ -59,7 +68,7 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
             SimulatorSettings.DEFAULT_CALLS_PER_SECOND, SimulatorSettings.DEFAULT_VISIBILITY_DELAY_SECONDS,
             SimulatorSettings.DEFAULT_MAX_CALL_DURATION_SECONDS, SimulatorSettings.DEFAULT_LONG_CALL_FRACTION,
             SimulatorSettings.DEFAULT_RATE_LIMIT_PER_SECOND, SimulatorSettings.DEFAULT_V4_MAX_PAGE_SIZE,
-            SimulatorSettings.DEFAULT_SLOW_ANSWER_DELAY.toSeconds(),
+            SimulatorSettings.DEFAULT_SLOW_ANSWER_DELAY.toSeconds(), SimulatorSettings.DEFAULT_SLOW_ANSWER_MILLIS,
             List.of(Fault.values()));
 
     SimulatorCommandLine {
@@ -99,6 +108,10 @@ record SimulatorCommandLine(SimulatorSettings settings, Map<Fault, Double> fault
                 case "--v4-max-page-size" -> settings.v4MaxPageSize(intValue(flag, value(flag, rest)));
                 case "--slow-answer-delay" -> settings.slowAnswerDelay(duration(flag, value(flag, rest)));
                 case "--malformed-record-rate" -> settings.malformedRecordRate(doubleValue(flag, value(flag, rest)));
+                case "--latency-ms" -> settings.latencyMillis(longValue(flag, value(flag, rest)));
+                case "--latency-jitter-ms" -> settings.latencyJitterMillis(longValue(flag, value(flag, rest)));
+                case "--slow-answer-rate" -> settings.slowAnswerRate(doubleValue(flag, value(flag, rest)));
+                case "--slow-answer-ms" -> settings.slowAnswerMillis(longValue(flag, value(flag, rest)));
                 case "--fault" -> fault(value(flag, rest), faultRates);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
             }

@@ -59,6 +59,9 @@ public final class SimulatorMain {
                 + "; group-call package: " + (settings.groupPackage() ? "yes" : "no"));
         out.println("  limits:         " + settings.rateLimitPerSecond()
                 + " requests/s per endpoint (0: none); v4 pages of at most " + settings.v4MaxPageSize() + " records");
+        out.println("  latency:        " + settings.latencyMillis() + " ms + up to " + settings.latencyJitterMillis()
+                + " ms jitter; slow answers (" + settings.slowAnswerMillis() + " ms) at rate "
+                + settings.slowAnswerRate());
         out.println("  faults:         " + (commandLine.faultRates().isEmpty() ? "none" : commandLine.faultRates()));
         out.println("  admin:          GET " + simulator.endpoint() + "simulator/stats, PUT "
                 + simulator.endpoint() + "simulator/faults");

@@ -34,6 +34,14 @@ import java.util.Set;
  *     default, sends every record as it is
  * @param v4MaxPageSize the most records a v4 page holds: a larger {@code NumberPerPage} is served
  *     at this size, as a service that answers fewer than asked does
+ * @param latencyMillis the network's fixed delay added to each answer, in real time (README.md,
+ *     "Network latency")
+ * @param latencyJitterMillis the most added to {@code latencyMillis}: each answer waits the delay
+ *     plus a uniform draw in 0..jitter
+ * @param slowAnswerRate the probability that an answer waits {@code slowAnswerMillis} instead of
+ *     the delay and jitter, as when the vendor's backend nears its own time limit
+ * @param slowAnswerMillis how long such a slow answer waits; not the {@link Fault#SLOW} fault,
+ *     whose wait is {@code slowAnswerDelay}
  */
 public record SimulatorSettings(
         long sdkAppId,
@@ -54,7 +62,11 @@ public record SimulatorSettings(
         int port,
         Duration slowAnswerDelay,
         double malformedRecordRate,
-        int v4MaxPageSize) {
+        int v4MaxPageSize,
+        long latencyMillis,
+        long latencyJitterMillis,
+        double slowAnswerRate,
+        long slowAnswerMillis) {
 
     /**
      * The demo secret key, the key of the published TLSSigAPIv2 known values. It protects
@@ -74,6 +86,8 @@ public record SimulatorSettings(
     public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 200;
     public static final Duration DEFAULT_SLOW_ANSWER_DELAY = Duration.ofSeconds(5);
     public static final int DEFAULT_V4_MAX_PAGE_SIZE = 100;
+    /** Just under the 3 s the vendor's backend may take. */
+    public static final long DEFAULT_SLOW_ANSWER_MILLIS = 2800;
 
     /** The API only serves this much history, so generating more would be wasted. */
     static final int MAX_HISTORY_DAYS = 7;
@@ -86,6 +100,9 @@ public record SimulatorSettings(
 
     /** A call that started more than 7 days ago is gone from the API anyway. */
     static final long MAX_MAX_CALL_DURATION_SECONDS = Duration.ofDays(7).toSeconds();
+
+    /** Far beyond any real network; a larger value would more likely be a unit mistake. */
+    static final long MAX_LATENCY_MILLIS = 10_000;
 
     public SimulatorSettings {
         require(sdkAppId > 0, "sdkAppId must be positive, was " + sdkAppId);
@@ -120,6 +137,11 @@ public record SimulatorSettings(
         require(malformedRecordRate >= 0 && malformedRecordRate <= 1,
                 "malformedRecordRate must be within 0..1, was " + malformedRecordRate);
         require(v4MaxPageSize >= 1, "v4MaxPageSize must be at least 1, was " + v4MaxPageSize);
+        requireLatency("latencyMillis", latencyMillis);
+        requireLatency("latencyJitterMillis", latencyJitterMillis);
+        require(slowAnswerRate >= 0 && slowAnswerRate <= 1,
+                "slowAnswerRate must be within 0..1, was " + slowAnswerRate);
+        requireLatency("slowAnswerMillis", slowAnswerMillis);
     }
 
     /** A builder holding the defaults. */
@@ -152,7 +174,11 @@ public record SimulatorSettings(
                 .port(port)
                 .slowAnswerDelay(slowAnswerDelay)
                 .malformedRecordRate(malformedRecordRate)
-                .v4MaxPageSize(v4MaxPageSize);
+                .v4MaxPageSize(v4MaxPageSize)
+                .latencyMillis(latencyMillis)
+                .latencyJitterMillis(latencyJitterMillis)
+                .slowAnswerRate(slowAnswerRate)
+                .slowAnswerMillis(slowAnswerMillis);
     }
 
     @Override
@@ -166,7 +192,14 @@ public record SimulatorSettings(
                 + ", groupPackage=" + groupPackage + ", rateLimitPerSecond=" + rateLimitPerSecond
                 + ", bindAddress=" + bindAddress + ", port=" + port
                 + ", slowAnswerDelay=" + slowAnswerDelay + ", malformedRecordRate=" + malformedRecordRate
-                + ", v4MaxPageSize=" + v4MaxPageSize + "]";
+                + ", v4MaxPageSize=" + v4MaxPageSize + ", latencyMillis=" + latencyMillis
+                + ", latencyJitterMillis=" + latencyJitterMillis + ", slowAnswerRate=" + slowAnswerRate
+                + ", slowAnswerMillis=" + slowAnswerMillis + "]";
+    }
+
+    private static void requireLatency(String name, long millis) {
+        require(millis >= 0 && millis <= MAX_LATENCY_MILLIS,
+                name + " must be within 0.." + MAX_LATENCY_MILLIS + " (ms), was " + millis);
     }
 
     private static void require(boolean condition, String message) {
@@ -197,6 +230,10 @@ public record SimulatorSettings(
         private Duration slowAnswerDelay = DEFAULT_SLOW_ANSWER_DELAY;
         private double malformedRecordRate;
         private int v4MaxPageSize = DEFAULT_V4_MAX_PAGE_SIZE;
+        private long latencyMillis;
+        private long latencyJitterMillis;
+        private double slowAnswerRate;
+        private long slowAnswerMillis = DEFAULT_SLOW_ANSWER_MILLIS;
 
         private Builder() {
         }
@@ -293,6 +330,26 @@ public record SimulatorSettings(
             return this;
         }
 
+        public Builder latencyMillis(long value) {
+            latencyMillis = value;
+            return this;
+        }
+
+        public Builder latencyJitterMillis(long value) {
+            latencyJitterMillis = value;
+            return this;
+        }
+
+        public Builder slowAnswerRate(double value) {
+            slowAnswerRate = value;
+            return this;
+        }
+
+        public Builder slowAnswerMillis(long value) {
+            slowAnswerMillis = value;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -302,7 +359,8 @@ public record SimulatorSettings(
             return new SimulatorSettings(sdkAppId, secretKey, administrators, seed, historyDays, callsPerSecond,
                     liveCallsPerSecond, liveFromSecond, endTimestampReading, visibilityDelaySeconds,
                     maxCallDurationSeconds, longCallFraction, groupPackage, rateLimitPerSecond, bindAddress, port,
-                    slowAnswerDelay, malformedRecordRate, v4MaxPageSize);
+                    slowAnswerDelay, malformedRecordRate, v4MaxPageSize, latencyMillis, latencyJitterMillis,
+                    slowAnswerRate, slowAnswerMillis);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.simulator;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
  * each apart, since some codes mean different things in each; admin paths do not count.
  *
  * <p>Answers by error code count the JSON answers that reached the client whole; truncated,
- * malformed and gateway answers count under their fault only.
+ * malformed and gateway answers count under their fault only. The latency counts every answer
+ * that crossed the simulated network ({@link #latency()}).
  */
 public final class SimulatorStats {
 
@@ -32,6 +34,10 @@ public final class SimulatorStats {
     private long rateLimitedAnswers;
     private final Map<Fault, Long> answersByFault = new EnumMap<>(Fault.class);
     private final Deque<QuerySnapshot> queries = new ArrayDeque<>();
+    private long networkAnswers;
+    private long slowAnswers;
+    private long totalDelayNanos;
+    private long maxDelayNanos;
 
     SimulatorStats() {
     }
@@ -59,6 +65,16 @@ public final class SimulatorStats {
 
     synchronized void recordFault(Fault fault) {
         answersByFault.merge(fault, 1L, Long::sum);
+    }
+
+    synchronized void recordLatency(Latency.Delay delay) {
+        long nanos = delay.total().toNanos();
+        networkAnswers++;
+        totalDelayNanos += nanos;
+        maxDelayNanos = Math.max(maxDelayNanos, nanos);
+        if (delay.slow()) {
+            slowAnswers++;
+        }
     }
 
     /** Requests to the records endpoints since the start. */
@@ -97,6 +113,12 @@ public final class SimulatorStats {
     /** Injected faults by kind. */
     public synchronized Map<Fault, Long> answersByFault() {
         return Map.copyOf(answersByFault);
+    }
+
+    /** The network latency added to the answers so far. */
+    public synchronized AppliedLatency latency() {
+        Duration mean = Duration.ofNanos(networkAnswers == 0 ? 0 : totalDelayNanos / networkAnswers);
+        return new AppliedLatency(networkAnswers, mean, Duration.ofNanos(maxDelayNanos), slowAnswers);
     }
 
     /** The paging fields of each request, oldest first, for the latest requests. */

@@ -12,11 +12,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The TRTC call-records API, simulated on 127.0.0.1 (by default) to the behaviour model in this
@@ -24,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the v4 records endpoints at once ({@link ApiDialect}), from the same calls, clock, faults and
  * scripted answers.
  *
- * <p>Time comes from the injected clock only, so tests drive it with a fake clock; the one
- * exception is {@link Fault#SLOW}, whose delay is real time because the client's timeouts are.
+ * <p>Time comes from the injected clock only, so tests drive it with a fake clock; the exceptions
+ * are {@link Fault#SLOW} and the network latency ({@link SimulatorSettings#latencyMillis()}), whose
+ * delays are real time because the client's timeouts are, and never move the clock.
  * Call data is generated from the settings' seed: the history at start, then lazily up to the
  * clock's present on every request and every {@link #groundTruth()} call.
  *
@@ -45,7 +48,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TrtcSimulator implements AutoCloseable {
 
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** Few suffice: the waits for latency and for {@link Fault#SLOW} hold none of them ({@link Delays}). */
     private static final int HTTP_THREADS = 8;
+    /**
+     * Connections waiting to be accepted. The JDK's default, 50, lets a burst of new connections
+     * overflow while the server warms up; the ones dropped are retried a second later.
+     */
+    private static final int ACCEPT_BACKLOG = 256;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final long SECONDS_PER_DAY = 86_400;
 
@@ -68,6 +77,7 @@ public final class TrtcSimulator implements AutoCloseable {
     private final RecordsHttpHandler recordsHandler;
     private final AdminHttpHandler adminHandler;
     private final ExecutorService executor;
+    private final Delays delays;
     /** The address actually bound at start, port included, so that a resumed server takes the same one. */
     private final InetSocketAddress address;
     private final Object serverLock = new Object();
@@ -75,7 +85,8 @@ public final class TrtcSimulator implements AutoCloseable {
     private HttpServer server;
     private boolean closed;
 
-    private TrtcSimulator(SimulatorSettings settings, InstantSource clock) throws IOException {
+    private TrtcSimulator(SimulatorSettings settings, InstantSource clock, Function<Executor, Delays> delays)
+            throws IOException {
         this.settings = settings;
         this.clock = clock;
         long now = nowSeconds();
@@ -86,21 +97,26 @@ public final class TrtcSimulator implements AutoCloseable {
         List<Endpoint> endpoints = Arrays.stream(ApiDialect.values())
                 .map(dialect -> Endpoint.of(dialect, settings, store, requestIds))
                 .toList();
-        this.recordsHandler = new RecordsHttpHandler(clock, endpoints, faults, scriptedErrors, stats);
-        this.adminHandler = new AdminHttpHandler(stats, faults);
-        this.executor = Executors.newFixedThreadPool(HTTP_THREADS, httpThreads());
+        this.executor = Executors.newFixedThreadPool(HTTP_THREADS, daemonThreads("trtc-simulator-http-"));
+        this.delays = delays.apply(executor);
+        this.recordsHandler = new RecordsHttpHandler(clock, endpoints, faults, scriptedErrors, stats,
+                new Latency(settings), this.delays, this::serves);
+        this.adminHandler = new AdminHttpHandler(stats, faults, settings);
         try {
-            this.server = serve(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()));
+            synchronized (serverLock) {
+                serve(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()));
+            }
         } catch (IOException | RuntimeException e) {
+            this.delays.close();
             executor.shutdownNow();
             throw e;
         }
         this.address = server.getAddress();
     }
 
-    /** A server on {@code at} with this simulator's handlers, started. */
-    private HttpServer serve(InetSocketAddress at) throws IOException {
-        HttpServer started = HttpServer.create(at, 0);
+    /** Starts a server on {@code at} with this simulator's handlers; the caller holds {@code serverLock}. */
+    private void serve(InetSocketAddress at) throws IOException {
+        HttpServer started = HttpServer.create(at, ACCEPT_BACKLOG);
         for (ApiDialect dialect : ApiDialect.values()) {
             started.createContext(dialect.path(), recordsHandler);
         }
@@ -111,8 +127,9 @@ public final class TrtcSimulator implements AutoCloseable {
             }
         });
         started.setExecutor(executor);
+        // Set before start(): its first request already asks whether it is the live server (serves).
+        server = started;
         started.start();
-        return started;
     }
 
     /**
@@ -121,10 +138,19 @@ public final class TrtcSimulator implements AutoCloseable {
      * @throws UncheckedIOException when the port cannot be bound
      */
     public static TrtcSimulator start(SimulatorSettings settings, InstantSource clock) {
+        return start(settings, clock, workers -> new ScheduledDelays(
+                Executors.newSingleThreadScheduledExecutor(daemonThreads("trtc-simulator-latency-")), workers));
+    }
+
+    /**
+     * As {@link #start(SimulatorSettings, InstantSource)}, with the real-time waits (latency and
+     * {@link Fault#SLOW}) left to {@code delays}, which is given the HTTP threads.
+     */
+    static TrtcSimulator start(SimulatorSettings settings, InstantSource clock, Function<Executor, Delays> delays) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         try {
-            return new TrtcSimulator(settings, clock);
+            return new TrtcSimulator(settings, clock, delays);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the TRTC simulator on " + settings.bindAddress() + ":"
                     + settings.port(), e);
@@ -141,8 +167,10 @@ public final class TrtcSimulator implements AutoCloseable {
     /**
      * Takes the API down, admin paths included: from now on connections to {@link #endpoint()} are
      * refused, and connections already open are closed, cutting off any answer in flight (a
-     * {@link Fault#SLOW} one among them). Calls keep being generated, and {@link #groundTruth()},
-     * {@link #addCall} and the fault controls keep working. Does nothing when already suspended.
+     * {@link Fault#SLOW} one, or one still crossing the simulated network, among them); a request
+     * still on its way in never reaches the API. Calls keep being generated, and {@link
+     * #groundTruth()}, {@link #addCall} and the fault controls keep working. Does nothing when
+     * already suspended.
      *
      * @throws IllegalStateException after {@link #close()}
      */
@@ -168,7 +196,7 @@ public final class TrtcSimulator implements AutoCloseable {
             requireOpen();
             if (server == null) {
                 try {
-                    server = serve(address);
+                    serve(address);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not serve the TRTC simulator again on " + address, e);
                 }
@@ -180,6 +208,13 @@ public final class TrtcSimulator implements AutoCloseable {
     public boolean isSuspended() {
         synchronized (serverLock) {
             return !closed && server == null;
+        }
+    }
+
+    /** Whether {@code candidate} is the server now up, not one stopped by {@link #suspend()} or close. */
+    private boolean serves(HttpServer candidate) {
+        synchronized (serverLock) {
+            return server == candidate;
         }
     }
 
@@ -290,6 +325,7 @@ public final class TrtcSimulator implements AutoCloseable {
                 server = null;
             }
         }
+        delays.close();
         executor.shutdownNow();
         try {
             executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -302,10 +338,10 @@ public final class TrtcSimulator implements AutoCloseable {
         return clock.instant().getEpochSecond();
     }
 
-    private static ThreadFactory httpThreads() {
+    private static ThreadFactory daemonThreads(String namePrefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "trtc-simulator-http-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, namePrefix + count.incrementAndGet());
             // A test that forgets close() must not keep the JVM alive.
             thread.setDaemon(true);
             return thread;

@@ -17,7 +17,9 @@ class SimulatorCommandLineTest {
                 "--end-timestamp-reading", "start", "--visibility-delay", "30", "--max-call-duration", "2h",
                 "--long-call-fraction", "0.05", "--no-group-package", "--rate-limit", "0",
                 "--slow-answer-delay", "1m", "--fault", "gateway_502=0.1", "--fault", "SLOW=0.2",
-                "--malformed-record-rate", "0.01", "--fault", "page_loop=0.3", "--v4-max-page-size", "25");
+                "--malformed-record-rate", "0.01", "--fault", "page_loop=0.3", "--v4-max-page-size", "25",
+                "--latency-ms", "80", "--latency-jitter-ms", "20", "--slow-answer-rate", "0.001",
+                "--slow-answer-ms", "2500");
         SimulatorSettings settings = commandLine.settings();
 
         assertThat(commandLine.help()).isFalse();
@@ -38,6 +40,10 @@ class SimulatorCommandLineTest {
         assertThat(settings.slowAnswerDelay()).isEqualTo(Duration.ofMinutes(1));
         assertThat(settings.malformedRecordRate()).isEqualTo(0.01);
         assertThat(settings.v4MaxPageSize()).isEqualTo(25);
+        assertThat(settings.latencyMillis()).isEqualTo(80);
+        assertThat(settings.latencyJitterMillis()).isEqualTo(20);
+        assertThat(settings.slowAnswerRate()).isEqualTo(0.001);
+        assertThat(settings.slowAnswerMillis()).isEqualTo(2500);
         assertThat(commandLine.faultRates())
                 .isEqualTo(Map.of(Fault.GATEWAY_502, 0.1, Fault.SLOW, 0.2, Fault.PAGE_LOOP, 0.3));
     }
@@ -51,7 +57,8 @@ class SimulatorCommandLineTest {
     void helpIsRecognisedAndTheUsageListsTheFlags() {
         assertThat(SimulatorCommandLine.parse("--port", "1", "--help").help()).isTrue();
         assertThat(SimulatorCommandLine.USAGE).contains("--fault NAME=RATE", "--no-group-package", "GATEWAY_502",
-                "--malformed-record-rate", "ENDLESS_BODY", "--v4-max-page-size",
+                "--malformed-record-rate", "ENDLESS_BODY", "--v4-max-page-size", "--latency-ms N",
+                "--latency-jitter-ms", "--slow-answer-rate", "--slow-answer-ms N", "(default 2800)",
                 "v4/call_record_http_srv/get_record_by_filter", "v1/records/get_records_by_filter");
     }
 
@@ -67,5 +74,10 @@ class SimulatorCommandLineTest {
         assertThatThrownBy(() -> SimulatorCommandLine.parse("--max-call-duration", "3w")).hasMessageContaining("3w");
         assertThatThrownBy(() -> SimulatorCommandLine.parse("--secret-key", "s3cr3t-value", "--history-days", "9"))
                 .hasMessageContaining("historyDays").hasMessageNotContaining("s3cr3t-value");
+        assertThatThrownBy(() -> SimulatorCommandLine.parse("--latency-ms", "80ms")).hasMessageContaining("integer");
+        assertThatThrownBy(() -> SimulatorCommandLine.parse("--latency-jitter-ms", "-5"))
+                .hasMessageContaining("latencyJitterMillis must be within 0..10000");
+        assertThatThrownBy(() -> SimulatorCommandLine.parse("--slow-answer-rate", "2"))
+                .hasMessageContaining("slowAnswerRate must be within 0..1");
     }
 }

@@ -33,13 +33,18 @@ class SimulatorSettingsTest {
         assertThat(settings.slowAnswerDelay()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.malformedRecordRate()).isZero();
         assertThat(settings.v4MaxPageSize()).isEqualTo(100);
+        assertThat(settings.latencyMillis()).isZero();
+        assertThat(settings.latencyJitterMillis()).isZero();
+        assertThat(settings.slowAnswerRate()).isZero();
+        assertThat(settings.slowAnswerMillis()).isEqualTo(2800);
     }
 
     @Test
     void toBuilderKeepsEveryValue() {
         SimulatorSettings settings = SimulatorSettings.builder().seed(9).groupPackage(false)
                 .endTimestampReading(EndTimestampReading.START).administrators(Set.of("a", "b"))
-                .malformedRecordRate(0.01).v4MaxPageSize(7).build();
+                .malformedRecordRate(0.01).v4MaxPageSize(7).latencyMillis(80).latencyJitterMillis(20)
+                .slowAnswerRate(0.001).slowAnswerMillis(2500).build();
 
         assertThat(settings.toBuilder().build()).isEqualTo(settings);
     }
@@ -68,11 +73,37 @@ class SimulatorSettingsTest {
                 invalid(b -> b.slowAnswerDelay(Duration.ofSeconds(-1)), "slowAnswerDelay"),
                 invalid(b -> b.malformedRecordRate(1.5), "malformedRecordRate"),
                 invalid(b -> b.malformedRecordRate(Double.NaN), "malformedRecordRate"),
-                invalid(b -> b.v4MaxPageSize(0), "v4MaxPageSize"));
+                invalid(b -> b.v4MaxPageSize(0), "v4MaxPageSize"),
+                invalid(b -> b.latencyMillis(-1), "latencyMillis"),
+                invalid(b -> b.latencyMillis(10_001), "latencyMillis"),
+                invalid(b -> b.latencyJitterMillis(-1), "latencyJitterMillis"),
+                invalid(b -> b.latencyJitterMillis(10_001), "latencyJitterMillis"),
+                invalid(b -> b.slowAnswerRate(-0.1), "slowAnswerRate"),
+                invalid(b -> b.slowAnswerRate(1.5), "slowAnswerRate"),
+                invalid(b -> b.slowAnswerRate(Double.NaN), "slowAnswerRate"),
+                invalid(b -> b.slowAnswerMillis(-1), "slowAnswerMillis"),
+                invalid(b -> b.slowAnswerMillis(10_001), "slowAnswerMillis"));
     }
 
     private static Arguments invalid(UnaryOperator<SimulatorSettings.Builder> change, String field) {
         return Arguments.of(change, field);
+    }
+
+    @Test
+    void latencyAcceptsTheWholeRangeFromNothingToTenSeconds() {
+        SimulatorSettings settings = SimulatorSettings.builder().latencyMillis(10_000).latencyJitterMillis(10_000)
+                .slowAnswerRate(1).slowAnswerMillis(0).build();
+
+        assertThat(settings.latencyMillis()).isEqualTo(10_000);
+        assertThat(settings.latencyJitterMillis()).isEqualTo(10_000);
+        assertThat(settings.slowAnswerRate()).isEqualTo(1);
+        assertThat(settings.slowAnswerMillis()).isZero();
+    }
+
+    @Test
+    void anOutOfRangeLatencySaysTheRangeAndTheUnit() {
+        assertThatThrownBy(() -> SimulatorSettings.builder().latencyMillis(20_000).build())
+                .hasMessage("latencyMillis must be within 0..10000 (ms), was 20000");
     }
 
     @ParameterizedTest(name = "{1}")
