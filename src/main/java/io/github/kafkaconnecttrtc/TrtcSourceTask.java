@@ -19,25 +19,33 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Reads the slices the connector assigned and emits one record per call.
  *
  * <p>Connect 4 stops a task between polls: it calls {@link #stop()} on the poll thread once
  * {@code poll()} has returned, so what keeps stopping quick is that a poll never works on a pass
- * for more than about a second (see {@link TaskEngine}), and that a request stops retrying
+ * for more than about a second (see {@link TaskEngine}): the requests are made on threads of the
+ * task's own, up to {@code trtc.requests.in.flight} at once, while the poll thread takes their
+ * outcomes. A request stops retrying
  * {@link io.github.kafkaconnecttrtc.client.RequestPolicy#RETRY_BUDGET} after its first attempt, so
- * that a poll returns within seconds during an outage too. A worker that calls {@link #stop()} from
- * another thread while a poll runs makes that poll return at once: the idle wait wakes, and the
- * poll thread is interrupted inside a request or back-off, the flag cleared again before the poll
- * returns to the worker.
+ * that a pass goes on or fails within seconds during an outage too. A worker that calls
+ * {@link #stop()} from another thread while a poll runs makes that poll return at once: the idle
+ * wait wakes, the poll thread is interrupted in its wait for outcomes, the flag cleared again before
+ * the poll returns to the worker, and the request threads are interrupted and stop.
  */
 public class TrtcSourceTask extends SourceTask {
 
@@ -52,6 +60,7 @@ public class TrtcSourceTask extends SourceTask {
     private SharedRequestBudget.Lease budget;
     private TaskMetrics metrics;
     private TaskEngine engine;
+    private ExecutorService passThreads;
 
     public TrtcSourceTask() {
         this(InstantSource.system());
@@ -79,15 +88,49 @@ public class TrtcSourceTask extends SourceTask {
                 / settings.taskCount();
         budget = SharedRequestBudget.join(connectorName(props) + "/" + config.sdkAppId(), share);
         client = new HttpTrtcRecordsClient(config.apiAccess(), config.requestPolicy(), clock, budget.limiter());
-        SliceReader reader = new SliceReader(client, config.readSettings(), clock, () -> stopping);
+        int inFlight = config.requestsInFlight();
+        SliceReader reader = new SliceReader(client, config.readSettings(), clock, () -> stopping,
+                SliceReader.heldPerPass(inFlight));
+        passThreads = Executors.newFixedThreadPool(inFlight,
+                passThreadFactory(connectorName(props), settings.taskId()));
         metrics = new TaskMetrics(connectorName(props), settings.taskId(), client.stats(), clock);
         RecordOutput output = config.recordOutput();
         Map<String, SliceOffset> stored = storedOffsets(connectorName(props), config.sdkAppId(), settings.sliceNames());
         engine = TaskEngine.create(settings, stored, config.laneSchedule(), output, reader, clock,
-                duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS), metrics);
+                duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS), metrics,
+                withLogContext(passThreads), inFlight);
         log.info("Reading {} slices of application {} from the {} records API at {} into {}",
                 settings.sliceNames().size(), config.sdkAppId(), config.apiAccess().dialect().configName(),
                 config.apiAccess().endpoint().getHost(), output.topic());
+    }
+
+    /**
+     * Runs each step with the worker's log context of this task ({@code [connector|task-n]}), which
+     * Connect sets on the task's own thread only, so that the lines a request logs say whose it is.
+     */
+    private static Executor withLogContext(ExecutorService threads) {
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        return step -> threads.execute(() -> {
+            if (context != null) {
+                MDC.setContextMap(context);
+            }
+            try {
+                step.run();
+            } finally {
+                MDC.clear();
+            }
+        });
+    }
+
+    /** Daemon threads named after the task, so that a thread dump shows whose requests they make. */
+    private static ThreadFactory passThreadFactory(String connector, int taskId) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable,
+                    "trtc-pass-" + connector + "-" + taskId + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Connect puts the connector's name into its configuration, and so into every task's. */
@@ -147,6 +190,10 @@ public class TrtcSourceTask extends SourceTask {
             if (pollThread != null) {
                 pollThread.interrupt();
             }
+        }
+        if (passThreads != null) {
+            // Each pass stops at its next request once it sees the task stopping; its request is interrupted.
+            passThreads.shutdownNow();
         }
         if (client != null) {
             client.close();

@@ -118,14 +118,21 @@ class TrtcSourceTaskTest {
         stored.put(readable.partition(APP), new HashMap<>(new SliceOffset(Cursor.after(done), null).toMap()));
 
         TrtcSourceTask task = startTask(List.of(broken.name(), readable.name()), NOW - 4 * HOUR, NOW - 6 * HOUR);
-        List<SourceRecord> records = new ArrayList<>(task.poll());
-        records.addAll(task.poll());
+        // The two slices are read at once, so their records come in one poll or two.
+        List<SourceRecord> records = new ArrayList<>();
+        for (int poll = 0; poll < 10 && records.size() < 4; poll++) {
+            List<SourceRecord> batch = task.poll();
+            if (batch != null) {
+                records.addAll(batch);
+            }
+        }
 
         assertThat(logs.lines().stream().filter(line -> line.startsWith("ERROR")))
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .startsWith("ERROR " + TrtcSourceTask.class.getName())
                 .contains(broken.name(), "reading the slice again from its start");
-        assertThat(keys(records)).containsExactly("a-first", "a-middle", "a-last", "b-next");
+        assertThat(keys(records)).containsExactlyInAnyOrder("a-first", "a-middle", "a-last", "b-next")
+                .containsSubsequence("a-first", "a-middle", "a-last");
         assertThat(records).allSatisfy(record -> assertThat(record.topic()).isEqualTo(TOPIC));
     }
 

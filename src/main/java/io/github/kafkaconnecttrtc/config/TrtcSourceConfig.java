@@ -131,6 +131,18 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final double REQUESTS_PER_SECOND_DEFAULT = ApiLimits.MAX_REQUESTS_PER_SECOND;
     private static final String REQUESTS_PER_SECOND_DISPLAY = "Requests per second";
 
+    public static final String REQUESTS_IN_FLIGHT_CONFIG = "trtc.requests.in.flight";
+    public static final String REQUESTS_IN_FLIGHT_DOC = "How many requests each task keeps in flight at most, "
+            + "each for another slice (the pages of one slice are always read one after another). The API is a "
+            + "round trip away, tens to hundreds of milliseconds: one request at a time would cap a task at one "
+            + "page per round trip. " + REQUESTS_PER_SECOND_CONFIG + " still paces them all; to use the whole "
+            + "budget, tasks times this should exceed the budget times the round trip in seconds (200/s at "
+            + "200 ms: 40 in flight). The records a task holds in its passes stay the same in total, shared "
+            + "among them. 1 reads one slice at a time.";
+    public static final int REQUESTS_IN_FLIGHT_DEFAULT = 16;
+    public static final int REQUESTS_IN_FLIGHT_MAX = 64;
+    private static final String REQUESTS_IN_FLIGHT_DISPLAY = "Requests in flight per task";
+
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "trtc.request.timeout.ms";
     public static final String REQUEST_TIMEOUT_MS_DOC = "How long one request may take, in milliseconds. The "
             + "backend gives up after about 3 seconds, so a shorter timeout would cut off answers still on their way; "
@@ -321,6 +333,9 @@ public class TrtcSourceConfig extends AbstractConfig {
         def.define(REQUESTS_PER_SECOND_CONFIG, Type.DOUBLE, REQUESTS_PER_SECOND_DEFAULT,
                 positiveAtMost(ApiLimits.MAX_REQUESTS_PER_SECOND), Importance.MEDIUM,
                 REQUESTS_PER_SECOND_DOC, CONNECTION_GROUP, ++order, Width.SHORT, REQUESTS_PER_SECOND_DISPLAY);
+        def.define(REQUESTS_IN_FLIGHT_CONFIG, Type.INT, REQUESTS_IN_FLIGHT_DEFAULT,
+                Range.between(1, REQUESTS_IN_FLIGHT_MAX), Importance.LOW, REQUESTS_IN_FLIGHT_DOC, CONNECTION_GROUP,
+                ++order, Width.SHORT, REQUESTS_IN_FLIGHT_DISPLAY);
         def.define(REQUEST_TIMEOUT_MS_CONFIG, Type.LONG, REQUEST_TIMEOUT_MS_DEFAULT,
                 millisBetween(MIN_REQUEST_TIMEOUT, RequestPolicy.MAX_REQUEST_TIMEOUT), Importance.LOW,
                 REQUEST_TIMEOUT_MS_DOC, CONNECTION_GROUP, ++order, Width.SHORT, REQUEST_TIMEOUT_MS_DISPLAY);
@@ -595,6 +610,11 @@ public class TrtcSourceConfig extends AbstractConfig {
     /** The request budget of the whole connector, which its tasks share. */
     public double requestsPerSecond() {
         return getDouble(REQUESTS_PER_SECOND_CONFIG);
+    }
+
+    /** How many requests, each of a pass over another slice, a task keeps in flight at most. */
+    public int requestsInFlight() {
+        return getInt(REQUESTS_IN_FLIGHT_CONFIG);
     }
 
     /** What each pass reads and keeps. */

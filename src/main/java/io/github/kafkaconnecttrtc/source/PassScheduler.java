@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides which slice a task reads next: the one due longest, where the fast lane of the tail
@@ -22,11 +23,14 @@ final class PassScheduler {
         this.schedule = schedule;
     }
 
-    /** The slice to read now, or null when none is due. */
-    SliceState nextDue(Instant now) {
+    /**
+     * The slice to read now, other than those {@code busy} (passes over them are in progress), or
+     * null when none is due.
+     */
+    SliceState nextDue(Instant now, Set<SliceState> busy) {
         SliceState best = null;
         for (SliceState state : slices) {
-            if (state.nextDue.isAfter(now)) {
+            if (state.nextDue.isAfter(now) || busy.contains(state)) {
                 continue;
             }
             if (best == null || urgency(state).isBefore(urgency(best))

@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.source;
 
+import io.github.kafkaconnecttrtc.client.ApiLimits;
 import io.github.kafkaconnecttrtc.client.CallRecord;
 import io.github.kafkaconnecttrtc.client.InvalidRecord;
 import io.github.kafkaconnecttrtc.client.RecordsPage;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +34,20 @@ import org.slf4j.LoggerFactory;
  * <p>The API's answers are not trusted further than they can be checked: a record with times no
  * call can have is set aside as invalid rather than read, paging stops at what {@code totalNum}
  * allows, an early end of the list is asked again before it is believed, and a pass holds at most
- * {@link #MAX_HELD_RECORDS} records before it hands over a part (docs/operations.md, "Memory").
+ * its share of {@link #MAX_HELD_RECORDS} records before it hands over a part (docs/operations.md,
+ * "Memory"). Passes of one reader may run on several threads at once, each pass on one at a time.
  */
 public final class SliceReader {
 
     /**
-     * The most records (calls and invalid records) a pass holds, a page more at most: then it hands
-     * over a part, and when the calls still in progress at its reading position fill half of this,
-     * it covers less end time. Only more than half of this many calls of a slice ending within one
-     * second could exceed it.
+     * The most records (calls and invalid records) the passes of a task hold together, a page more
+     * each at most: then a pass hands over a part, and when the calls still in progress at its reading
+     * position fill half of its share, it covers less end time. Only more than half of a share of
+     * calls of a slice ending within one second could exceed it.
      */
     static final int MAX_HELD_RECORDS = 50_000;
+    /** The least share of a pass, so that many passes at once do not cut every pass into small parts. */
+    static final int MIN_HELD_PER_PASS = 5_000;
     /**
      * The most callIds a tail pass keeps to recognise late calls in the next pass. A pass that
      * sees more keeps none, and the next pass rescues no late call, as after a restart.
@@ -65,15 +70,34 @@ public final class SliceReader {
     private final ReadSettings settings;
     private final InstantSource clock;
     private final BooleanSupplier stopRequested;
-    private boolean startOrdered = true;
+    private final int maxHeld;
+    /** Whether the API has answered in start order so far; once not, every pass reads by page number. */
+    private volatile boolean startOrdered = true;
     /** Slices whose paging anomaly was logged at WARN; later ones are logged at DEBUG and counted. */
-    private final Set<String> anomaliesReported = new HashSet<>();
+    private final Set<String> anomaliesReported = ConcurrentHashMap.newKeySet();
 
-    public SliceReader(TrtcRecordsClient client, ReadSettings settings, InstantSource clock, BooleanSupplier stopRequested) {
+    /**
+     * @param maxHeld the most records one pass holds before it hands over a part: {@link #heldPerPass}
+     *     of the passes a task runs at once
+     */
+    public SliceReader(TrtcRecordsClient client, ReadSettings settings, InstantSource clock,
+            BooleanSupplier stopRequested, int maxHeld) {
+        if (maxHeld < ApiLimits.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("a pass must hold at least a page, not " + maxHeld);
+        }
         this.client = client;
         this.settings = settings;
         this.clock = clock;
         this.stopRequested = stopRequested;
+        this.maxHeld = maxHeld;
+    }
+
+    /**
+     * The share of {@link #MAX_HELD_RECORDS} of each of {@code passes} passes at once,
+     * {@link #MIN_HELD_PER_PASS} at least.
+     */
+    public static int heldPerPass(int passes) {
+        return Math.max(MIN_HELD_PER_PASS, MAX_HELD_RECORDS / passes);
     }
 
     /**
@@ -206,7 +230,7 @@ public final class SliceReader {
 
         /**
          * A part of the pass ready to hand over, once, or null: when a pass holds
-         * {@link #MAX_HELD_RECORDS} records, the calls that ended before the start times it has read
+         * its share of records, the calls that ended before the start times it has read
          * are complete and leave it.
          */
         public PassResult takePart() {
@@ -296,11 +320,11 @@ public final class SliceReader {
                 return true;
             }
             page++;
-            if (held() >= MAX_HELD_RECORDS) {
+            if (held() >= maxHeld) {
                 // Every call that ended before the latest start read has been read: it started earlier.
                 handOver(Math.min(hi, reached - 1));
                 // What is left are calls in progress at the reading position: cover less end time.
-                while (found.size() >= MAX_HELD_RECORDS / 2 && narrowed()) {
+                while (found.size() >= maxHeld / 2 && narrowed()) {
                     found.values().removeIf(record -> record.endTs() > hi);
                 }
             }
@@ -323,13 +347,13 @@ public final class SliceReader {
                 return true;
             }
             page++;
-            if (held() >= MAX_HELD_RECORDS) {
+            if (held() >= maxHeld) {
                 if (!invalid.isEmpty()) {
                     part = collect(List.of(), emitted, null);
                 }
                 // Out of start order no call is complete before the list ends: start again over less end
                 // time. Late calls are complete, and this pass has seen them: they stay.
-                if (found.size() >= MAX_HELD_RECORDS / 2 && narrowed()) {
+                if (found.size() >= maxHeld / 2 && narrowed()) {
                     found.values().removeIf(cursor::precedes);
                     newList();
                 }
@@ -399,7 +423,7 @@ public final class SliceReader {
                 return false;
             }
             log.debug("Slice {}: more than {} calls in progress in one pass; this pass reads calls up to {}",
-                    slice.name(), MAX_HELD_RECORDS / 2, shorter);
+                    slice.name(), maxHeld / 2, shorter);
             hi = shorter;
             lastStart = Math.min(slice.startUntil() - 1, hi);
             behind = true;

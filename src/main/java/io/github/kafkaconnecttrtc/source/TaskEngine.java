@@ -5,30 +5,44 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The poll loop of a task, free of Connect's life cycle so that tests can drive it with a fake
- * clock: pick the due slice, read one pass, turn it into records.
+ * clock: pick the due slices, read a pass over each, turn the passes into records.
  *
- * <p>A pass's records are returned as one batch, which under exactly-once is one transaction; a
- * pass that holds {@link SliceReader#MAX_HELD_RECORDS} records hands over a part of them as a batch
- * of its own. A poll works on a pass for about {@link #WORK_SLICE} and then returns null, the pass
- * going on at the next poll: Connect stops a task only between polls (it calls {@code stop()} after
- * the poll returns), so a long pass must not hold the poll. When no slice is due, a poll waits at
- * most {@link #MAX_IDLE_WAIT} and returns null.
+ * <p>Up to {@code maxPasses} passes are in progress at once, each over another slice, so that a
+ * task keeps that many requests in flight while the API is a round trip away. A pass itself makes
+ * one request at a time, in page order, so that what was argued for one list of pages holds
+ * unchanged (docs/how-it-reads.md); passes over different slices are independent. Each request of a
+ * pass runs on the executor as a step of its own, and the poll thread takes the steps' outcomes in
+ * the order they end: it alone touches the slices' state, the records and the metrics. With an
+ * executor that runs a step on the submitting thread, the passes take turns request by request,
+ * deterministically, which is how the tests drive it.
+ *
+ * <p>The records of what the poll took are returned as one batch, which under exactly-once is one
+ * transaction; a pass that holds its share of {@link SliceReader#MAX_HELD_RECORDS} hands over a part
+ * of them. A poll takes outcomes for about {@link #WORK_SLICE} and then returns, null if nothing was
+ * complete, the passes going on: Connect stops a task only between polls (it calls {@code stop()}
+ * after the poll returns), so a long pass must not hold the poll. When no slice is due and no pass
+ * is in progress, a poll waits at most {@link #MAX_IDLE_WAIT} and returns null.
  *
  * <p>A pass that fails (a request that failed after its retries, pages that cannot be followed)
  * fails its slice alone: the slice waits a back-off that doubles with each failure up to
  * {@link #MAX_BACKOFF}, while the task's other slices, the live tail above all, are read as usual.
- * A request failure leaves the pass where it was, to go on after the back-off unless another slice
- * was read meanwhile (a task holds one pass at a time); a paging failure starts the pass anew. A
- * slice's first failed pass is logged at INFO, the next ones at DEBUG; once its passes have failed
- * for {@link #STALL_AFTER} it is reported once at WARN as stalled, and its recovery at INFO.
+ * A request failure leaves the pass where it was, to go on after the back-off; a paging failure
+ * starts the pass anew. A slice's first failed pass is logged at INFO, the next ones at DEBUG; once
+ * its passes have failed for {@link #STALL_AFTER} it is reported once at WARN as stalled, and its
+ * recovery at INFO.
  */
 public final class TaskEngine {
 
@@ -48,15 +62,50 @@ public final class TaskEngine {
     private final PassObserver observer;
     private final String invalidTopic;
     private final InvalidRecordFilter invalidRecords = new InvalidRecordFilter();
-    /** The pass in progress, if a poll left one unfinished or a failure parked it. */
-    private InProgress current;
+    private final Executor executor;
+    private final int maxPasses;
+    /** The passes in progress by slice: stepping, waiting for their turn, or parked after a failure. */
+    private final Map<SliceState, InProgress> passes = new LinkedHashMap<>();
+    /** The outcomes of steps, in the order the steps ended. */
+    private final BlockingDeque<Outcome> outcomes = new LinkedBlockingDeque<>();
 
-    private record InProgress(SliceState state, Instant started, SliceReader.Pass pass) {
+    /** A pass in progress; {@code stepping} only changes on the poll thread. */
+    private static final class InProgress {
+        final SliceState state;
+        final Instant started;
+        final SliceReader.Pass pass;
+        boolean stepping;
+
+        InProgress(SliceState state, Instant started, SliceReader.Pass pass) {
+            this.state = state;
+            this.started = started;
+            this.pass = pass;
+        }
+    }
+
+    /**
+     * What one step of a pass came to: complete, a part to hand over, one more page read, or a
+     * failure. Made on the executor, taken on the poll thread.
+     */
+    private record Outcome(InProgress reading, boolean complete, PassResult part, RuntimeException failure) {
+
+        /** About how many records taking it over adds to a batch. */
+        int size() {
+            if (part != null) {
+                return part.records().size() + part.invalid().size();
+            }
+            return complete ? reading.pass.held() : 0;
+        }
     }
 
     TaskEngine(List<SliceState> slices, PassScheduler scheduler, SliceReader reader, RecordFactory factory,
             InstantSource clock, Waiter waiter, Duration progressInterval, String invalidTopic,
-            PassObserver observer) {
+            PassObserver observer, Executor executor, int maxPasses) {
+        if (maxPasses < 1) {
+            throw new IllegalArgumentException("maxPasses must be at least 1, got " + maxPasses);
+        }
+        this.executor = executor;
+        this.maxPasses = maxPasses;
         this.scheduler = scheduler;
         this.reader = reader;
         this.factory = factory;
@@ -74,10 +123,14 @@ public final class TaskEngine {
     /**
      * Builds the engine for the slices of {@code settings}, each starting from its stored offset
      * when there is a readable one.
+     *
+     * @param executor runs the steps of passes: a pool of at least {@code maxPasses} threads to keep that
+     *     many requests in flight, or one that runs a step on the submitting thread
+     * @param maxPasses how many passes, each over another slice, are in progress at most
      */
     public static TaskEngine create(TaskSettings settings, Map<String, SliceOffset> storedOffsets,
             LaneSchedule schedule, RecordOutput output, SliceReader reader, InstantSource clock, Waiter waiter,
-            PassObserver observer) {
+            PassObserver observer, Executor executor, int maxPasses) {
         ReadSettings read = reader.settings();
         Instant now = clock.instant();
         List<SliceState> states = new ArrayList<>();
@@ -101,53 +154,134 @@ public final class TaskEngine {
         RecordFactory factory = new RecordFactory(output.sdkAppId(), output.topic(), output.progressTopic(),
                 output.invalidTopic(), settings.tailStart(), settings.readFrom());
         return new TaskEngine(states, scheduler, reader, factory, clock, waiter, output.progressInterval(),
-                output.invalidTopic(), observer);
+                output.invalidTopic(), observer, executor, maxPasses);
     }
 
     /**
-     * Reads the next due slice, or waits a little when none is due. One pass per call, so that
-     * the worker gets control back between passes even when they find nothing.
+     * Starts passes over due slices, up to {@code maxPasses} in progress, and takes what their steps
+     * come to for about {@link #WORK_SLICE}; waits a little when nothing is due or in progress.
      *
-     * @return the records of one pass or part of one, or null when there is nothing to hand over
+     * @return the records of the passes or parts complete, or null when there is nothing to hand over
      * @throws PassAbortedException when the task is stopping
      */
     public List<SourceRecord> poll() throws InterruptedException {
         Instant now = clock.instant();
-        if (current == null || current.state().nextDue.isAfter(now)) {
-            SliceState due = scheduler.nextDue(now);
-            if (due == null) {
-                Duration untilDue = scheduler.untilNextDue(now);
-                waiter.await(untilDue == null || untilDue.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : untilDue);
-                return null;
-            }
-            if (current != null) {
-                log.debug("Slice {} is read while slice {} waits after a failure; that pass will start again",
-                        due.slice.name(), current.state().slice.name());
-            }
-            current = new InProgress(due, now, reader.begin(due.slice, due.cursor, due.seen));
+        startDue(now);
+        if (passes.isEmpty() && outcomes.isEmpty()) {
+            Duration untilDue = scheduler.untilNextDue(now);
+            waiter.await(untilDue == null || untilDue.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : untilDue);
+            return null;
         }
-        InProgress reading = current;
         Instant until = now.plus(WORK_SLICE);
-        try {
-            while (!reading.pass().step()) {
-                PassResult part = reading.pass().takePart();
-                if (part != null) {
-                    return nullIfEmpty(read(reading.state(), reading.started(), part, null));
-                }
-                if (!clock.instant().isBefore(until)) {
-                    return null;
-                }
+        List<SourceRecord> batch = new ArrayList<>();
+        while (true) {
+            Outcome outcome = nextOutcome(until);
+            if (outcome == null) {
+                break;
             }
-        } catch (TrtcRetriableException e) {
-            failed(reading.state(), e.getMessage());
-            return null;
-        } catch (PagingException e) {
-            current = null;
-            failed(reading.state(), e.getMessage());
-            return null;
+            if (!batch.isEmpty() && batch.size() + outcome.size() > SliceReader.MAX_HELD_RECORDS) {
+                // Batches of several passes stay as large as one pass's at most: it waits for the next poll.
+                outcomes.addFirst(outcome);
+                break;
+            }
+            batch.addAll(take(outcome, until));
+            boolean timeLeft = clock.instant().isBefore(until);
+            if (!timeLeft || (!batch.isEmpty() && outcomes.isEmpty())) {
+                break;
+            }
         }
-        current = null;
-        return nullIfEmpty(read(reading.state(), reading.started(), reading.pass().result(), reading.pass()));
+        return nullIfEmpty(batch);
+    }
+
+    /** Resumes the passes whose slice is due and starts new ones over due slices while there is room. */
+    private void startDue(Instant now) {
+        for (InProgress reading : passes.values()) {
+            if (!reading.stepping && !reading.state.nextDue.isAfter(now)) {
+                step(reading);
+            }
+        }
+        while (passes.values().stream().filter(reading -> reading.stepping).count() < maxPasses) {
+            SliceState due = scheduler.nextDue(now, passes.keySet());
+            if (due == null) {
+                return;
+            }
+            if (passes.size() >= maxPasses) {
+                dropParked(due);
+            }
+            InProgress reading = new InProgress(due, now, reader.begin(due.slice, due.cursor, due.seen));
+            passes.put(due, reading);
+            step(reading);
+        }
+    }
+
+    /**
+     * Makes room for a pass over {@code due} by giving up a pass parked after a failure, so that the
+     * passes held stay within {@code maxPasses}: a slice that fails blocks no other, and its pass starts
+     * again from the slice's cursor once it is due.
+     */
+    private void dropParked(SliceState due) {
+        passes.values().stream().filter(reading -> !reading.stepping).findFirst().ifPresent(parked -> {
+            log.debug("Slice {} is read while slice {} waits after a failure; that pass will start again",
+                    due.slice.name(), parked.state.slice.name());
+            passes.remove(parked.state);
+        });
+    }
+
+    /** Makes the next request of a pass on the executor. */
+    private void step(InProgress reading) {
+        reading.stepping = true;
+        executor.execute(() -> {
+            Outcome outcome;
+            try {
+                boolean complete = reading.pass.step();
+                outcome = new Outcome(reading, complete, complete ? null : reading.pass.takePart(), null);
+            } catch (RuntimeException e) {
+                outcome = new Outcome(reading, false, null, e);
+            }
+            outcomes.add(outcome);
+        });
+    }
+
+    /** The next outcome: at once when one is there, else waiting until {@code until} while steps run. */
+    private Outcome nextOutcome(Instant until) throws InterruptedException {
+        Outcome ready = outcomes.poll();
+        if (ready != null || passes.values().stream().noneMatch(reading -> reading.stepping)) {
+            return ready;
+        }
+        long millis = Duration.between(clock.instant(), until).toMillis();
+        return millis <= 0 ? null : outcomes.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Takes one outcome over on the poll thread: records for a pass or part complete, the next step
+     * of a pass while the poll has time left (else at the next poll), a back-off for a failure.
+     */
+    private List<SourceRecord> take(Outcome outcome, Instant until) {
+        InProgress reading = outcome.reading();
+        reading.stepping = false;
+        RuntimeException failure = outcome.failure();
+        if (failure instanceof TrtcRetriableException) {
+            // The pass stays, parked, and goes on from where it was once the slice is due again.
+            failed(reading.state, failure.getMessage());
+            return List.of();
+        }
+        if (failure != null) {
+            passes.remove(reading.state);
+            if (failure instanceof PagingException) {
+                failed(reading.state, failure.getMessage());
+                return List.of();
+            }
+            // The task is stopping, or only a configuration change can help: the task's to decide.
+            throw failure;
+        }
+        if (outcome.complete()) {
+            passes.remove(reading.state);
+            return read(reading.state, reading.started, reading.pass.result(), reading.pass);
+        }
+        if (clock.instant().isBefore(until)) {
+            step(reading);
+        }
+        return outcome.part() == null ? List.of() : read(reading.state, reading.started, outcome.part(), null);
     }
 
     private static List<SourceRecord> nullIfEmpty(List<SourceRecord> records) {

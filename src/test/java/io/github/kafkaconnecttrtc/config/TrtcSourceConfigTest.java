@@ -17,6 +17,7 @@ import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PAGE_SIZE_CONFI
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_INTERVAL_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.PROGRESS_TOPIC_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUESTS_IN_FLIGHT_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.REQUEST_TIMEOUT_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.RESPONSE_MAX_BYTES_CONFIG;
@@ -643,8 +644,9 @@ class TrtcSourceConfigTest {
 
         assertThat(byGroup.get("Connection")).containsExactly(API_VERSION_CONFIG, ENDPOINT_CONFIG, ALLOW_PLAIN_HTTP_CONFIG,
                 SDKAPPID_CONFIG, IDENTIFIER_CONFIG, SECRET_KEY_CONFIG, CONNECTION_CHECK_CONFIG,
-                REQUESTS_PER_SECOND_CONFIG, REQUEST_TIMEOUT_MS_CONFIG, CONNECT_TIMEOUT_MS_CONFIG, RETRY_MAX_CONFIG,
-                RETRY_BACKOFF_INITIAL_MS_CONFIG, RETRY_BACKOFF_MAX_MS_CONFIG, RESPONSE_MAX_BYTES_CONFIG);
+                REQUESTS_PER_SECOND_CONFIG, REQUESTS_IN_FLIGHT_CONFIG, REQUEST_TIMEOUT_MS_CONFIG,
+                CONNECT_TIMEOUT_MS_CONFIG, RETRY_MAX_CONFIG, RETRY_BACKOFF_INITIAL_MS_CONFIG,
+                RETRY_BACKOFF_MAX_MS_CONFIG, RESPONSE_MAX_BYTES_CONFIG);
         assertThat(byGroup.get("Reading")).containsExactly(TOPIC_CONFIG, START_TIME_CONFIG, CALL_TYPES_CONFIG,
                 CALL_RESULTS_CONFIG, CALL_MAX_DURATION_MS_CONFIG, CALL_FAST_LANE_MAX_DURATION_MS_CONFIG,
                 SETTLE_DELAY_MS_CONFIG, POLL_INTERVAL_MS_CONFIG, LONG_CALL_SWEEP_INTERVAL_MS_CONFIG,

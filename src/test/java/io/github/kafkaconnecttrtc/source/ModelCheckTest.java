@@ -132,7 +132,11 @@ class ModelCheckTest {
         // Odd seeds read v1, even ones v4 through a service that may page with fewer records than asked;
         // drawn apart from the rest, so that a seed's scenario is the same in either dialect.
         ApiDialect dialect = seed % 2 == 0 ? ApiDialect.V4 : ApiDialect.V1;
-        int v4PageCap = new int[] {100, 100, 64, 37}[new SplittableRandom(seed).nextInt(4)];
+        SplittableRandom apart = new SplittableRandom(seed);
+        int v4PageCap = new int[] {100, 100, 64, 37}[apart.nextInt(4)];
+        // Passes in progress at once per task, drawn anew at each start: they take turns request by
+        // request, so that the clock moves between the answers of concurrent passes.
+        SplittableRandom inFlight = apart.split();
         scenario.log("dialect=%s%s", dialect.configName(), dialect == ApiDialect.V4 ? " pageCap=" + v4PageCap : "");
         scenario.log("reading=%s rate=%.4f/s maxCall=%ds simMaxCall=%ds longFraction=%.3f settle=%ds visibility=%ds"
                 + " fastLane=%ds poll=%s sweep=%s slice=%s start=T0-%ds tasks=%d shiftPerRequest<=%ds", reading, rate,
@@ -158,7 +162,9 @@ class ModelCheckTest {
             long budget = 6 * DAY - startBack - 12 * 3600;
             long overlongCatchUp = simMaxCall > maxCall ? simMaxCall + 2 * SimulatedConnector.OVERLONG_SWEEP.toSeconds() : 0;
             long used = 0;
-            connector.start(tasks);
+            int passes = new int[] {1, 2, 4, 16}[inFlight.nextInt(4)];
+            connector.start(tasks, passes);
+            scenario.log("passes=%d", passes);
             long firstRun = random.nextLong(600, 4 * 3600);
             used += run(connector, firstRun, scenario);
             int steps = random.nextInt(6, 13);
@@ -196,9 +202,10 @@ class ModelCheckTest {
                         scenario.log("restart");
                     }
                     tasks = random.nextInt(1, 6);
-                    connector.start(tasks);
-                    scenario.log("tasks.max=%d (%d tasks, %d history slices)", tasks, connector.taskCount(),
-                            connector.plan.history().size());
+                    passes = new int[] {1, 2, 4, 16}[inFlight.nextInt(4)];
+                    connector.start(tasks, passes);
+                    scenario.log("tasks.max=%d passes=%d (%d tasks, %d history slices)", tasks, passes,
+                            connector.taskCount(), connector.plan.history().size());
                     used += run(connector, random.nextLong(1800, 4 * 3600), scenario);
                 }
             }

@@ -92,8 +92,11 @@ final class RestartableConnector implements AutoCloseable {
         this.client = SimulatorClients.quickClient(simulator, dialect, clock);
     }
 
-    /** Plans with a new planner and starts {@code maxTasks} tasks from the committed offsets. */
-    void start(int maxTasks) {
+    /**
+     * Plans with a new planner and starts {@code maxTasks} tasks from the committed offsets, each with
+     * up to {@code passes} passes in progress, which take turns request by request.
+     */
+    void start(int maxTasks, int passes) {
         SlicePlanner planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
                 Duration.ofSeconds(read.maxCallSeconds()), start);
         plan = planner.plan(clock.epochSecond(), SimulatedConnector.lookup(committed));
@@ -105,13 +108,13 @@ final class RestartableConnector implements AutoCloseable {
             int task = i;
             TaskSettings settings = new TaskSettings(assignment.get(i), plan.tailStart(), plan.readFrom(),
                     assignment.size(), i);
-            SliceReader reader = new SliceReader(client, read, clock, () -> false);
+            SliceReader reader = new SliceReader(client, read, clock, () -> false, SliceReader.heldPerPass(passes));
             started.add(TaskEngine.create(settings, Map.copyOf(committed), schedule, output, reader, clock, wait -> {
                 idle[task] = true;
                 if (!draining) {
                     clock.advance(wait);
                 }
-            }, counts));
+            }, counts, Runnable::run, passes));
             log.add(new ArrayList<>());
         }
         engines = started;

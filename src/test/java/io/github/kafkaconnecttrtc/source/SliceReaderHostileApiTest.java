@@ -51,7 +51,7 @@ class SliceReaderHostileApiTest {
 
     private SliceReader reader(ScriptedRecordsClient client) {
         ReadSettings read = new ReadSettings(SETTLE, HOUR, 600, PAGE, Set.of("single", "group"), Set.of());
-        return new SliceReader(client, read, clock, () -> false);
+        return new SliceReader(client, read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
     }
 
     private static CallRecord call(String id, long start, long duration) {
@@ -354,7 +354,7 @@ class SliceReaderHostileApiTest {
                     shifted.records(), List.of(), honest.requestId());
         });
         ReadSettings read = new ReadSettings(SETTLE, HOUR, 600, 1, Set.of("single", "group"), Set.of());
-        SliceReader reader = new SliceReader(client, read, clock, () -> false);
+        SliceReader reader = new SliceReader(client, read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
 
         SliceReader.Pass pass = reader.begin(CELL, fresh(CELL), null);
         while (!pass.step()) {

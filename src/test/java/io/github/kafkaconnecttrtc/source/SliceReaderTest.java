@@ -66,7 +66,7 @@ class SliceReaderTest {
         toClose.add(http);
         ReadSettings read = new ReadSettings(SETTLE, maxCallSeconds, FAST_LANE, pageSize, Set.of("single", "group"),
                 Set.of());
-        return new SliceReader(http, read, clock, () -> false);
+        return new SliceReader(http, read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
     }
 
     /** Runs a pass to its end through the reader's step API, as the engine does over several polls. */

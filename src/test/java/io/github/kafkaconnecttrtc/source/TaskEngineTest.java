@@ -78,7 +78,8 @@ class TaskEngineTest {
             }
         };
         return TaskEngine.create(new TaskSettings(slices, tailStart, readFrom, 1, 0), stored, schedule, output,
-                new SliceReader(client, read, clock, () -> false), clock, waits::add, tracker);
+                new SliceReader(client, read, clock, () -> false, SliceReader.MAX_HELD_RECORDS), clock, waits::add,
+                tracker, Runnable::run, 1);
     }
 
     @Test
