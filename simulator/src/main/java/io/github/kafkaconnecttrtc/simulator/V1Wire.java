@@ -2,8 +2,6 @@ package io.github.kafkaconnecttrtc.simulator;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.math.BigInteger;
-import java.util.List;
 
 /**
  * The v1 endpoint's answers: {@code errorCode}, {@code errorMessage} and {@code requestId}, then
@@ -18,22 +16,15 @@ final class V1Wire implements WireFormat {
         json.writeStringField("requestId", requestId);
     }
 
+    private static final PageNames PAGE_NAMES = new PageNames("data", "totalNum", "page", "callRecordList");
+
     @Override
-    public void page(JsonGenerator json, BigInteger totalNum, int page, List<SimulatedCall> records)
-            throws IOException {
-        json.writeObjectFieldStart("data");
-        json.writeFieldName("totalNum");
-        json.writeNumber(totalNum);
-        json.writeNumberField("page", page);
-        json.writeArrayFieldStart("callRecordList");
-        for (SimulatedCall record : records) {
-            record(json, record);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+    public PageNames pageNames() {
+        return PAGE_NAMES;
     }
 
-    private static void record(JsonGenerator json, SimulatedCall served) throws IOException {
+    @Override
+    public void record(JsonGenerator json, SimulatedCall served) throws IOException {
         ApiRecord record = served.call();
         Malformation malformation = served.malformation().orElse(null);
         json.writeStartObject();

@@ -2,8 +2,6 @@ package io.github.kafkaconnecttrtc.simulator;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.math.BigInteger;
-import java.util.List;
 
 /**
  * The v4 endpoint's answers: {@code ActionStatus}, {@code ErrorCode}, {@code ErrorInfo} and
@@ -22,22 +20,15 @@ final class V4Wire implements WireFormat {
         json.writeStringField("RequestId", requestId);
     }
 
+    private static final PageNames PAGE_NAMES = new PageNames("Response", "TotalNum", "Page", "CallRecordList");
+
     @Override
-    public void page(JsonGenerator json, BigInteger totalNum, int page, List<SimulatedCall> records)
-            throws IOException {
-        json.writeObjectFieldStart("Response");
-        json.writeFieldName("TotalNum");
-        json.writeNumber(totalNum);
-        json.writeNumberField("Page", page);
-        json.writeArrayFieldStart("CallRecordList");
-        for (SimulatedCall record : records) {
-            record(json, record);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+    public PageNames pageNames() {
+        return PAGE_NAMES;
     }
 
-    private static void record(JsonGenerator json, SimulatedCall served) throws IOException {
+    @Override
+    public void record(JsonGenerator json, SimulatedCall served) throws IOException {
         ApiRecord record = served.call();
         Malformation malformation = served.malformation().orElse(null);
         json.writeStartObject();

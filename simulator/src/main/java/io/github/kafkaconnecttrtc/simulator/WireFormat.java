@@ -15,9 +15,31 @@ interface WireFormat {
     /** The envelope's fields: code, message and request id, under the endpoint's names. */
     void envelope(JsonGenerator json, int errorCode, String message, String requestId) throws IOException;
 
+    /** The names of a successful answer's data object, its total, its page number and its list. */
+    record PageNames(String data, String totalNum, String page, String records) {
+    }
+
+    PageNames pageNames();
+
+    /** One record under the endpoint's names, written as its malformation says. */
+    void record(JsonGenerator json, SimulatedCall record) throws IOException;
+
     /**
      * The data of a successful answer, after the envelope: the total, the page number and the
      * records, each written as its malformation says.
      */
-    void page(JsonGenerator json, BigInteger totalNum, int page, List<SimulatedCall> records) throws IOException;
+    default void page(JsonGenerator json, BigInteger totalNum, int page, List<SimulatedCall> records)
+            throws IOException {
+        PageNames names = pageNames();
+        json.writeObjectFieldStart(names.data());
+        json.writeFieldName(names.totalNum());
+        json.writeNumber(totalNum);
+        json.writeNumberField(names.page(), page);
+        json.writeArrayFieldStart(names.records());
+        for (SimulatedCall record : records) {
+            record(json, record);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
 }
