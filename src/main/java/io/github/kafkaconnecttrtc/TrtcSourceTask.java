@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -171,6 +172,12 @@ public class TrtcSourceTask extends SourceTask {
             throw new RetriableException("Reading was interrupted: " + e.getMessage(), e);
         } catch (TrtcFatalException e) {
             throw new ConnectException(e.getMessage(), e);
+        } catch (RejectedExecutionException e) {
+            // The request threads were shut down by a stop() from another thread.
+            if (stopping) {
+                return null;
+            }
+            throw e;
         } finally {
             synchronized (pollLock) {
                 pollThread = null;

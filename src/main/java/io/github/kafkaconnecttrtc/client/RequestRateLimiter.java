@@ -27,10 +27,13 @@ public final class RequestRateLimiter {
      *
      * <p>The server counts requests when they arrive. A second holds at most {@code ceil(rate)}
      * permits issued in it, plus requests permitted earlier that were still on their way when it
-     * began; each requester (a task, which sends one request at a time) has at most one of those.
-     * So {@code requesters + 1} permits a second are kept back, but never more than 5% of the
-     * budget: beyond that the worst case needs every requester delayed at the same moment, and
-     * an occasional 70005 is retried anyway. With 4 tasks and 200 requests a second that is 195.
+     * began. Permits are evenly spaced, so with a steady trip those take the place of the second's
+     * own permits still on their way at its end; what piles up is the variation of the trip between
+     * requesters (tasks) and between requests. So {@code requesters + 1} permits a second are kept
+     * back, but never more than 5% of the budget: beyond that the worst case needs every request
+     * delayed at the same moment, and an occasional rate-limit answer is retried anyway. With 4
+     * tasks and 200 requests a second that is 195; the benchmark counts the rate-limit answers
+     * with requests in flight and the API tens to hundreds of milliseconds away.
      */
     public static double permitRate(double budget, int requesters) {
         if (!(budget > 0) || requesters < 1) {

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * pass runs on the executor as a step of its own, and the poll thread takes the steps' outcomes in
  * the order they end: it alone touches the slices' state, the records and the metrics. With an
  * executor that runs a step on the submitting thread, the passes take turns request by request,
- * deterministically, which is how the tests drive it.
+ * deterministically, which is how the tests drive it. A task's first request goes alone, so that an
+ * answer only a configuration change can fix fails the task after one request.
  *
  * <p>The records of what the poll took are returned as one batch, which under exactly-once is one
  * transaction; a pass that holds its share of {@link SliceReader#MAX_HELD_RECORDS} hands over a part
@@ -66,6 +67,8 @@ public final class TaskEngine {
     private final int maxPasses;
     /** The passes in progress by slice: stepping, waiting for their turn, or parked after a failure. */
     private final Map<SliceState, InProgress> passes = new LinkedHashMap<>();
+    /** Whether a request of this task was answered yet, by records or by a transient failure. */
+    private boolean answered;
     /** The outcomes of steps, in the order the steps ended. */
     private final BlockingDeque<Outcome> outcomes = new LinkedBlockingDeque<>();
 
@@ -200,7 +203,10 @@ public final class TaskEngine {
                 step(reading);
             }
         }
-        while (passes.values().stream().filter(reading -> reading.stepping).count() < maxPasses) {
+        // The first request goes alone: an answer only a configuration change can fix then fails the
+        // task after one request, not after one per pass in flight.
+        int room = answered ? maxPasses : 1;
+        while (passes.values().stream().filter(reading -> reading.stepping).count() < room) {
             SliceState due = scheduler.nextDue(now, passes.keySet());
             if (due == null) {
                 return;
@@ -260,6 +266,7 @@ public final class TaskEngine {
         InProgress reading = outcome.reading();
         reading.stepping = false;
         RuntimeException failure = outcome.failure();
+        answered |= failure == null || failure instanceof TrtcRetriableException || failure instanceof PagingException;
         if (failure instanceof TrtcRetriableException) {
             // The pass stays, parked, and goes on from where it was once the slice is due again.
             failed(reading.state, failure.getMessage());

@@ -14,7 +14,7 @@ import io.github.kafkaconnecttrtc.launcher.RegistryProcess;
 import io.github.kafkaconnecttrtc.launcher.RegistryUrls;
 import io.github.kafkaconnecttrtc.launcher.SliceProgress;
 import io.github.kafkaconnecttrtc.launcher.StartupWait;
-import io.github.kafkaconnecttrtc.simulator.QuerySnapshot;
+import io.github.kafkaconnecttrtc.simulator.AppliedLatency;
 import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.SimulatorStats;
@@ -29,16 +29,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.SortedMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntPredicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -55,6 +52,7 @@ import org.slf4j.LoggerFactory;
  * and a fresh topic, the connector deployed, the backfill watched until the connector's offsets
  * cover every call that ended before the deploy, a warm-up, a few minutes of live traffic, and
  * finally a read of the whole topic, whose LogAppendTime stamps give when each record arrived.
+ * {@link BenchmarkMatrix} runs backfills alone on the same stack, with a simulator per latency.
  *
  * <p>Everything runs on the main thread, which also starts every child process: their
  * parent-death signal is tied to it (see {@link ProcessSupervisor}). {@link #abort} may be called
@@ -103,10 +101,9 @@ final class Benchmark {
     private volatile TopicReader activeReader;
 
     private ProcessSupervisor supervisor;
-    /** Moments of the steady window at which {@link #lookBackPages} counts. */
-    static final int LOOK_BACK_MOMENTS = 8;
-
     private TrtcSimulator simulator;
+    /** What each simulator of the run, closed or current, has added to its answers. */
+    private final List<SimulatorLatency> appliedLatencies = new ArrayList<>();
     private RegistryProcess registry;
     private RegistryUrls registryUrls;
     private KafkaBroker broker;
@@ -131,14 +128,15 @@ final class Benchmark {
         return results;
     }
 
+    /** The latency a simulator was asked for, and what it added to its answers. */
+    record SimulatorLatency(long latencyMillis, AppliedLatency applied) {
+    }
+
+    /** A full run: each delivery mode in turn, backfill and steady state. */
     void run() throws Exception {
-        Files.createDirectories(paths.runDir());
-        machineAtStart = MachineStats.uptime();
-        out.say("kafka-connect-trtc benchmark; logs in " + paths.basedir().relativize(paths.runDir()) + "/");
-        out.say("  machine    " + MachineStats.size() + "; " + machineAtStart);
-        startStack();
+        startStack(options.latencyMillis());
         for (BenchmarkOptions.Mode mode : options.modes()) {
-            ModeResult result = new ModeResult(mode, "trtc-bench-" + mode.id, "trtc.bench." + mode.id);
+            ModeResult result = ModeResult.full(mode, options.latencyMillis(), options.tasksMax());
             results.add(result);
             runMode(result);
         }
@@ -169,7 +167,12 @@ final class Benchmark {
         return generatedCalls;
     }
 
-    private void startStack() throws Exception {
+    /** The broker, the registry and a simulator with a latency of {@code latencyMillis}. */
+    void startStack(long latencyMillis) throws Exception {
+        Files.createDirectories(paths.runDir());
+        machineAtStart = MachineStats.uptime();
+        out.say("kafka-connect-trtc benchmark; logs in " + paths.basedir().relativize(paths.runDir()) + "/");
+        out.say("  machine    " + MachineStats.size() + "; " + machineAtStart);
         supervisor = ProcessSupervisor.open(paths.runDir());
         for (String leftover : supervisor.killLeftovers()) {
             out.say("  ended a leftover of an earlier run: " + leftover);
@@ -183,24 +186,7 @@ final class Benchmark {
         broker.start(supervisor, paths.basedir(), classpath, childLog4j);
 
         // The registry and the broker boot in their own JVMs meanwhile.
-        long now = Instant.now().getEpochSecond();
-        SimulatorSettings settings = SimulatorSettings.builder()
-                .seed(options.seed())
-                .historyDays(options.generatedHistoryDays())
-                .callsPerSecond(options.historyCallsPerSecond())
-                .liveRate(now + 1, options.liveRate())
-                .rateLimitPerSecond(options.rateLimit())
-                .build();
-        long g0 = System.nanoTime();
-        simulator = TrtcSimulator.start(settings, InstantSource.system());
-        List<SimulatedCall> truth = simulator.groundTruth();
-        generatedCalls = truth.size();
-        long readFrom = now - Math.round(options.historyDays() * SECONDS_PER_DAY);
-        historyCalls = truth.stream().filter(call -> call.call().startCallTs() >= readFrom).count();
-        out.say(String.format(Locale.ROOT, "  simulator  %-34s %,d calls generated over %d days in %.1f s (%,d in the"
-                + " last %s days), %.2f calls/s live, limit %d requests/s", simulator.endpoint(), generatedCalls,
-                options.generatedHistoryDays(), (System.nanoTime() - g0) / 1e9, historyCalls,
-                Report.number(options.historyDays()), options.liveRate(), options.rateLimit()));
+        startSimulator(latencyMillis);
 
         awaitReady(t0,
                 new StartupWait.Server("registry", () -> registry.baseUrl().toString(), registry::identityCheck,
@@ -214,9 +200,54 @@ final class Benchmark {
         admin = Admin.create(adminProps);
     }
 
-    private void runMode(ModeResult result) throws Exception {
+    /**
+     * A simulator with the options' history and a latency of {@code latencyMillis}, in place of the
+     * one running: the latency is fixed when a simulator starts. The calls are generated again from
+     * the same seed, up to now.
+     */
+    void startSimulator(long latencyMillis) {
+        closeSimulator();
+        long now = Instant.now().getEpochSecond();
+        SimulatorSettings settings = SimulatorSettings.builder()
+                .seed(options.seed())
+                .historyDays(options.generatedHistoryDays())
+                .callsPerSecond(options.historyCallsPerSecond())
+                .liveRate(now + 1, options.liveRate())
+                .rateLimitPerSecond(options.rateLimit())
+                .latencyMillis(latencyMillis)
+                .latencyJitterMillis(options.jitterAt(latencyMillis))
+                .slowAnswerRate(options.slowAnswerRateAt(latencyMillis))
+                .build();
+        long g0 = System.nanoTime();
+        simulator = TrtcSimulator.start(settings, InstantSource.system());
+        List<SimulatedCall> truth = simulator.groundTruth();
+        generatedCalls = truth.size();
+        long readFrom = now - Math.round(options.historyDays() * SECONDS_PER_DAY);
+        historyCalls = truth.stream().filter(call -> call.call().startCallTs() >= readFrom).count();
+        out.say(String.format(Locale.ROOT, "  simulator  %-34s %,d calls generated over %d days in %.1f s (%,d in the"
+                + " last %s days), %.2f calls/s live, limit %d requests/s; latency %s", simulator.endpoint(),
+                generatedCalls, options.generatedHistoryDays(), (System.nanoTime() - g0) / 1e9, historyCalls,
+                Report.number(options.historyDays()), options.liveRate(), options.rateLimit(),
+                Report.latencyModel(settings)));
+    }
+
+    private void closeSimulator() {
+        if (simulator != null) {
+            appliedLatencies.add(new SimulatorLatency(simulator.settings().latencyMillis(),
+                    simulator.stats().latency()));
+            simulator.close();
+            simulator = null;
+        }
+    }
+
+    List<SimulatorLatency> appliedLatencies() {
+        return appliedLatencies;
+    }
+
+    /** Runs one delivery mode, or one matrix cell (the backfill only), on a fresh worker, connector and topic. */
+    void runMode(ModeResult result) throws Exception {
         out.say("");
-        out.say("== " + result.mode.title + " ==");
+        out.say("== " + result.title() + " ==");
         Map<String, String> config = connectorConfig(result);
         result.api = ApiVersions.of(config);
         result.pollMillis = millis(config, TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG,
@@ -235,11 +266,15 @@ final class Benchmark {
         result.budget = Double.parseDouble(config.get(TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG));
         result.partitions = Integer.parseInt(config.getOrDefault("topic.creation.default.partitions", "3"));
         result.tasksMax = (int) millis(config, "tasks.max", 1);
+        result.requestsInFlightDefault = !config.containsKey(TrtcSourceConfig.REQUESTS_IN_FLIGHT_CONFIG);
+        result.requestsInFlight = (int) millis(config, TrtcSourceConfig.REQUESTS_IN_FLIGHT_CONFIG,
+                TrtcSourceConfig.REQUESTS_IN_FLIGHT_DEFAULT);
 
         // A worker of its own for each mode: exactly.once.source.support makes EVERY source task transactional.
         int jmxPort = Net.freePort();
         Map<String, String> workerProps = new LinkedHashMap<>();
-        String group = "trtc-bench-" + result.mode.id;
+        // A group and storage topics of its own: a new worker must not find the stopped connectors of earlier ones.
+        String group = result.connector;
         workerProps.put("group.id", group);
         workerProps.put("config.storage.topic", group + "-configs");
         workerProps.put("offset.storage.topic", group + "-offsets");
@@ -253,7 +288,7 @@ final class Benchmark {
         jvm.addAll(options.workerJvm());
         long w0 = System.nanoTime();
         worker = ConnectWorker.start(supervisor, paths.runDir(), paths.basedir(), classpath, childLog4j,
-                broker.bootstrapServers(), paths.pluginPath(), "connect-worker-" + result.mode.id, jvm, workerProps);
+                broker.bootstrapServers(), paths.pluginPath(), "connect-worker-" + result.id, jvm, workerProps);
         connect = new ConnectRest(worker.url());
         // Not started again on a taken port: its JMX port is in its JVM options.
         String support = workerProps.get("exactly.once.source.support");
@@ -268,8 +303,10 @@ final class Benchmark {
             result.workerStartupSeconds = (System.nanoTime() - w0) / 1e9;
             result.workerStartupCpu = cpuSeconds(worker.child());
             backfill(result, config, sampler);
-            warmUp(result, sampler);
-            steady(result, sampler);
+            if (!result.matrixCell) {
+                warmUp(result, sampler);
+                steady(result, sampler);
+            }
             connect.stop(result.connector);
             deployedConnector = null;
             sampler.sample();
@@ -290,7 +327,7 @@ final class Benchmark {
         }
         checkAborted();
         result.scanSeconds = (System.nanoTime() - r0) / 1e9;
-        analyse(result, all);
+        Analysis.topic(result, all, simulator.stats().requestsPerSecond(), options.rateLimit());
         out.say(String.format(Locale.ROOT, "  read %,d records in %.1f s", all.size(), result.scanSeconds));
     }
 
@@ -341,7 +378,7 @@ final class Benchmark {
                 long requests = simulator.stats().totalRequests();
                 double seconds = (System.nanoTime() - lastProgressNanos) / 1e9;
                 out.say(String.format(Locale.ROOT, "  [%s] %s backfill: %,d records in the topic (%,.0f/s), API %.0f"
-                        + " requests/s, history slices left %s", result.mode.id,
+                        + " requests/s, history slices left %s", result.id,
                         Report.clock((System.nanoTime() - result.backfillStart.nanos()) / 1e9), records,
                         (records - lastRecords) / seconds,
                         (requests - lastRequests) / seconds, Report.gauge(sampler.latest().connectorGauges()
@@ -359,7 +396,7 @@ final class Benchmark {
         result.backfillHeapPeaks = sampler.probe.heapPeaks();
         result.loadAfterBackfill = MachineStats.uptime();
         out.say(String.format(Locale.ROOT, "  [%s] backfill complete by the connector's offsets after %.1f s",
-                result.mode.id, result.detectedSeconds));
+                result.id, result.detectedSeconds));
     }
 
     /** Waits out the rebalance that follows the last history slice, so that the steady state sees settled tasks. */
@@ -392,7 +429,7 @@ final class Benchmark {
             WorkerUsage usage = sampler.startPhase("steady");
             result.steadyStart = mark(result);
             Duration steady = options.steadyFor(Duration.ofMillis(result.sweepMillis));
-            out.say(String.format(Locale.ROOT, "  [%s] steady state for %s ...", result.mode.id,
+            out.say(String.format(Locale.ROOT, "  [%s] steady state for %s ...", result.id,
                     Report.clock(steady.toSeconds())));
             long end = System.nanoTime() + steady.toNanos();
             long nextProgress = System.nanoTime() + PROGRESS_INTERVAL.toNanos() * 3;
@@ -402,7 +439,7 @@ final class Benchmark {
                 if (System.nanoTime() >= nextProgress) {
                     double seconds = (System.nanoTime() - result.steadyStart.nanos()) / 1e9;
                     long requests = simulator.stats().totalRequests() - result.steadyStart.requests();
-                    out.say(String.format(Locale.ROOT, "  [%s] %s steady: %,.0f requests/min", result.mode.id,
+                    out.say(String.format(Locale.ROOT, "  [%s] %s steady: %,.0f requests/min", result.id,
                             Report.clock(seconds), requests / seconds * 60));
                     nextProgress += PROGRESS_INTERVAL.toNanos() * 3;
                 }
@@ -413,8 +450,8 @@ final class Benchmark {
             result.steadyHeapPeaks = sampler.probe.heapPeaks();
             result.longLaneTasks = usage.longLaneTasks();
             result.fastLaneTasks = usage.fastLaneTasks();
-            classifyQueries(result);
-            lookBackPages(result);
+            Analysis.classifyQueries(result, simulator.stats());
+            Analysis.lookBackPages(result, simulator.groundTruth());
             result.loadAfterSteady = MachineStats.uptime();
             sleep(LIVE_DRAIN);
         } finally {
@@ -435,146 +472,9 @@ final class Benchmark {
                 fresh.add((arrivals.received(i) - arrivals.ended(i)) / 1e3);
             }
         }
-        result.freshnessReceive = sorted(fresh);
+        result.freshnessReceive = Analysis.sorted(fresh);
         result.liveReceived = arrivals.size();
         result.liveDuplicates = arrivals.size() - arrivals.distinctKeys(i -> true);
-    }
-
-    /**
-     * Sorts the steady state's requests by the simulator's query log: a query that starts more than
-     * the fast lane's window (plus what a fast pass may trail now by) before its end bound, which
-     * is about now less the settle delay, reads long calls, so it belongs to a sweep.
-     */
-    /**
-     * The pages any reader of this API must read for the promises of the fast and long lanes, from
-     * the simulator's ground truth at moments across the steady window: the API filters by start
-     * time only and returns only calls that ended, so each poll must read every call that started
-     * within the fast lane's look-back and was visible by then, each sweep those within
-     * {@code call.max.duration.ms}.
-     */
-    private void lookBackPages(ModeResult result) {
-        List<SimulatedCall> calls = simulator.groundTruth();
-        long from = result.steadyStart.epochMillis() / 1000;
-        long to = result.steadyEnd.epochMillis() / 1000;
-        long settle = result.settleMillis / 1000;
-        double fast = 0;
-        double slow = 0;
-        for (int i = 0; i < LOOK_BACK_MOMENTS; i++) {
-            long moment = from + (to - from) * i / (LOOK_BACK_MOMENTS - 1);
-            long hi = moment - settle;
-            fast += pages(visibleStarted(calls, hi - result.fastLaneMillis / 1000, hi, moment), result.pageSize);
-            slow += pages(visibleStarted(calls, hi - result.maxCallMillis / 1000, hi, moment), result.pageSize);
-        }
-        result.fastLookBackPages = fast / LOOK_BACK_MOMENTS;
-        result.longLookBackPages = slow / LOOK_BACK_MOMENTS;
-    }
-
-    private static long visibleStarted(List<SimulatedCall> calls, long startFrom, long hi, long moment) {
-        return calls.stream().filter(c -> c.call().startCallTs() >= startFrom && c.call().endTs() <= hi
-                && c.isVisible(moment)).count();
-    }
-
-    private static long pages(long calls, int pageSize) {
-        return Math.max(1, (calls + pageSize - 1) / pageSize);
-    }
-
-    private void classifyQueries(ModeResult result) {
-        SimulatorStats stats = simulator.stats();
-        long total;
-        List<QuerySnapshot> queries;
-        do {
-            total = stats.totalRequests();
-            queries = stats.queries();
-        } while (total != stats.totalRequests());
-        long window = total - result.steadyStart.requests();
-        if (window <= 0 || window > queries.size()) {
-            return;
-        }
-        long threshold = result.fastLaneMillis / 1000 + Math.max(3 * result.pollMillis / 1000, 30);
-        long sweeps = 0;
-        long classified = 0;
-        for (QuerySnapshot query : queries.subList((int) (queries.size() - window), queries.size())) {
-            if (query.startTimestamp() == null || query.endTimestamp() == null) {
-                continue;
-            }
-            classified++;
-            if (query.endTimestamp() - query.startTimestamp() > threshold) {
-                sweeps++;
-            }
-        }
-        result.sweepQueries = sweeps;
-        result.classifiedQueries = classified;
-    }
-
-    /**
-     * Records per second over the middle 80% of the backfill's records, by append time: the rate
-     * once every task is reading and before the last slices run out, without the ramp at either end.
-     */
-    private static double middleRate(long[] appendMillis) {
-        if (appendMillis.length < 10) {
-            return Double.NaN;
-        }
-        Arrays.sort(appendMillis);
-        int from = appendMillis.length / 10;
-        int to = appendMillis.length - 1 - appendMillis.length / 10;
-        double seconds = (appendMillis[to] - appendMillis[from]) / 1e3;
-        return seconds > 0 ? (to - from) / seconds : Double.NaN;
-    }
-
-    /** Backfill and steady figures from the whole topic, read after the worker stopped. */
-    private void analyse(ModeResult result, Deliveries all) {
-        long deployMillis = result.deployEpochMillis;
-        IntPredicate backfill = i -> all.ended(i) <= result.historyUntilSecond * 1000
-                && all.started(i) >= result.readFromSecond * 1000;
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        long count = 0;
-        long[] backfillAppends = new long[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            first = Math.min(first, all.appended(i));
-            if (backfill.test(i)) {
-                backfillAppends[(int) count++] = all.appended(i);
-                last = Math.max(last, all.appended(i));
-            }
-        }
-        result.middleRate = middleRate(Arrays.copyOf(backfillAppends, (int) count));
-        result.topicRecords = all.size();
-        result.topicDistinct = all.distinctKeys(i -> true);
-        result.backfillRecords = count;
-        result.backfillDistinct = all.distinctKeys(backfill);
-        if (count > 0) {
-            result.firstRecordSeconds = (first - deployMillis) / 1e3;
-            result.lastRecordSeconds = (last - deployMillis) / 1e3;
-        }
-        SortedMap<Long, Long> perSecond = simulator.stats().requestsPerSecond()
-                .subMap(deployMillis / 1000, Math.floorDiv(last, 1000L) + 1);
-        result.backfillRequests = perSecond.values().stream().mapToLong(Long::longValue).sum();
-        result.maxRequestsInSecond = perSecond.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        result.secondsAtLimit = perSecond.values().stream().filter(n -> n >= options.rateLimit()).count();
-        long[] counts = perSecond.values().stream().mapToLong(Long::longValue).sorted().toArray();
-        result.medianRequestsInSecond = counts.length == 0 ? 0 : counts[counts.length / 2];
-
-        long s0 = result.steadyStart.epochMillis();
-        long s1 = result.steadyEnd.epochMillis();
-        List<Double> fresh = new ArrayList<>();
-        List<Double> fast = new ArrayList<>();
-        List<Double> slow = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (all.appended(i) < s0 || all.appended(i) > s1) {
-                continue;
-            }
-            double seconds = (all.appended(i) - all.ended(i)) / 1e3;
-            fresh.add(seconds);
-            (all.ended(i) - all.started(i) <= result.fastLaneMillis ? fast : slow).add(seconds);
-        }
-        result.liveRecords = fresh.size();
-        result.freshnessAppend = sorted(fresh);
-        result.freshnessAppendFast = sorted(fast);
-        result.freshnessAppendLong = sorted(slow);
-    }
-
-    private static double[] sorted(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     private boolean backfillDone(String connector, DemoConnectorConfig.SliceGeometry geometry, long historyUntil)
@@ -632,8 +532,11 @@ final class Benchmark {
         config.put(TrtcSourceConfig.ENDPOINT_CONFIG, simulator.endpoint().toString());
         config.put(TrtcSourceConfig.SDKAPPID_CONFIG, Long.toString(simulator.settings().sdkAppId()));
         config.put(TrtcSourceConfig.TOPIC_CONFIG, result.topic);
-        if (options.tasksMax() != null) {
-            config.put("tasks.max", Integer.toString(options.tasksMax()));
+        if (result.askedTasks != null) {
+            config.put("tasks.max", Integer.toString(result.askedTasks));
+        }
+        if (options.requestsInFlight() != null) {
+            config.put(TrtcSourceConfig.REQUESTS_IN_FLIGHT_CONFIG, Integer.toString(options.requestsInFlight()));
         }
         config.put(TrtcSourceConfig.REQUESTS_PER_SECOND_CONFIG, Integer.toString(options.rateLimit()));
         if (options.api() != null) {
@@ -699,7 +602,7 @@ final class Benchmark {
                 worker == null ? 0 : cpuSeconds(worker.child()), cpuSeconds(broker.child()),
                 cpuSeconds(registry.child()), simulatorCpuSeconds(), launcherCpuSeconds(), MachineStats.cpuTimes(),
                 stats.totalRequests(), stats.answersByErrorCode(ApiVersions.simulatorEndpoint(result.api)),
-                stats.rateLimitedAnswers());
+                stats.rateLimitedAnswers(), stats.latency());
     }
 
     private static double cpuSeconds(ProcessSupervisor.Child child) {
@@ -772,9 +675,33 @@ final class Benchmark {
                 out.say(outcome);
             }
         }
-        if (simulator != null) {
-            simulator.close();
+        closeSimulator();
+    }
+
+    /**
+     * After a matrix cell failed: stops its connector and worker, so that the next cell starts as
+     * the others did. Whether the rest can run at all is {@link #stackAlive()}.
+     */
+    void abandonCell() {
+        if (deployedConnector != null && connect != null && worker != null && worker.child().alive()) {
+            try {
+                connect.stop(deployedConnector);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not stop the connector {}", deployedConnector, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        deployedConnector = null;
+        if (worker != null) {
+            supervisor.stop(worker.child(), ProcessSupervisor.GRACE);
+            worker = null;
+        }
+    }
+
+    /** Whether the broker and the registry still run, so that another cell may. */
+    boolean stackAlive() {
+        return broker != null && broker.child().alive() && registry != null && registry.child().alive();
     }
 
     /** Samples the worker every second into the current phase's {@link WorkerUsage}. */

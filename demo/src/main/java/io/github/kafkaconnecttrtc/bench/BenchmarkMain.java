@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The connector's throughput and cost in one command, {@code mvn -q package -DskipTests
  * exec:java@benchmark -Dbenchmark.args="..."} (options: {@link BenchmarkOptions#USAGE}); see
- * {@link Benchmark} for what a run does. Not a test: it takes 10 to 20 minutes at full size and
- * reports figures rather than passing or failing. The results, with the set-up and progress lines
+ * {@link Benchmark} for what a run does, {@link BenchmarkMatrix} for a matrix of backfills. Not a
+ * test: it takes 10 to 20 minutes at full size and reports figures rather than passing or failing. The results, with the set-up and progress lines
  * before them, go to the terminal and to {@code target/benchmark/results-<time>.txt}. Ctrl-C stops
  * every process it started, as the demo does.
  */
@@ -59,7 +60,11 @@ public final class BenchmarkMain {
         Runtime.getRuntime().addShutdownHook(hook);
         boolean failed = false;
         try {
-            benchmark.run();
+            if (options.matrix()) {
+                new BenchmarkMatrix(benchmark, options, out).run();
+            } else {
+                benchmark.run();
+            }
         } catch (Benchmark.Aborted e) {
             failed = true;
             if (!benchmark.results().isEmpty()) {
@@ -75,6 +80,8 @@ public final class BenchmarkMain {
         } finally {
             try {
                 benchmark.close();
+                // A matrix goes on past a cell that failed; the run still did not give every figure.
+                failed |= benchmark.results().stream().anyMatch(result -> !result.complete());
                 report(options, benchmark, out, output, failed);
             } finally {
                 finished.countDown();
@@ -92,14 +99,20 @@ public final class BenchmarkMain {
 
     private static void report(BenchmarkOptions options, Benchmark benchmark, Output out, Path output,
             boolean failed) {
+        List<String> table = options.matrix() && !benchmark.results().isEmpty()
+                ? BenchmarkMatrix.table(options, benchmark.results()) : List.of();
         if (!benchmark.results().isEmpty()) {
             for (String line : Report.lines(options, benchmark, benchmark.results())) {
                 out.say(line);
             }
             out.say("machine at end   " + MachineStats.uptime());
         }
+        if (!table.isEmpty()) {
+            out.show("");
+            table.forEach(out::show);
+        }
         try {
-            out.write(output);
+            out.write(output, table);
             out.say((failed ? "partial results in " : "results in ") + output);
         } catch (IOException e) {
             out.say("could not write " + output + ": " + e);

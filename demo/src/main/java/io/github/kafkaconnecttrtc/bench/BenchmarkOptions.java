@@ -1,14 +1,17 @@
 package io.github.kafkaconnecttrtc.bench;
 
 import io.github.kafkaconnecttrtc.client.ApiDialect;
+import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.launcher.ApiVersions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The benchmark's command line ({@code -Dbenchmark.args="..."}): how large a history, how much
@@ -21,7 +24,13 @@ import java.util.Map;
  * @param rateLimit the simulator's limit, requests per second of each endpoint (answers "frequency limited" above
  *     it), and the connector's budget
  * @param api the API version the connector reads ({@code trtc.api.version}), or null for the configuration's
+ * @param latencyMillis the simulator's network delay per answer, in real time; 0 for none at all
+ * @param latencyJitterMillis the most added to a delay above 0 ({@link #jitterAt})
+ * @param slowAnswerRate the share of answers that wait a slow answer's 2.8 s instead, when the delay is above 0
+ * @param latencies the delays of a matrix run, each with a simulator of its own; empty for {@code latencyMillis}
+ * @param tasksList the {@code tasks.max} of a matrix run; empty for {@code tasksMax}
  * @param tasksMax the connector's {@code tasks.max}; null for the configuration file's
+ * @param requestsInFlight the connector's {@code trtc.requests.in.flight}; null for the connector's default
  * @param steady how long to measure live traffic after the backfill; null for {@link #steadyFor}
  * @param warmup how long to wait between the end of the backfill and the steady-state measurement
  * @param backfillTimeout how long a backfill may take before the run gives up
@@ -41,7 +50,13 @@ record BenchmarkOptions(
         Double liveCallsPerSecond,
         int rateLimit,
         ApiDialect api,
+        long latencyMillis,
+        long latencyJitterMillis,
+        double slowAnswerRate,
+        List<Long> latencies,
+        List<Integer> tasksList,
         Integer tasksMax,
+        Integer requestsInFlight,
         Duration steady,
         Duration warmup,
         Duration backfillTimeout,
@@ -82,6 +97,15 @@ record BenchmarkOptions(
     /** The simulator never generates more than the API keeps; the connector stays an hour inside it. */
     static final double MAX_HISTORY_DAYS = 6.9;
 
+    /** A realistic distance to the API: its hosts are tens to hundreds of milliseconds away. */
+    static final long DEFAULT_LATENCY_MILLIS = 80;
+    static final long DEFAULT_LATENCY_JITTER_MILLIS = 20;
+    /** One answer in a thousand near the backend's 3 s limit. */
+    static final double DEFAULT_SLOW_ANSWER_RATE = 0.001;
+
+    /** The simulator's own bound on a delay: beyond it a value is more likely a unit mistake. */
+    static final long MAX_LATENCY_MILLIS = 10_000;
+
     static final String USAGE = String.join("\n",
             "Usage: mvn -q package -DskipTests exec:java@benchmark -Dbenchmark.args=\"[options]\"",
             "",
@@ -96,13 +120,23 @@ record BenchmarkOptions(
             "  --rate-limit N           the API's requests per second (default 200) and the connector's budget",
             "  --api v1|v4              the API version the connector reads, trtc.api.version (default: the",
             "                           configuration's, v1); the simulator serves both, with the same calls",
+            "  --latency-ms N           the network delay of each answer, in ms (default 80: a realistic",
+            "                           distance; 0: no network at all, the in-process figures of before)",
+            "  --latency-jitter-ms N    a uniform 0..N ms added to each delay (default 20; none at 0 ms)",
+            "  --slow-answer-rate X     the share of answers that take 2.8 s instead (default 0.001; none at 0 ms)",
             "  --tasks N                tasks.max (default: the configuration's, 8)",
+            "  --requests-in-flight N   the connector's trtc.requests.in.flight (default: the connector's, "
+                    + TrtcSourceConfig.REQUESTS_IN_FLIGHT_DEFAULT + ")",
+            "  --latencies L1,L2,...    a matrix of backfills, one per latency (a simulator each) and tasks.max",
+            "  --tasks-list T1,T2,...   (a worker, a connector and a topic each), without the steady state,",
+            "                           at-least-once unless --modes says otherwise, ending with one table;",
+            "                           either alone takes the other from --latency-ms or --tasks",
             "  --steady-minutes M       minutes of live traffic measured (default: the long-call sweep",
             "                           interval plus one, at least 3, so that one sweep falls inside)",
             "  --warmup-seconds S       wait after the backfill before measuring (default 40: the connector",
             "                           rebalances its tasks within 30 s of the last history slice)",
             "  --backfill-timeout-minutes M  give up a backfill after M minutes (default 30)",
-            "  --modes alo,eos          which delivery modes to run, in order (default alo,eos)",
+            "  --modes alo,eos          which delivery modes to run, in order (default alo,eos; alo in a matrix)",
             "  --producer KEY=VALUE     a setting of the tasks' producers (worker producer.KEY), repeatable,",
             "                           e.g. --producer linger.ms=20 --producer compression.type=lz4",
             "  --connector KEY=VALUE    a connector setting, repeatable (e.g. poll.interval.ms=5000)",
@@ -118,6 +152,8 @@ record BenchmarkOptions(
             "");
 
     BenchmarkOptions {
+        latencies = List.copyOf(latencies);
+        tasksList = List.copyOf(tasksList);
         modes = List.copyOf(modes);
         workerJvm = List.copyOf(workerJvm);
         producer = Map.copyOf(producer);
@@ -145,11 +181,17 @@ record BenchmarkOptions(
         Double liveRate = null;
         int rateLimit = 200;
         ApiDialect api = null;
+        Long latency = null;
+        long jitter = DEFAULT_LATENCY_JITTER_MILLIS;
+        double slowRate = DEFAULT_SLOW_ANSWER_RATE;
+        List<Long> latencies = List.of();
+        List<Integer> tasksList = List.of();
         Integer tasks = null;
+        Integer inFlight = null;
         Double steadyMinutes = null;
         double warmupSeconds = 40;
         double backfillTimeoutMinutes = 30;
-        List<Mode> modes = List.of(Mode.ALO, Mode.EOS);
+        List<Mode> modes = null;
         Map<String, String> producer = new LinkedHashMap<>();
         Map<String, String> connector = new LinkedHashMap<>();
         Map<String, String> worker = new LinkedHashMap<>();
@@ -168,7 +210,15 @@ record BenchmarkOptions(
                 case "--live-rate" -> liveRate = number(flag, value(words, ++i, flag));
                 case "--rate-limit" -> rateLimit = (int) positiveLong(flag, value(words, ++i, flag));
                 case "--api" -> api = ApiVersions.parse(flag, value(words, ++i, flag));
+                case "--latency-ms" -> latency = millis(flag, value(words, ++i, flag));
+                case "--latency-jitter-ms" -> jitter = millis(flag, value(words, ++i, flag));
+                case "--slow-answer-rate" -> slowRate = number(flag, value(words, ++i, flag));
+                case "--latencies" -> latencies = list(flag, value(words, ++i, flag), text -> millis(flag, text));
                 case "--tasks" -> tasks = (int) positiveLong(flag, value(words, ++i, flag));
+                case "--tasks-list" -> tasksList = list(flag, value(words, ++i, flag),
+                        text -> (int) positiveLong(flag, text));
+                case "--requests-in-flight" -> inFlight = (int) whole(flag, value(words, ++i, flag), 1,
+                        TrtcSourceConfig.REQUESTS_IN_FLIGHT_MAX);
                 case "--steady-minutes" -> steadyMinutes = number(flag, value(words, ++i, flag));
                 case "--warmup-seconds" -> warmupSeconds = number(flag, value(words, ++i, flag));
                 case "--backfill-timeout-minutes" -> backfillTimeoutMinutes = number(flag, value(words, ++i, flag));
@@ -201,16 +251,53 @@ record BenchmarkOptions(
             throw new IllegalArgumentException("--steady-minutes and --backfill-timeout-minutes must be positive,"
                     + " --warmup-seconds not negative");
         }
+        if (!(slowRate >= 0 && slowRate <= 1)) {
+            throw new IllegalArgumentException("--slow-answer-rate must be within 0..1, was " + slowRate);
+        }
+        if (!latencies.isEmpty() && latency != null || !tasksList.isEmpty() && tasks != null) {
+            throw new IllegalArgumentException("--latencies replaces --latency-ms and --tasks-list replaces --tasks:"
+                    + " give one of each pair");
+        }
+        if (modes == null) {
+            // A matrix compares the read path, which both modes share; exactly-once would double its length.
+            modes = latencies.isEmpty() && tasksList.isEmpty() ? List.of(Mode.ALO, Mode.EOS) : List.of(Mode.ALO);
+        }
         if (modes.isEmpty() || modes.size() != modes.stream().distinct().count()) {
             throw new IllegalArgumentException("--modes must name alo, eos or both, each once");
         }
         if (!heap.matches("\\d+[kKmMgG]?")) {
             throw new IllegalArgumentException("--worker-heap takes a size such as 1g or 1536m, not '" + heap + "'");
         }
-        return new BenchmarkOptions(calls, historyDays, liveRate, rateLimit, api, tasks,
-                steadyMinutes == null ? null : seconds(steadyMinutes * 60),
+        return new BenchmarkOptions(calls, historyDays, liveRate, rateLimit, api,
+                latency == null ? DEFAULT_LATENCY_MILLIS : latency, jitter, slowRate, latencies, tasksList, tasks,
+                inFlight, steadyMinutes == null ? null : seconds(steadyMinutes * 60),
                 seconds(warmupSeconds), seconds(backfillTimeoutMinutes * 60), modes, producer, connector, worker, heap,
                 workerJvm, connectorConfig, seed, output, help);
+    }
+
+    /** Whether this is a matrix run ({@code --latencies} or {@code --tasks-list}): backfills only, one table. */
+    boolean matrix() {
+        return !latencies.isEmpty() || !tasksList.isEmpty();
+    }
+
+    /** The latencies to run, in order: a matrix's, or the one of {@code --latency-ms}. */
+    List<Long> cellLatencies() {
+        return latencies.isEmpty() ? List.of(latencyMillis) : latencies;
+    }
+
+    /** The {@code tasks.max} to run, in order: a matrix's, or {@code --tasks} (null: the configuration's). */
+    List<Integer> cellTasks() {
+        return tasksList.isEmpty() ? Collections.singletonList(tasksMax) : tasksList;
+    }
+
+    /** The jitter at {@code latency}: none at 0, so that 0 ms is the in-process simulator of old. */
+    long jitterAt(long latency) {
+        return latency == 0 ? 0 : latencyJitterMillis;
+    }
+
+    /** The share of slow answers at {@code latency}: none at 0, as {@link #jitterAt}. */
+    double slowAnswerRateAt(long latency) {
+        return latency == 0 ? 0 : slowAnswerRate;
     }
 
     /** How long to measure live traffic for a connector that sweeps for long calls every {@code sweep}. */
@@ -245,6 +332,36 @@ record BenchmarkOptions(
             throw new IllegalArgumentException(flag + " needs a value");
         }
         return words.get(index);
+    }
+
+    /** Comma-separated values, each once (a matrix cell is named by them). */
+    private static <T> List<T> list(String flag, String text, Function<String, T> parse) {
+        List<T> values = new ArrayList<>();
+        for (String item : text.split(",")) {
+            T value = parse.apply(item.trim());
+            if (values.contains(value)) {
+                throw new IllegalArgumentException(flag + " names " + item.trim() + " twice");
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    private static long millis(String flag, String text) {
+        return whole(flag, text, 0, MAX_LATENCY_MILLIS);
+    }
+
+    private static long whole(String flag, String text, long min, long max) {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " takes a whole number, not '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(flag + " must be within " + min + ".." + max + ", was " + value);
+        }
+        return value;
     }
 
     /** A JVM option starts with a dash, so {@link #value} would take it for the next flag. */

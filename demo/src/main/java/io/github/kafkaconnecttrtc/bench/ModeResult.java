@@ -11,8 +11,16 @@ import java.util.Map;
 final class ModeResult {
 
     final BenchmarkOptions.Mode mode;
+    /** Names this run's connector, topic, worker and progress lines: the mode's id, and a matrix cell's values. */
+    final String id;
     final String connector;
     final String topic;
+    /** The simulator's latency, as asked. */
+    final long latencyMillis;
+    /** The {@code tasks.max} asked for; null for the options' or the configuration's. */
+    final Integer askedTasks;
+    /** A matrix cell: the backfill only, no warm-up and no steady state. */
+    final boolean matrixCell;
 
     /** The connector's reading settings, as deployed. */
     ApiDialect api;
@@ -25,6 +33,9 @@ final class ModeResult {
     double budget;
     int partitions;
     int tasksMax;
+    int requestsInFlight;
+    /** Whether {@code trtc.requests.in.flight} was left to the connector's default. */
+    boolean requestsInFlightDefault;
     long overlongMillis;
     /** Pages of the fast lane's look-back per poll, and of the long lane's per sweep, for any reader. */
     double fastLookBackPages;
@@ -84,10 +95,42 @@ final class ModeResult {
     double scanSeconds;
     String problem;
 
-    ModeResult(BenchmarkOptions.Mode mode, String connector, String topic) {
+    private ModeResult(BenchmarkOptions.Mode mode, String id, long latencyMillis, Integer askedTasks,
+            boolean matrixCell) {
         this.mode = mode;
-        this.connector = connector;
-        this.topic = topic;
+        this.id = id;
+        // A name of its own per run: a stopped connector keeps its offsets, which one of the same name would resume.
+        this.connector = "trtc-bench-" + id;
+        this.topic = "trtc.bench." + id;
+        this.latencyMillis = latencyMillis;
+        this.askedTasks = askedTasks;
+        this.matrixCell = matrixCell;
+    }
+
+    /** One delivery mode of a full run: backfill, warm-up and steady state. */
+    static ModeResult full(BenchmarkOptions.Mode mode, long latencyMillis, Integer tasks) {
+        return new ModeResult(mode, mode.id, latencyMillis, tasks, false);
+    }
+
+    /** One cell of a matrix: a backfill at this latency and {@code tasks.max} (null: the configuration's). */
+    static ModeResult cell(BenchmarkOptions.Mode mode, long latencyMillis, Integer tasks) {
+        return new ModeResult(mode, mode.id + "-" + latencyMillis + "ms" + (tasks == null ? "" : "-" + tasks + "t"),
+                latencyMillis, tasks, true);
+    }
+
+    /** "at-least-once", or for a matrix cell "at-least-once, 80 ms, tasks.max=4". */
+    String title() {
+        if (!matrixCell) {
+            return mode.title;
+        }
+        // Before the deploy, a cell without tasks of its own knows only that the configuration's apply.
+        String tasks = askedTasks != null ? "=" + askedTasks : tasksMax > 0 ? "=" + tasksMax : " of the configuration";
+        return mode.title + ", " + latencyMillis + " ms, tasks.max" + tasks;
+    }
+
+    /** Whether every phase this run has ran to its end and the topic was read. */
+    boolean complete() {
+        return backfillEnd != null && (matrixCell || steadyEnd != null) && topicRecords > 0;
     }
 
     /** Seconds from the deploy to the last record of the backfill: what a user waits for the history. */

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The benchmark's terminal output, kept as a transcript too, so that the file under target/ holds
@@ -26,8 +27,22 @@ final class Output {
         transcript.append(line).append(System.lineSeparator());
     }
 
-    synchronized void write(Path file) throws IOException {
+    /** A line for the terminal only, not the transcript: the file gets it where {@link #write} puts it. */
+    synchronized void show(String line) {
+        console.println(line);
+        console.flush();
+    }
+
+    /** The transcript, after {@code top}: a matrix's table, which a reader of the file wants first. */
+    synchronized void write(Path file, List<String> top) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, transcript, StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder();
+        for (String line : top) {
+            text.append(line).append(System.lineSeparator());
+        }
+        if (!top.isEmpty()) {
+            text.append(System.lineSeparator());
+        }
+        Files.writeString(file, text.append(transcript), StandardCharsets.UTF_8);
     }
 }

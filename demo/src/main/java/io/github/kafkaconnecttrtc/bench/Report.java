@@ -4,6 +4,9 @@ import io.github.kafkaconnecttrtc.client.ApiDialect;
 import io.github.kafkaconnecttrtc.client.ApiLimits;
 import io.github.kafkaconnecttrtc.client.ErrorCodes;
 import io.github.kafkaconnecttrtc.launcher.ApiVersions;
+import io.github.kafkaconnecttrtc.simulator.AppliedLatency;
+import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +15,7 @@ import java.util.Map;
 /**
  * Turns the measured {@link ModeResult}s into the lines the benchmark prints: per mode the
  * backfill and the steady state with what each cost, then how exactly-once compares with
- * at-least-once. Every figure says what it is measured from.
+ * at-least-once, and the latency the simulator added. Every figure says what it is measured from.
  */
 final class Report {
 
@@ -31,14 +34,17 @@ final class Report {
                 + " limit %d requests/s per endpoint (%s above it)", run.historyCalls(), number(options.historyDays()),
                 run.generatedCalls(), options.generatedHistoryDays(), options.historyCallsPerSecond(),
                 options.liveRate(), options.rateLimit(), ApiVersions.RATE_LIMITED_CODES));
+        lines.add("latency          " + latencyModel(options));
         if (!results.isEmpty()) {
             ModeResult any = results.get(0);
-            lines.add(String.format(Locale.ROOT, "connector        trtc.api.version=%s (/%s), tasks.max=%d,"
-                    + " trtc.requests.per.second=%s, page.size=%d,"
+            lines.add(String.format(Locale.ROOT, "connector        trtc.api.version=%s (/%s), tasks.max=%s,"
+                    + " trtc.requests.in.flight=%d%s, trtc.requests.per.second=%s, page.size=%d,"
                     + " poll.interval.ms=%d, long.call.sweep.interval.ms=%d, settle.delay.ms=%d,"
                     + " call.fast.lane.max.duration.ms=%d, call.max.duration.ms=%d; %d partitions;"
                     + " Apicurio AvroConverter in the Confluent wire format (from %s%s)", any.api.configName(),
-                    any.api.path(), any.tasksMax,
+                    any.api.path(),
+                    String.join(", ", results.stream().map(r -> Integer.toString(r.tasksMax)).distinct().toList()),
+                    any.requestsInFlight, any.requestsInFlightDefault ? " (the connector's default)" : "",
                     number(any.budget), any.pageSize, any.pollMillis, any.sweepMillis, any.settleMillis,
                     any.fastLaneMillis, any.maxCallMillis, any.partitions, options.connectorConfig(),
                     options.connector().isEmpty() ? "" : ", with " + options.connector()));
@@ -50,16 +56,55 @@ final class Report {
                     options.rateLimit(), any.pageSize, ceiling(options, any)));
         }
         for (ModeResult result : results) {
-            if (result.backfillEnd != null && result.steadyEnd != null && result.topicRecords > 0) {
+            if (result.complete()) {
                 mode(lines, options, result);
             } else {
                 lines.add("");
-                lines.add("== " + result.mode.title + ": incomplete" + (result.problem == null ? "" : " (" + result.problem
+                lines.add("== " + result.title() + ": incomplete" + (result.problem == null ? "" : " (" + result.problem
                         + ")"));
             }
         }
         compare(lines, results);
+        lines.add("");
+        for (Benchmark.SimulatorLatency latency : run.appliedLatencies()) {
+            lines.add("latency applied  " + applied(latency.latencyMillis(), latency.applied()));
+        }
         return lines;
+    }
+
+    /** The network the options ask for: "80 ms + 0..20 ms each answer, ..." or a matrix's latencies. */
+    static String latencyModel(BenchmarkOptions options) {
+        List<Long> latencies = options.cellLatencies();
+        long above = latencies.stream().filter(l -> l > 0).findFirst().orElse(0L);
+        String first = String.join(" / ", latencies.stream().map(l -> Long.toString(l)).toList()) + " ms"
+                + (latencies.size() > 1 ? " (a simulator each)" : "");
+        if (above == 0) {
+            return first + ": none, the simulator answers in-process";
+        }
+        return first + model(options.jitterAt(above), options.slowAnswerRateAt(above),
+                SimulatorSettings.DEFAULT_SLOW_ANSWER_MILLIS) + (latencies.contains(0L) ? "; 0 ms: none at all" : "");
+    }
+
+    /** A simulator's network, for its start-up line. */
+    static String latencyModel(SimulatorSettings settings) {
+        if (settings.latencyMillis() == 0 && settings.latencyJitterMillis() == 0 && settings.slowAnswerRate() == 0) {
+            return "none";
+        }
+        return settings.latencyMillis() + " ms" + model(settings.latencyJitterMillis(), settings.slowAnswerRate(),
+                settings.slowAnswerMillis());
+    }
+
+    private static String model(long jitter, double slowRate, long slowMillis) {
+        return String.format(Locale.ROOT, " + 0..%d ms per answer, in real time, half each way; %s%% of the answers"
+                + " take %,d ms instead", jitter, BigDecimal.valueOf(slowRate).movePointRight(2).stripTrailingZeros()
+                .toPlainString(), slowMillis);
+    }
+
+    /** What one simulator added: "80 ms: 12,345 answers, mean 90.1 ms, max 2,800 ms, 12 slow". */
+    static String applied(long latencyMillis, AppliedLatency applied) {
+        return String.format(Locale.ROOT, "%d ms: %,d answers, mean %.1f ms, max %,d ms, %,d slow answers",
+                latencyMillis, applied.answers(), applied.mean().toNanos() / 1e6, applied.max().toMillis(),
+                applied.slowAnswers());
     }
 
     private static long ceiling(BenchmarkOptions options, ModeResult result) {
@@ -68,7 +113,7 @@ final class Report {
 
     private static void mode(List<String> lines, BenchmarkOptions options, ModeResult r) {
         lines.add("");
-        lines.add("== " + r.mode.title + " (worker exactly.once.source.support="
+        lines.add("== " + r.title() + " (worker exactly.once.source.support="
                 + (r.mode == BenchmarkOptions.Mode.EOS ? "enabled, connector exactly.once.support=required"
                         : "disabled") + "; topic " + r.topic + ") ==");
         lines.add("backfill");
@@ -94,6 +139,7 @@ final class Report {
                 r.maxRequestsInSecond, r.secondsAtLimit, (double) r.backfillRequests / r.backfillRecords,
                 1.0 / r.pageSize));
         lines.add(INDENT + answers(r.api, r.backfillStart, r.backfillEnd));
+        lines.add(INDENT + latency(r.backfillStart, r.backfillEnd));
         WorkerUsage b = r.backfillUsage;
         double taskSeconds = r.tasksMax * r.detectedSeconds;
         double waited = b.taskCounter("rate-limit-wait-seconds-total", null);
@@ -116,7 +162,17 @@ final class Report {
         lines.add(cpu(r.backfillStart, r.backfillEnd, b));
         lines.add(heap(r.backfillUsage, r.backfillHeapPeaks, r.heapMax));
         lines.add("  load after     " + r.loadAfterBackfill);
+        if (r.steadyEnd != null) {
+            steady(lines, r);
+        }
+        lines.add(String.format(Locale.ROOT, "worker             %.1f CPU seconds from its start to its stop (%.1f of"
+                + " them in the %.1f s before the deploy: JVM start, plugin scan, joining the group)",
+                r.workerTotalCpu, r.workerStartupCpu, r.workerStartupSeconds));
+        lines.add(String.format(Locale.ROOT, "topic              %,d records, %,d distinct calls (read back in %.1f s)",
+                r.topicRecords, r.topicDistinct, r.scanSeconds));
+    }
 
+    private static void steady(List<String> lines, ModeResult r) {
         double steady = r.steadySeconds();
         lines.add(String.format(Locale.ROOT, "steady state       %s of live traffic, from %.0f s after the deploy",
                 clock(steady), r.steadyStart.secondsSince(r.backfillStart)));
@@ -150,11 +206,12 @@ final class Report {
                         (r.steadyEnd.workerCpu() - r.steadyStart.workerCpu()) / steady * 60));
         lines.add(heap(r.steadyUsage, r.steadyHeapPeaks, r.heapMax));
         lines.add("  load after     " + r.loadAfterSteady);
-        lines.add(String.format(Locale.ROOT, "worker             %.1f CPU seconds from its start to its stop (%.1f of"
-                + " them in the %.1f s before the deploy: JVM start, plugin scan, joining the group)",
-                r.workerTotalCpu, r.workerStartupCpu, r.workerStartupSeconds));
-        lines.add(String.format(Locale.ROOT, "topic              %,d records, %,d distinct calls (read back in %.1f s)",
-                r.topicRecords, r.topicDistinct, r.scanSeconds));
+    }
+
+    /** The latency the simulator added between two marks. */
+    static String latency(Mark from, Mark to) {
+        return String.format(Locale.ROOT, "latency: %,d answers crossed the simulated network, mean %.1f ms, %,d slow",
+                to.networkAnswersSince(from), to.meanLatencyMillisSince(from), to.slowAnswersSince(from));
     }
 
     /** What the API answered between two marks besides records; v4 answers "no match" with a success. */
@@ -224,7 +281,7 @@ final class Report {
                 + " up to %s) + %.1f per %s sweep (up to %s), counted in the simulator's calls at %d moments of the"
                 + " window = %,.0f/min; %.2fx that. Besides, one read of the API's week per %s (about %,.0f pages,"
                 + " %.0f/min), not inside this window", INDENT, r.fastLookBackPages, clock(r.fastLaneMillis / 1e3),
-                r.longLookBackPages, clock(r.sweepMillis / 1e3), clock(r.maxCallMillis / 1e3), Benchmark.LOOK_BACK_MOMENTS, bound,
+                r.longLookBackPages, clock(r.sweepMillis / 1e3), clock(r.maxCallMillis / 1e3), Analysis.LOOK_BACK_MOMENTS, bound,
                 perMinute / bound, clock(r.overlongMillis / 1e3), weekPages, weekPages * 60_000.0 / r.overlongMillis);
     }
 

@@ -108,12 +108,14 @@ final class DemoStack {
         long sdkAppId = 0;
         if (options.simulated()) {
             simulator = TrtcSimulator.start(SimulatorSettings.builder().callsPerSecond(options.callsPerSecond())
-                    .historyDays(options.historyDays()).build(), InstantSource.system());
+                    .historyDays(options.historyDays()).latencyMillis(options.latencyMillis()).build(),
+                    InstantSource.system());
             endpoint = simulator.endpoint();
             sdkAppId = simulator.settings().sdkAppId();
             terminal.message(line("simulator", endpoint.toString(), String.format(Locale.ROOT,
-                    "%,d calls over %d days, %s calls/s", simulator.groundTruth().size(), options.historyDays(),
-                    options.callsPerSecond())));
+                    "%,d calls over %d days, %s calls/s%s", simulator.groundTruth().size(), options.historyDays(),
+                    options.callsPerSecond(), options.latencyMillis() == 0 ? ""
+                            : ", " + options.latencyMillis() + " ms latency")));
         } else {
             terminal.message(line("TRTC API", options.trtcEndpoint().toString(), "application "
                     + options.sdkAppId() + " as " + options.identifier()));

@@ -82,6 +82,18 @@ class DemoOptionsTest {
     }
 
     @Test
+    void latencyDelaysTheSimulatorsAnswersAndIsNoneByDefault() {
+        assertThat(DemoOptions.parse().latencyMillis()).isZero();
+        assertThat(DemoOptions.parse("--latency-ms", "80").latencyMillis()).isEqualTo(80);
+        assertThat(DemoOptions.parse("--latency-ms=200", "--plain").latencyMillis()).isEqualTo(200);
+        assertThatThrownBy(() -> DemoOptions.parse("--latency-ms", "10001")).hasMessageContaining("0..10000");
+        assertThatThrownBy(() -> DemoOptions.parse("--latency-ms", "-5")).hasMessageContaining("--latency-ms");
+        assertThatThrownBy(() -> DemoOptions.parse("--latency-ms", "80", "--trtc-endpoint", "https://x.example/",
+                "--sdkappid", "1", "--secret-key-file", "k.properties"))
+                .hasMessageContaining("--latency-ms delays the simulator's answers");
+    }
+
+    @Test
     void helpWinsOverEverythingElse() {
         assertThat(DemoOptions.parse("--sdkappid", "1", "--help").help()).isTrue();
     }
@@ -113,7 +125,7 @@ class DemoOptionsTest {
     void theUsageTextNamesEveryOption() {
         assertThat(DemoOptions.USAGE).contains("--trtc-endpoint", "--sdkappid", "--identifier", "--secret-key-file",
                 "--bootstrap-servers", "--connect-url", "--registry-url", "--connector-config", "--name", "--topic",
-                "--calls-per-second", "--history-days", "--plain", "--help", "--api v1|v4");
+                "--calls-per-second", "--history-days", "--latency-ms", "--plain", "--help", "--api v1|v4");
         assertThat(DemoOptions.USAGE).contains("--exit-after-records");
     }
 

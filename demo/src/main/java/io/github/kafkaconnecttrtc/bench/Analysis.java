@@ -1,0 +1,168 @@
+package io.github.kafkaconnecttrtc.bench;
+
+import io.github.kafkaconnecttrtc.simulator.QuerySnapshot;
+import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
+import io.github.kafkaconnecttrtc.simulator.SimulatorStats;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.function.IntPredicate;
+
+/**
+ * The figures {@link Benchmark} derives from what it collected: the topic read back, the
+ * simulator's per-second request counts, its query log and its ground truth.
+ */
+final class Analysis {
+
+    /** Moments of the steady window at which {@link #lookBackPages} counts. */
+    static final int LOOK_BACK_MOMENTS = 8;
+
+    private Analysis() {
+    }
+
+    /**
+     * Backfill figures, and steady ones when the run had a steady state, from the whole topic,
+     * read after the worker stopped, and from the simulator's requests per second.
+     */
+    static void topic(ModeResult result, Deliveries all, SortedMap<Long, Long> requestsPerSecond, int rateLimit) {
+        long deployMillis = result.deployEpochMillis;
+        IntPredicate backfill = i -> all.ended(i) <= result.historyUntilSecond * 1000
+                && all.started(i) >= result.readFromSecond * 1000;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long count = 0;
+        long[] backfillAppends = new long[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            first = Math.min(first, all.appended(i));
+            if (backfill.test(i)) {
+                backfillAppends[(int) count++] = all.appended(i);
+                last = Math.max(last, all.appended(i));
+            }
+        }
+        result.middleRate = middleRate(Arrays.copyOf(backfillAppends, (int) count));
+        result.topicRecords = all.size();
+        result.topicDistinct = all.distinctKeys(i -> true);
+        result.backfillRecords = count;
+        result.backfillDistinct = all.distinctKeys(backfill);
+        if (count > 0) {
+            result.firstRecordSeconds = (first - deployMillis) / 1e3;
+            result.lastRecordSeconds = (last - deployMillis) / 1e3;
+            backfillRequests(result, requestsPerSecond.subMap(deployMillis / 1000, Math.floorDiv(last, 1000L) + 1),
+                    rateLimit);
+        }
+        if (result.steadyStart == null || result.steadyEnd == null) {
+            return;
+        }
+
+        long s0 = result.steadyStart.epochMillis();
+        long s1 = result.steadyEnd.epochMillis();
+        List<Double> fresh = new ArrayList<>();
+        List<Double> fast = new ArrayList<>();
+        List<Double> slow = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.appended(i) < s0 || all.appended(i) > s1) {
+                continue;
+            }
+            double seconds = (all.appended(i) - all.ended(i)) / 1e3;
+            fresh.add(seconds);
+            (all.ended(i) - all.started(i) <= result.fastLaneMillis ? fast : slow).add(seconds);
+        }
+        result.liveRecords = fresh.size();
+        result.freshnessAppend = sorted(fresh);
+        result.freshnessAppendFast = sorted(fast);
+        result.freshnessAppendLong = sorted(slow);
+    }
+
+    /** The backfill's requests from the simulator's counts of its seconds, from the deploy to the last record. */
+    private static void backfillRequests(ModeResult result, SortedMap<Long, Long> perSecond, int rateLimit) {
+        result.backfillRequests = perSecond.values().stream().mapToLong(Long::longValue).sum();
+        result.maxRequestsInSecond = perSecond.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        result.secondsAtLimit = perSecond.values().stream().filter(n -> n >= rateLimit).count();
+        long[] counts = perSecond.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        result.medianRequestsInSecond = counts.length == 0 ? 0 : counts[counts.length / 2];
+    }
+
+    /**
+     * The pages any reader of this API must read for the promises of the fast and long lanes, from
+     * the simulator's ground truth at moments across the steady window: the API filters by start
+     * time only and returns only calls that ended, so each poll must read every call that started
+     * within the fast lane's look-back and was visible by then, each sweep those within
+     * {@code call.max.duration.ms}.
+     */
+    static void lookBackPages(ModeResult result, List<SimulatedCall> calls) {
+        long from = result.steadyStart.epochMillis() / 1000;
+        long to = result.steadyEnd.epochMillis() / 1000;
+        long settle = result.settleMillis / 1000;
+        double fast = 0;
+        double slow = 0;
+        for (int i = 0; i < LOOK_BACK_MOMENTS; i++) {
+            long moment = from + (to - from) * i / (LOOK_BACK_MOMENTS - 1);
+            long hi = moment - settle;
+            fast += pages(visibleStarted(calls, hi - result.fastLaneMillis / 1000, hi, moment), result.pageSize);
+            slow += pages(visibleStarted(calls, hi - result.maxCallMillis / 1000, hi, moment), result.pageSize);
+        }
+        result.fastLookBackPages = fast / LOOK_BACK_MOMENTS;
+        result.longLookBackPages = slow / LOOK_BACK_MOMENTS;
+    }
+
+    private static long visibleStarted(List<SimulatedCall> calls, long startFrom, long hi, long moment) {
+        return calls.stream().filter(c -> c.call().startCallTs() >= startFrom && c.call().endTs() <= hi
+                && c.isVisible(moment)).count();
+    }
+
+    private static long pages(long calls, int pageSize) {
+        return Math.max(1, (calls + pageSize - 1) / pageSize);
+    }
+
+    /**
+     * Sorts the steady state's requests by the simulator's query log: a query that starts more than
+     * the fast lane's window (plus what a fast pass may trail now by) before its end bound, which
+     * is about now less the settle delay, reads long calls, so it belongs to a sweep.
+     */
+    static void classifyQueries(ModeResult result, SimulatorStats stats) {
+        long total;
+        List<QuerySnapshot> queries;
+        do {
+            total = stats.totalRequests();
+            queries = stats.queries();
+        } while (total != stats.totalRequests());
+        long window = total - result.steadyStart.requests();
+        if (window <= 0 || window > queries.size()) {
+            return;
+        }
+        long threshold = result.fastLaneMillis / 1000 + Math.max(3 * result.pollMillis / 1000, 30);
+        long sweeps = 0;
+        long classified = 0;
+        for (QuerySnapshot query : queries.subList((int) (queries.size() - window), queries.size())) {
+            if (query.startTimestamp() == null || query.endTimestamp() == null) {
+                continue;
+            }
+            classified++;
+            if (query.endTimestamp() - query.startTimestamp() > threshold) {
+                sweeps++;
+            }
+        }
+        result.sweepQueries = sweeps;
+        result.classifiedQueries = classified;
+    }
+
+    /**
+     * Records per second over the middle 80% of the backfill's records, by append time: the rate
+     * once every task is reading and before the last slices run out, without the ramp at either end.
+     */
+    static double middleRate(long[] appendMillis) {
+        if (appendMillis.length < 10) {
+            return Double.NaN;
+        }
+        Arrays.sort(appendMillis);
+        int from = appendMillis.length / 10;
+        int to = appendMillis.length - 1 - appendMillis.length / 10;
+        double seconds = (appendMillis[to] - appendMillis[from]) / 1e3;
+        return seconds > 0 ? (to - from) / seconds : Double.NaN;
+    }
+
+    static double[] sorted(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    }
+}
