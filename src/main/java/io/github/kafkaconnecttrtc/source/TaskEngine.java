@@ -162,7 +162,8 @@ public final class TaskEngine {
 
     /**
      * Starts passes over due slices, up to {@code maxPasses} in progress, and takes what their steps
-     * come to for about {@link #WORK_SLICE}; waits a little when nothing is due or in progress.
+     * come to for about {@link #WORK_SLICE}; waits a little when no request is on its way and no
+     * slice is due.
      *
      * @return the records of the passes or parts complete, or null when there is nothing to hand over
      * @throws PassAbortedException when the task is stopping
@@ -170,7 +171,8 @@ public final class TaskEngine {
     public List<SourceRecord> poll() throws InterruptedException {
         Instant now = clock.instant();
         startDue(now);
-        if (passes.isEmpty() && outcomes.isEmpty()) {
+        // Passes parked after a failure wait for their slice's back-off like the slices not yet due.
+        if (outcomes.isEmpty() && passes.values().stream().noneMatch(reading -> reading.stepping)) {
             Duration untilDue = scheduler.untilNextDue(now);
             waiter.await(untilDue == null || untilDue.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : untilDue);
             return null;

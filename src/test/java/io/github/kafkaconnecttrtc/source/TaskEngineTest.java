@@ -276,6 +276,8 @@ class TaskEngineTest {
         // The failure parks the slice instead of failing the poll.
         assertThat(engine.poll()).isNull();
         assertThat(engine.poll()).as("still backing off").isNull();
+        assertThat(engine.poll()).as("still backing off").isNull();
+        assertThat(waits).as("the parked pass is waited for, not spun on").isNotEmpty();
         clock.advance(TaskEngine.FIRST_BACKOFF);
         List<SourceRecord> records = engine.poll();
 
