@@ -76,8 +76,9 @@ class PortAllocatorTest {
         try (PortAllocator.Reservation reservation = allocator.reserve()) {
             assertThat(reservation.port()).isEqualTo(first);
         }
+        // Not necessarily the second: the kernel may have given that one to another process meanwhile.
         try (PortAllocator.Reservation reservation = allocator.reserve()) {
-            assertThat(reservation.port()).isEqualTo(second);
+            assertThat(reservation.port()).isNotEqualTo(first);
         }
     }
 
