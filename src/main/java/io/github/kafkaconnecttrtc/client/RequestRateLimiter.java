@@ -1,24 +1,46 @@
 package io.github.kafkaconnecttrtc.client;
 
-import dev.failsafe.RateLimiter;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Spaces requests evenly, one permit every {@code 1 / rate} seconds; {@link #permitRate} says how
- * close to the API's budget that rate may be.
+ * Spaces requests evenly, one permit every {@code 1 / rate} seconds, in one sequence of slots that
+ * every caller takes the next of; {@link #permitRate} says how close to the API's budget that rate
+ * may be. A limiter that was idle gives its next permit at once, and no more: idle time is not
+ * saved up for a burst.
  *
- * <p>The rate can change while clients use the limiter ({@link SharedRequestBudget}); a caller
- * already waiting gets its permit at the old pace.
+ * <p>The rate can change while clients use the limiter ({@link SharedRequestBudget}, as tasks join
+ * and leave): the slots already taken stay, and the later ones follow at the new pace. Starting a
+ * new sequence instead would let the callers waiting on the old one and those on the new one
+ * overlap: with many requests in flight per task, that spilled over the budget in a second.
  */
 public final class RequestRateLimiter {
 
     /** The most of the budget ever kept back, for many requesters or small budgets. */
     static final double MAX_MARGIN_SHARE = 0.05;
 
-    private volatile RateLimiter<Object> limiter;
+    /** Waits a number of nanoseconds. */
+    @FunctionalInterface
+    interface NanoSleeper {
+        void sleep(long nanos) throws InterruptedException;
+    }
+
+    private final LongSupplier nanoTime;
+    private final NanoSleeper sleeper;
+    /** Nanoseconds between permits; guarded by this. */
+    private long intervalNanos;
+    /** When the next permit is free, by {@link #nanoTime}; guarded by this. */
+    private long nextPermit;
+    private boolean started;
     private volatile double requestsPerSecond;
 
     public RequestRateLimiter(double requestsPerSecond) {
+        this(requestsPerSecond, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+    }
+
+    RequestRateLimiter(double requestsPerSecond, LongSupplier nanoTime, NanoSleeper sleeper) {
+        this.nanoTime = nanoTime;
+        this.sleeper = sleeper;
         setRequestsPerSecond(requestsPerSecond);
     }
 
@@ -48,10 +70,7 @@ public final class RequestRateLimiter {
         if (!(requestsPerSecond > 0)) {
             throw new IllegalArgumentException("a request rate must be positive, got " + requestsPerSecond);
         }
-        long intervalNanos = (long) Math.ceil(1_000_000_000.0 / requestsPerSecond);
-        this.limiter = RateLimiter.smoothBuilder(Duration.ofNanos(intervalNanos))
-                .withMaxWaitTime(Duration.ofDays(1))
-                .build();
+        this.intervalNanos = (long) Math.ceil(1_000_000_000.0 / requestsPerSecond);
         this.requestsPerSecond = requestsPerSecond;
     }
 
@@ -61,14 +80,24 @@ public final class RequestRateLimiter {
      * @return how long the caller waited, in nanoseconds
      */
     public long acquire() {
-        long start = System.nanoTime();
-        try {
-            limiter.acquirePermit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientInterruptedException("interrupted while waiting for a request permit", e);
+        long start = nanoTime.getAsLong();
+        long slot;
+        synchronized (this) {
+            // nanoTime may be negative: compare by difference, and take the first call's time as it is.
+            slot = !started || start - nextPermit > 0 ? start : nextPermit;
+            started = true;
+            nextPermit = slot + intervalNanos;
         }
-        return System.nanoTime() - start;
+        long wait = slot - start;
+        if (wait > 0) {
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClientInterruptedException("interrupted while waiting for a request permit", e);
+            }
+        }
+        return nanoTime.getAsLong() - start;
     }
 
     public double requestsPerSecond() {

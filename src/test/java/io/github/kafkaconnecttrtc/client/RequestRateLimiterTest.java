@@ -3,6 +3,8 @@ package io.github.kafkaconnecttrtc.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RequestRateLimiterTest {
@@ -23,5 +25,52 @@ class RequestRateLimiterTest {
     void refusesAnEmptyBudgetOrNoRequesters() {
         assertThatThrownBy(() -> RequestRateLimiter.permitRate(0, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RequestRateLimiter.permitRate(200, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A clock that only the sleeps move, and the waits they were asked for. */
+    private static final class FakeTime {
+        long now = -5_000_000_000L;
+        final List<Long> waits = new ArrayList<>();
+
+        RequestRateLimiter limiter(double requestsPerSecond) {
+            return new RequestRateLimiter(requestsPerSecond, () -> now, nanos -> waits.add(nanos));
+        }
+    }
+
+    private static final long MS = 1_000_000;
+
+    @Test
+    void givesPermitsOneIntervalApartAndTheFirstAfterIdleTimeAtOnceWithoutABurst() {
+        FakeTime time = new FakeTime();
+        RequestRateLimiter limiter = time.limiter(10);
+
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire();
+        }
+        time.now += 10_000 * MS;
+        limiter.acquire();
+        limiter.acquire();
+
+        // Waits as asked at one instant: 0, 100, 200 ms; after ten idle seconds 0, then 100 again.
+        assertThat(time.waits).containsExactly(100 * MS, 200 * MS, 100 * MS);
+    }
+
+    @Test
+    void keepsOneSequenceOfPermitsWhenTheRateChangesWhileCallersWait() {
+        FakeTime time = new FakeTime();
+        RequestRateLimiter limiter = time.limiter(10);
+        for (int i = 0; i < 5; i++) {
+            limiter.acquire();
+        }
+
+        limiter.setRequestsPerSecond(20);
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire();
+        }
+
+        // The five at 10/s hold 0..400 ms; the next three follow at 50 ms, not from 0 again.
+        assertThat(time.waits).containsExactly(100 * MS, 200 * MS, 300 * MS, 400 * MS, 500 * MS, 550 * MS,
+                600 * MS);
+        assertThat(limiter.requestsPerSecond()).isEqualTo(20);
     }
 }
