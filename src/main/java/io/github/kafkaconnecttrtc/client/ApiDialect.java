@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * The two families of the call-records API. Calls started with TUICallKit's deprecated {@code call()} /
@@ -74,6 +75,13 @@ public enum ApiDialect {
     /** The hosts the vendor documents for this dialect, one per region. */
     public List<Region> regions() {
         return regions;
+    }
+
+    /** The documented endpoints with their regions, for messages: {@code https://host/ (Region), ...}. */
+    public String describeRegions() {
+        StringJoiner hosts = new StringJoiner(", ");
+        regions.forEach(region -> hosts.add(region.endpoint() + " (" + region.name() + ")"));
+        return hosts.toString();
     }
 
     /** Whether {@code host} is one the vendor documents for this dialect. */

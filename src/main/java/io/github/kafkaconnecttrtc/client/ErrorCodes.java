@@ -81,7 +81,7 @@ public final class ErrorCodes {
     }
 
     /** One code of a table. */
-    public record Code(int code, Reaction reaction, Concern concern, String meaning) {
+    private record Code(int code, Reaction reaction, Concern concern, String meaning) {
     }
 
     /** The table of v1/records/get_records_by_filter. */

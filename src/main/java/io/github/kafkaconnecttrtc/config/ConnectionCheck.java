@@ -212,7 +212,7 @@ public final class ConnectionCheck {
                     + ": set " + CALL_TYPES_CONFIG + "=single, or buy the package");
             case ENDPOINT -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target + " does not know "
                     + "application " + access.sdkAppId() + answer + ": " + meaning + ": "
-                    + regionList(access.dialect()));
+                    + "the " + access.dialect().configName() + " hosts are " + access.dialect().describeRegions());
             case ACCOUNT -> new Failure(SDKAPPID_CONFIG, SDKAPPID_CONFIG + ": the API refused requests for "
                     + "application " + access.sdkAppId() + answer + ": " + meaning);
             case REQUEST, NONE -> new Failure(ENDPOINT_CONFIG, ENDPOINT_CONFIG + ": " + target
@@ -220,16 +220,6 @@ public final class ConnectionCheck {
                     + " one-record query of the last " + WINDOW.toMinutes() + " minutes: expected the "
                     + access.dialect().configName() + " API host, such as " + example);
         };
-    }
-
-    private static String regionList(ApiDialect dialect) {
-        StringBuilder hosts = new StringBuilder("the ").append(dialect.configName()).append(" hosts are ");
-        List<ApiDialect.Region> regions = dialect.regions();
-        for (int i = 0; i < regions.size(); i++) {
-            hosts.append(i == 0 ? "" : ", ").append(regions.get(i).endpoint()).append(" (")
-                    .append(regions.get(i).name()).append(')');
-        }
-        return hosts.toString();
     }
 
     /** A failure before any API answer: the host was not reached, or what answered is not the records API. */

@@ -80,7 +80,7 @@ public class TrtcSourceConfig extends AbstractConfig {
 
     public static final String ENDPOINT_CONFIG = "trtc.endpoint";
     public static final String ENDPOINT_DOC = "Base URI of the call-records API host of the application's region. "
-            + "For " + API_VERSION_CONFIG + "=v1: " + regions(ApiDialect.V1) + ". For v4: " + regions(ApiDialect.V4)
+            + "For " + API_VERSION_CONFIG + "=v1: " + ApiDialect.V1.describeRegions() + ". For v4: " + ApiDialect.V4.describeRegions()
             + ". An absolute https URI without query; plain http is accepted only to a loopback address, unless "
             + "trtc.endpoint.allow.plain.http is true.";
     public static final String ENDPOINT_DEFAULT = ApiAccess.DEFAULT_ENDPOINT.toString();
@@ -543,18 +543,12 @@ public class TrtcSourceConfig extends AbstractConfig {
             if (other.servesHost(host)) {
                 return Optional.of(ENDPOINT_CONFIG + " (" + endpoint + ") is a host of the " + other.configName()
                         + " API, but " + API_VERSION_CONFIG + " is " + dialect.configName() + ": for "
-                        + dialect.configName() + " use the host of the application's region, " + regions(dialect)
+                        + dialect.configName() + " use the host of the application's region, " + dialect.describeRegions()
                         + "; or set " + API_VERSION_CONFIG + "=" + other.configName()
                         + " if the application's calls are kept by that family");
             }
         }
         return Optional.empty();
-    }
-
-    private static String regions(ApiDialect dialect) {
-        List<String> hosts = new ArrayList<>();
-        dialect.regions().forEach(region -> hosts.add(region.endpoint() + " (" + region.name() + ")"));
-        return String.join(", ", hosts);
     }
 
     private static List<String> dialectNames() {
