@@ -8,6 +8,7 @@ import io.github.kafkaconnecttrtc.client.TrtcFatalException;
 import io.github.kafkaconnecttrtc.client.TrtcRecordsClient;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
 import io.github.kafkaconnecttrtc.metrics.TaskMetrics;
+import io.github.kafkaconnecttrtc.source.PageRequests;
 import io.github.kafkaconnecttrtc.source.PassAbortedException;
 import io.github.kafkaconnecttrtc.source.RecordOutput;
 import io.github.kafkaconnecttrtc.source.SliceOffset;
@@ -90,16 +91,18 @@ public class TrtcSourceTask extends SourceTask {
         budget = SharedRequestBudget.join(connectorName(props) + "/" + config.sdkAppId(), share);
         client = new HttpTrtcRecordsClient(config.apiAccess(), config.requestPolicy(), clock, budget.limiter());
         int inFlight = config.requestsInFlight();
-        SliceReader reader = new SliceReader(client, config.readSettings(), clock, () -> stopping,
-                SliceReader.heldPerPass(inFlight));
+        // Steps of passes and the pages they ask at once share the threads: at most one each per request in flight.
         passThreads = Executors.newFixedThreadPool(inFlight,
                 passThreadFactory(connectorName(props), settings.taskId()));
+        Executor requestThreads = withLogContext(passThreads);
+        SliceReader reader = new SliceReader(client, PageRequests.concurrent(requestThreads), config.readSettings(),
+                clock, () -> stopping, SliceReader.heldPerPass(inFlight));
         metrics = new TaskMetrics(connectorName(props), settings.taskId(), client.stats(), clock);
         RecordOutput output = config.recordOutput();
         Map<String, SliceOffset> stored = storedOffsets(connectorName(props), config.sdkAppId(), settings.sliceNames());
         engine = TaskEngine.create(settings, stored, config.laneSchedule(), output, reader, clock,
                 duration -> stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS), metrics,
-                withLogContext(passThreads), inFlight);
+                requestThreads, inFlight);
         log.info("Reading {} slices of application {} from the {} records API at {} into {}",
                 settings.sliceNames().size(), config.sdkAppId(), config.apiAccess().dialect().configName(),
                 config.apiAccess().endpoint().getHost(), output.topic());

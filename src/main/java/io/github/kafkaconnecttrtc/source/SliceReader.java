@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * call can have is set aside as invalid rather than read, paging stops at what {@code totalNum}
  * allows, an early end of the list is asked again before it is believed, and a pass holds at most
  * its share of {@link #MAX_HELD_RECORDS} records before it hands over a part (docs/operations.md,
- * "Memory"). Passes of one reader may run on several threads at once, each pass on one at a time.
+ * "Memory"). Passes of one reader may run on several threads at once, each pass on one at a time;
+ * a step of a pass may ask several pages of its list at once, through {@link PageRequests}.
  */
 public final class SliceReader {
 
@@ -61,12 +63,18 @@ public final class SliceReader {
     static final int PAGE_MARGIN = 2;
     /** A {@code totalNum} beyond any real list, where the page arithmetic stops short of overflowing. */
     private static final long MAX_TOTAL = 1L << 40;
+    /**
+     * The share of the pages that the start times read so far predict before a list's last start
+     * that a step asks at once: a list read past its slice's end costs requests for records of no use.
+     */
+    private static final double PREDICTED_PAGES_ASKED = 0.75;
 
     private static final Logger log = LoggerFactory.getLogger(SliceReader.class);
     private static final Comparator<CallRecord> END_ORDER =
             Comparator.comparingLong(CallRecord::endTs).thenComparing(CallRecord::callId);
 
     private final TrtcRecordsClient client;
+    private final PageRequests pageRequests;
     private final ReadSettings settings;
     private final InstantSource clock;
     private final BooleanSupplier stopRequested;
@@ -79,13 +87,15 @@ public final class SliceReader {
     /**
      * @param maxHeld the most records one pass holds before it hands over a part: {@link #heldPerPass}
      *     of the passes a task runs at once
+     * @param requests makes the requests of a step that asks several pages at once
      */
-    public SliceReader(TrtcRecordsClient client, ReadSettings settings, InstantSource clock,
+    public SliceReader(TrtcRecordsClient client, PageRequests requests, ReadSettings settings, InstantSource clock,
             BooleanSupplier stopRequested, int maxHeld) {
         if (maxHeld < ApiLimits.MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("a pass must hold at least a page, not " + maxHeld);
         }
         this.client = client;
+        this.pageRequests = requests;
         this.settings = settings;
         this.clock = clock;
         this.stopRequested = stopRequested;
@@ -151,9 +161,20 @@ public final class SliceReader {
         ASK_AGAIN
     }
 
+    /** The answers of one step that can be taken in page order, and the failure that ended them early. */
+    private record Wave(List<RecordsPage> answers, RuntimeException failure) {
+
+        void throwFailure() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
     /**
-     * One pass in progress. {@link #step()} makes at most one request; a step that fails leaves the
-     * pass as it was, so the same request is made again by the next step.
+     * One pass in progress. {@link #step(int)} asks one page or several of the same list at once,
+     * and takes the answers in page order as far as they agree; a request that fails ends the step
+     * after the pages before it, so the next step asks the failed page again.
      */
     public final class Pass {
 
@@ -187,6 +208,11 @@ public final class SliceReader {
         private long reached;
         private int page = 1;
         private ListPaging paging = new ListPaging();
+        /**
+         * The most pages a step asks at once: halved when the list changed under the pages of a step,
+         * doubled again by a step whose pages all agreed.
+         */
+        private int window = Integer.MAX_VALUE;
 
         Pass(Slice slice, Cursor cursor, long hi, long queryStart, PassResult.SeenWindow previous,
                 PassResult.SeenWindow previousAsGiven, boolean behind) {
@@ -207,17 +233,28 @@ public final class SliceReader {
         }
 
         /**
-         * Makes the next request of the pass.
+         * Makes the next requests of the pass: up to {@code width} pages of its list at once.
          *
          * @return whether the pass is complete
          * @throws PassAbortedException when the task stops meanwhile
          * @throws PagingException when the API's pages cannot be followed further and records are missing
          */
-        public boolean step() {
+        public boolean step(int width) {
+            if (width < 1) {
+                throw new IllegalArgumentException("a step asks at least one page, not " + width);
+            }
             if (!done) {
-                done = unordered ? stepUnordered() : stepInStartOrder();
+                done = unordered ? stepUnordered(width) : stepInStartOrder(width);
             }
             return done;
+        }
+
+        /**
+         * How many pages the next step can use at once: one while the list's length is unknown, then
+         * about what it has left, fewer after the list changed under a step.
+         */
+        public int wantedWidth() {
+            return done ? 1 : (int) Math.min(window, paging.pagesAhead());
         }
 
         /**
@@ -277,7 +314,7 @@ public final class SliceReader {
         }
 
         /** Returns true when the pass is complete. */
-        private boolean stepInStartOrder() {
+        private boolean stepInStartOrder(int width) {
             if (anchor < ReadSettings.horizonFloor(nowSeconds())) {
                 // A new start means a new list: its first page, from where the reading stands.
                 anchor = clampToHorizon(reached);
@@ -286,40 +323,48 @@ public final class SliceReader {
             if (anchor > lastStart || !paging.mayAsk()) {
                 return true;
             }
-            RecordsPage answer = fetch(anchor);
-            Verdict verdict = paging.take(answer);
-            if (verdict == Verdict.ASK_AGAIN) {
-                return false;
-            }
-            List<CallRecord> records = answers(answer, anchor);
-            long previousStart = anchor;
-            String previousId = null;
-            for (CallRecord record : records) {
-                if (record.startCallTs() < previousStart
-                        || (record.startCallTs() == previousStart && previousId != null
-                            && record.callId().compareTo(previousId) < 0)) {
-                    startOrdered = false;
-                    log.warn("The records API answered out of start-time order (call {} after one that started at"
-                            + " {}); reading by page number from now on", LogText.quote(record.callId()),
-                            previousStart);
-                    unordered = true;
-                    newList();
-                    return false;
-                }
-                previousStart = record.startCallTs();
-                previousId = record.callId();
-            }
-            for (CallRecord record : records) {
-                if (record.startCallTs() > lastStart) {
+            Wave wave = fetchWave(anchor, width);
+            for (int i = 0; i < wave.answers().size(); i++) {
+                if (i > 0 && !paging.mayAsk()) {
                     return true;
                 }
-                consider(record);
+                RecordsPage answer = wave.answers().get(i);
+                Verdict verdict = paging.take(answer);
+                if (verdict == Verdict.ASK_AGAIN) {
+                    break;
+                }
+                List<CallRecord> records = answers(answer, anchor);
+                long previousStart = anchor;
+                String previousId = null;
+                for (CallRecord record : records) {
+                    if (record.startCallTs() < previousStart
+                            || (record.startCallTs() == previousStart && previousId != null
+                                && record.callId().compareTo(previousId) < 0)) {
+                        startOrdered = false;
+                        log.warn("The records API answered out of start-time order (call {} after one that started"
+                                + " at {}); reading by page number from now on", LogText.quote(record.callId()),
+                                previousStart);
+                        unordered = true;
+                        newList();
+                        wave.throwFailure();
+                        return false;
+                    }
+                    previousStart = record.startCallTs();
+                    previousId = record.callId();
+                }
+                for (CallRecord record : records) {
+                    if (record.startCallTs() > lastStart) {
+                        return true;
+                    }
+                    consider(record);
+                }
+                reached = Math.max(reached, previousStart);
+                if (verdict == Verdict.LAST) {
+                    return true;
+                }
+                page++;
             }
-            reached = Math.max(reached, previousStart);
-            if (verdict == Verdict.LAST) {
-                return true;
-            }
-            page++;
+            wave.throwFailure();
             if (held() >= maxHeld) {
                 // Every call that ended before the latest start read has been read: it started earlier.
                 handOver(Math.min(hi, reached - 1));
@@ -332,21 +377,28 @@ public final class SliceReader {
         }
 
         /** Returns true when the pass is complete. */
-        private boolean stepUnordered() {
+        private boolean stepUnordered(int width) {
             long start = clampToHorizon(queryStart);
             if (start > lastStart || !paging.mayAsk()) {
                 return true;
             }
-            RecordsPage answer = fetch(start);
-            Verdict verdict = paging.take(answer);
-            if (verdict == Verdict.ASK_AGAIN) {
-                return false;
+            Wave wave = fetchWave(start, width);
+            for (int i = 0; i < wave.answers().size(); i++) {
+                if (i > 0 && !paging.mayAsk()) {
+                    return true;
+                }
+                RecordsPage answer = wave.answers().get(i);
+                Verdict verdict = paging.take(answer);
+                if (verdict == Verdict.ASK_AGAIN) {
+                    break;
+                }
+                answers(answer, start).forEach(this::consider);
+                if (verdict == Verdict.LAST) {
+                    return true;
+                }
+                page++;
             }
-            answers(answer, start).forEach(this::consider);
-            if (verdict == Verdict.LAST) {
-                return true;
-            }
-            page++;
+            wave.throwFailure();
             if (held() >= maxHeld) {
                 if (!invalid.isEmpty()) {
                     part = collect(List.of(), emitted, null);
@@ -436,15 +488,60 @@ public final class SliceReader {
             paging = new ListPaging();
         }
 
-        private RecordsPage fetch(long start) {
+        /**
+         * Asks pages {@code page .. page + width - 1} of the list from {@code start} at once and keeps the
+         * answers that can be taken in page order: up to the first failure, and up to the first whose
+         * {@code totalNum} is below that of a page before it. The list only grows while it is read (see
+         * {@link ListPaging}), so answers with equal counts saw the same list, and rising counts are pages
+         * read in page order of time: either reads the list as one request at a time would. A page that
+         * counts fewer than one before it was computed before a call joined the list in front of it, and
+         * may have missed the record that call pushed onto it: it and those after it are asked again.
+         */
+        private Wave fetchWave(long start, int width) {
             if (stopRequested.getAsBoolean()) {
                 throw new PassAbortedException();
             }
             RecordsQuery query = new RecordsQuery(start, OptionalLong.of(listHi), settings.callTypeParameter(), null,
                     settings.pageSize());
-            RecordsPage answer = client.fetchPage(query, page);
-            requests++;
-            return answer;
+            List<Supplier<RecordsPage>> asks = new ArrayList<>(width);
+            for (int i = 0; i < width; i++) {
+                int number = page + i;
+                asks.add(() -> {
+                    if (stopRequested.getAsBoolean()) {
+                        throw new PassAbortedException();
+                    }
+                    return client.fetchPage(query, number);
+                });
+            }
+            List<PageRequests.Fetched> fetched = pageRequests.makeAll(asks);
+            List<RecordsPage> answers = new ArrayList<>(width);
+            RuntimeException failure = null;
+            long mostTotal = Long.MIN_VALUE;
+            for (PageRequests.Fetched one : fetched) {
+                if (one.page() != null) {
+                    requests++;
+                }
+            }
+            for (PageRequests.Fetched one : fetched) {
+                if (one.failure() != null) {
+                    failure = one.failure();
+                    break;
+                }
+                long total = one.page().totalNum();
+                if (total < mostTotal) {
+                    log.debug("Slice {}: page {} of a list counted {} records, a page before it {}: the list changed"
+                            + " while they were read at once; page {} on are asked again", slice.name(),
+                            page + answers.size(), total, mostTotal, page + answers.size());
+                    window = Math.max(1, width / 2);
+                    return new Wave(answers, null);
+                }
+                mostTotal = total;
+                answers.add(one.page());
+            }
+            if (failure == null && width >= window) {
+                window = window > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : window * 2;
+            }
+            return new Wave(answers, failure);
         }
 
         private long clampToHorizon(long start) {
@@ -519,7 +616,7 @@ public final class SliceReader {
                 if (firstTotal < 0) {
                     return true;
                 }
-                long pages = ceilDiv(2 * maxTotal - firstTotal, served) + PAGE_MARGIN;
+                long pages = allowedPages();
                 if (page <= pages) {
                     return true;
                 }
@@ -533,6 +630,31 @@ public final class SliceReader {
                         + slice.name() + " as if more followed, but its totalNum (" + maxTotal + ") allows at most "
                         + pages + " pages of " + served + ", and only " + taken + " records came on"
                         + " them; the pass stops here");
+            }
+
+            /** The most pages the counts seen allow: each call that joined the list can repeat a record. */
+            private long allowedPages() {
+                return ceilDiv(2 * maxTotal - firstTotal, served) + PAGE_MARGIN;
+            }
+
+            /**
+             * How many pages of the list seem to be left from the next: at least one, and one while the
+             * list's length is unknown. A list read in start order may go on past the slice's last start
+             * (a history cell's holds the later cells' calls); then the start times read so far predict
+             * the rest, of which a share is asked at once, so that a step rarely asks past it.
+             */
+            long pagesAhead() {
+                if (firstTotal < 0) {
+                    return 1;
+                }
+                long read = (long) (page - 1) * served;
+                long ahead = Math.max(1, Math.min(ceilDiv(maxTotal - read, served), allowedPages() - page + 1));
+                if (!unordered && reached > anchor) {
+                    double perSecond = (double) read / (reached - anchor + 1);
+                    long predicted = (long) (PREDICTED_PAGES_ASKED * perSecond * (lastStart - reached) / served);
+                    ahead = Math.min(ahead, Math.max(1, predicted));
+                }
+                return ahead;
             }
 
             Verdict take(RecordsPage answer) {

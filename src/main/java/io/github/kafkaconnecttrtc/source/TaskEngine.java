@@ -20,15 +20,16 @@ import org.slf4j.LoggerFactory;
  * The poll loop of a task, free of Connect's life cycle so that tests can drive it with a fake
  * clock: pick the due slices, read a pass over each, turn the passes into records.
  *
- * <p>Up to {@code maxPasses} passes are in progress at once, each over another slice, so that a
- * task keeps that many requests in flight while the API is a round trip away. A pass itself makes
- * one request at a time, in page order, so that what was argued for one list of pages holds
- * unchanged (docs/how-it-reads.md); passes over different slices are independent. Each request of a
- * pass runs on the executor as a step of its own, and the poll thread takes the steps' outcomes in
- * the order they end: it alone touches the slices' state, the records and the metrics. With an
- * executor that runs a step on the submitting thread, the passes take turns request by request,
- * deterministically, which is how the tests drive it. A task's first request goes alone, so that an
- * answer only a configuration change can fix fails the task after one request.
+ * <p>A task keeps up to {@code maxInFlight} requests in flight while the API is a round trip away:
+ * passes over up to that many slices at once, and, once there are fewer passes than that, several
+ * pages of a pass's list at once, the requests shared evenly among the passes in progress and the
+ * slices due. Passes over different slices are independent; how the pages of one list read at once
+ * keep what was argued for one request at a time is in docs/how-it-reads.md. Each step of a pass
+ * runs on the executor, and the poll thread takes the steps' outcomes in the order they end: it
+ * alone touches the slices' state, the records and the metrics. With an executor that runs a step
+ * on the submitting thread, the passes take turns step by step, deterministically, which is how the
+ * tests drive it. A task's first request goes alone, so that an answer only a configuration change
+ * can fix fails the task after one request.
  *
  * <p>The records of what the poll took are returned as one batch, which under exactly-once is one
  * transaction; a pass that holds its share of {@link SliceReader#MAX_HELD_RECORDS} hands over a part
@@ -64,7 +65,7 @@ public final class TaskEngine {
     private final String invalidTopic;
     private final InvalidRecordFilter invalidRecords = new InvalidRecordFilter();
     private final Executor executor;
-    private final int maxPasses;
+    private final int maxInFlight;
     /** The passes in progress by slice: stepping, waiting for their turn, or parked after a failure. */
     private final Map<SliceState, InProgress> passes = new LinkedHashMap<>();
     /** Whether a request of this task was answered yet, by records or by a transient failure. */
@@ -72,12 +73,14 @@ public final class TaskEngine {
     /** The outcomes of steps, in the order the steps ended. */
     private final BlockingDeque<Outcome> outcomes = new LinkedBlockingDeque<>();
 
-    /** A pass in progress; {@code stepping} only changes on the poll thread. */
+    /** A pass in progress; {@code stepping} and {@code width} only change on the poll thread. */
     private static final class InProgress {
         final SliceState state;
         final Instant started;
         final SliceReader.Pass pass;
         boolean stepping;
+        /** The requests of the step in progress. */
+        int width;
 
         InProgress(SliceState state, Instant started, SliceReader.Pass pass) {
             this.state = state;
@@ -103,12 +106,12 @@ public final class TaskEngine {
 
     TaskEngine(List<SliceState> slices, PassScheduler scheduler, SliceReader reader, RecordFactory factory,
             InstantSource clock, Waiter waiter, Duration progressInterval, String invalidTopic,
-            PassObserver observer, Executor executor, int maxPasses) {
-        if (maxPasses < 1) {
-            throw new IllegalArgumentException("maxPasses must be at least 1, got " + maxPasses);
+            PassObserver observer, Executor executor, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
         }
         this.executor = executor;
-        this.maxPasses = maxPasses;
+        this.maxInFlight = maxInFlight;
         this.scheduler = scheduler;
         this.reader = reader;
         this.factory = factory;
@@ -127,13 +130,14 @@ public final class TaskEngine {
      * Builds the engine for the slices of {@code settings}, each starting from its stored offset
      * when there is a readable one.
      *
-     * @param executor runs the steps of passes: a pool of at least {@code maxPasses} threads to keep that
-     *     many requests in flight, or one that runs a step on the submitting thread
-     * @param maxPasses how many passes, each over another slice, are in progress at most
+     * @param executor runs the steps of passes: a pool of at least {@code maxInFlight} threads, shared
+     *     with the reader's {@link PageRequests}, to keep that many requests in flight, or one that
+     *     runs a step on the submitting thread
+     * @param maxInFlight how many requests are in flight at most, and passes in progress
      */
     public static TaskEngine create(TaskSettings settings, Map<String, SliceOffset> storedOffsets,
             LaneSchedule schedule, RecordOutput output, SliceReader reader, InstantSource clock, Waiter waiter,
-            PassObserver observer, Executor executor, int maxPasses) {
+            PassObserver observer, Executor executor, int maxInFlight) {
         ReadSettings read = reader.settings();
         Instant now = clock.instant();
         List<SliceState> states = new ArrayList<>();
@@ -157,11 +161,11 @@ public final class TaskEngine {
         RecordFactory factory = new RecordFactory(output.sdkAppId(), output.topic(), output.progressTopic(),
                 output.invalidTopic(), settings.tailStart(), settings.readFrom());
         return new TaskEngine(states, scheduler, reader, factory, clock, waiter, output.progressInterval(),
-                output.invalidTopic(), observer, executor, maxPasses);
+                output.invalidTopic(), observer, executor, maxInFlight);
     }
 
     /**
-     * Starts passes over due slices, up to {@code maxPasses} in progress, and takes what their steps
+     * Starts passes over due slices, up to {@code maxInFlight} requests in flight, and takes what their steps
      * come to for about {@link #WORK_SLICE}; waits a little when no request is on its way and no
      * slice is due.
      *
@@ -198,33 +202,49 @@ public final class TaskEngine {
         return nullIfEmpty(batch);
     }
 
-    /** Resumes the passes whose slice is due and starts new ones over due slices while there is room. */
+    /**
+     * Resumes the passes whose slice is due and starts new ones over due slices while requests are
+     * free, each pass asking at most its share of them: {@code maxInFlight} over the passes and the
+     * due slices that wait for one. While many slices are due, each pass so asks one page at a time,
+     * as many passes as requests; the last passes of a backfill, and the tail's, ask several pages.
+     */
     private void startDue(Instant now) {
-        for (InProgress reading : passes.values()) {
-            if (!reading.stepping && !reading.state.nextDue.isAfter(now)) {
-                step(reading);
+        // The first request goes alone: an answer only a configuration change can fix then fails the
+        // task after one request, not after one per request in flight.
+        int room = (answered ? maxInFlight : 1) - inFlight();
+        long reading = passes.values().stream()
+                .filter(held -> held.stepping || !held.state.nextDue.isAfter(now)).count();
+        long waiting = scheduler.dueCount(now, passes.keySet());
+        int share = (int) Math.max(1, maxInFlight / Math.max(1, reading + waiting));
+        for (InProgress held : passes.values()) {
+            if (room <= 0) {
+                return;
+            }
+            if (!held.stepping && !held.state.nextDue.isAfter(now)) {
+                room -= step(held, Math.min(room, share));
             }
         }
-        // The first request goes alone: an answer only a configuration change can fix then fails the
-        // task after one request, not after one per pass in flight.
-        int room = answered ? maxPasses : 1;
-        while (passes.values().stream().filter(reading -> reading.stepping).count() < room) {
+        while (room > 0) {
             SliceState due = scheduler.nextDue(now, passes.keySet());
             if (due == null) {
                 return;
             }
-            if (passes.size() >= maxPasses) {
+            if (passes.size() >= maxInFlight) {
                 dropParked(due);
             }
-            InProgress reading = new InProgress(due, now, reader.begin(due.slice, due.cursor, due.seen));
-            passes.put(due, reading);
-            step(reading);
+            InProgress started = new InProgress(due, now, reader.begin(due.slice, due.cursor, due.seen));
+            passes.put(due, started);
+            room -= step(started, Math.min(room, share));
         }
+    }
+
+    private int inFlight() {
+        return passes.values().stream().filter(held -> held.stepping).mapToInt(held -> held.width).sum();
     }
 
     /**
      * Makes room for a pass over {@code due} by giving up a pass parked after a failure, so that the
-     * passes held stay within {@code maxPasses}: a slice that fails blocks no other, and its pass starts
+     * passes held stay within {@code maxInFlight}: a slice that fails blocks no other, and its pass starts
      * again from the slice's cursor once it is due.
      */
     private void dropParked(SliceState due) {
@@ -235,19 +255,27 @@ public final class TaskEngine {
         });
     }
 
-    /** Makes the next request of a pass on the executor. */
-    private void step(InProgress reading) {
+    /**
+     * Makes the next step of a pass on the executor, of as many requests as the pass can use up to
+     * {@code most}.
+     *
+     * @return the requests of the step
+     */
+    private int step(InProgress reading, int most) {
+        int width = Math.min(most, reading.pass.wantedWidth());
         reading.stepping = true;
+        reading.width = width;
         executor.execute(() -> {
             Outcome outcome;
             try {
-                boolean complete = reading.pass.step();
+                boolean complete = reading.pass.step(width);
                 outcome = new Outcome(reading, complete, complete ? null : reading.pass.takePart(), null);
             } catch (RuntimeException e) {
                 outcome = new Outcome(reading, false, null, e);
             }
             outcomes.add(outcome);
         });
+        return width;
     }
 
     /** The next outcome: at once when one is there, else waiting until {@code until} while steps run. */
@@ -261,36 +289,36 @@ public final class TaskEngine {
     }
 
     /**
-     * Takes one outcome over on the poll thread: records for a pass or part complete, the next step
-     * of a pass while the poll has time left (else at the next poll), a back-off for a failure.
+     * Takes one outcome over on the poll thread: records for a pass or part complete, the next steps
+     * while the poll has time left (else at the next poll), a back-off for a failure.
      */
     private List<SourceRecord> take(Outcome outcome, Instant until) {
         InProgress reading = outcome.reading();
         reading.stepping = false;
         RuntimeException failure = outcome.failure();
         answered |= failure == null || failure instanceof TrtcRetriableException || failure instanceof PagingException;
+        List<SourceRecord> records = List.of();
         if (failure instanceof TrtcRetriableException) {
             // The pass stays, parked, and goes on from where it was once the slice is due again.
             failed(reading.state, failure.getMessage());
-            return List.of();
-        }
-        if (failure != null) {
+        } else if (failure instanceof PagingException) {
             passes.remove(reading.state);
-            if (failure instanceof PagingException) {
-                failed(reading.state, failure.getMessage());
-                return List.of();
-            }
+            failed(reading.state, failure.getMessage());
+        } else if (failure != null) {
+            passes.remove(reading.state);
             // The task is stopping, or only a configuration change can help: the task's to decide.
             throw failure;
-        }
-        if (outcome.complete()) {
+        } else if (outcome.complete()) {
             passes.remove(reading.state);
-            return read(reading.state, reading.started, reading.pass.result(), reading.pass);
+            records = read(reading.state, reading.started, reading.pass.result(), reading.pass);
+        } else if (outcome.part() != null) {
+            records = read(reading.state, reading.started, outcome.part(), null);
         }
-        if (clock.instant().isBefore(until)) {
-            step(reading);
+        Instant now = clock.instant();
+        if (now.isBefore(until)) {
+            startDue(now);
         }
-        return outcome.part() == null ? List.of() : read(reading.state, reading.started, outcome.part(), null);
+        return records;
     }
 
     private static List<SourceRecord> nullIfEmpty(List<SourceRecord> records) {

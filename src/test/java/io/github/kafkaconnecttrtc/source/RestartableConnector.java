@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.IntUnaryOperator;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -43,15 +45,29 @@ final class RestartableConnector implements AutoCloseable {
         }
     }
 
-    /** Sums what passes report, as the task metrics do. */
+    /**
+     * Sums what passes report, as the task metrics do, and notes the calls a pass emitted behind its
+     * slice's cursor: those the pass before it did not see.
+     */
     static final class Counts implements PassObserver {
         long overlong;
         long late;
+        final Set<String> behindCursor = new HashSet<>();
+        private final Map<String, Cursor> cursors = new HashMap<>();
+
+        @Override
+        public void assigned(Slice slice, Cursor cursor) {
+            cursors.put(slice.name(), cursor);
+        }
 
         @Override
         public void passed(Slice slice, PassResult result, Instant started) {
             overlong += result.overlong();
             late += result.late();
+            Cursor before = cursors.get(slice.name());
+            result.records().stream().filter(record -> !before.precedes(record))
+                    .forEach(record -> behindCursor.add(record.callId()));
+            cursors.put(slice.name(), result.cursor());
         }
     }
 
@@ -79,6 +95,8 @@ final class RestartableConnector implements AutoCloseable {
     private List<List<Applied>> applied = List.of();
     private boolean[] idle = new boolean[0];
     private boolean draining;
+    /** How far the clock moves at most between the answers of one step, on top of each request's move. */
+    long secondsBetweenAnswers = 60;
 
     RestartableConnector(TrtcSimulator simulator, ApiDialect dialect, MutableClock clock, ReadSettings read,
             Duration pollInterval, Duration sweepInterval, Duration sliceDuration, OptionalLong start) {
@@ -94,7 +112,8 @@ final class RestartableConnector implements AutoCloseable {
 
     /**
      * Plans with a new planner and starts {@code maxTasks} tasks from the committed offsets, each with
-     * up to {@code passes} passes in progress, which take turns request by request.
+     * up to {@code passes} requests in flight: passes over that many slices, which take turns step
+     * by step, or pages of one list, answered in a shuffled order.
      */
     void start(int maxTasks, int passes) {
         SlicePlanner planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
@@ -108,7 +127,9 @@ final class RestartableConnector implements AutoCloseable {
             int task = i;
             TaskSettings settings = new TaskSettings(assignment.get(i), plan.tailStart(), plan.readFrom(),
                     assignment.size(), i);
-            SliceReader reader = new SliceReader(client, read, clock, () -> false, SliceReader.heldPerPass(passes));
+            // Each task's pages asked at once are answered in an order of the run's and task's own.
+            SliceReader reader = new SliceReader(client, new ShuffledPageRequests(31L * run + i, clock, secondsBetweenAnswers), read,
+                    clock, () -> false, SliceReader.heldPerPass(passes));
             started.add(TaskEngine.create(settings, Map.copyOf(committed), schedule, output, reader, clock, wait -> {
                 idle[task] = true;
                 if (!draining) {

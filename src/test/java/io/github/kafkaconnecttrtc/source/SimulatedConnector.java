@@ -75,7 +75,8 @@ final class SimulatedConnector implements AutoCloseable {
         for (int task = 0; task < assignment.size(); task++) {
             TaskSettings settings = new TaskSettings(assignment.get(task), plan.tailStart(), plan.readFrom(),
                     assignment.size(), task);
-            SliceReader reader = new SliceReader(client, read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
+            SliceReader reader = new SliceReader(client, PageRequests.concurrent(Runnable::run),
+                    read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
             started.add(TaskEngine.create(settings, Map.copyOf(committed), schedule, output, reader, clock,
                     clock::advance, observer, Runnable::run, 1));
         }

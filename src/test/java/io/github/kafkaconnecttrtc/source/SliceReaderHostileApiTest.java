@@ -51,7 +51,8 @@ class SliceReaderHostileApiTest {
 
     private SliceReader reader(ScriptedRecordsClient client) {
         ReadSettings read = new ReadSettings(SETTLE, HOUR, 600, PAGE, Set.of("single", "group"), Set.of());
-        return new SliceReader(client, read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
+        return new SliceReader(client, PageRequests.concurrent(Runnable::run),
+                read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
     }
 
     private static CallRecord call(String id, long start, long duration) {
@@ -70,7 +71,7 @@ class SliceReaderHostileApiTest {
 
     private static PassResult pass(SliceReader reader, Slice slice, Cursor cursor) {
         SliceReader.Pass pass = reader.begin(slice, cursor, null);
-        while (!pass.step()) {
+        while (!pass.step(1)) {
             assertThat(pass.takePart()).as("no part of a pass this small").isNull();
         }
         return pass.result();
@@ -287,7 +288,7 @@ class SliceReaderHostileApiTest {
         SliceReader.Pass pass = reader(client).begin(CELL, fresh(CELL), null);
 
         assertThatThrownBy(() -> {
-            while (!pass.step()) {
+            while (!pass.step(1)) {
                 // one request per step
             }
         }).isInstanceOf(PagingException.class).hasMessageContaining("same 100 records")
@@ -354,10 +355,11 @@ class SliceReaderHostileApiTest {
                     shifted.records(), List.of(), honest.requestId());
         });
         ReadSettings read = new ReadSettings(SETTLE, HOUR, 600, 1, Set.of("single", "group"), Set.of());
-        SliceReader reader = new SliceReader(client, read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
+        SliceReader reader = new SliceReader(client, PageRequests.concurrent(Runnable::run),
+                read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
 
         SliceReader.Pass pass = reader.begin(CELL, fresh(CELL), null);
-        while (!pass.step()) {
+        while (!pass.step(1)) {
             // one request per step
         }
 
@@ -447,7 +449,7 @@ class SliceReaderHostileApiTest {
         }
         SliceReader.Pass pass = reader(new ScriptedRecordsClient(calls, true)).begin(fast, fresh(fast), null);
         List<PassResult> results = new ArrayList<>();
-        while (!pass.step()) {
+        while (!pass.step(1)) {
             PassResult part = pass.takePart();
             if (part != null) {
                 results.add(part);
@@ -471,7 +473,7 @@ class SliceReaderHostileApiTest {
         boolean behind = true;
         while (behind) {
             SliceReader.Pass pass = reader.begin(slice, cursor, null);
-            while (!pass.step()) {
+            while (!pass.step(1)) {
                 assertThat(pass.held()).isLessThanOrEqualTo(SliceReader.MAX_HELD_RECORDS + PAGE);
                 PassResult part = pass.takePart();
                 if (part != null) {

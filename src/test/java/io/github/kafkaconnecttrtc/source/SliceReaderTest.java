@@ -66,13 +66,14 @@ class SliceReaderTest {
         toClose.add(http);
         ReadSettings read = new ReadSettings(SETTLE, maxCallSeconds, FAST_LANE, pageSize, Set.of("single", "group"),
                 Set.of());
-        return new SliceReader(http, read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
+        return new SliceReader(http, PageRequests.concurrent(Runnable::run),
+                read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
     }
 
     /** Runs a pass to its end through the reader's step API, as the engine does over several polls. */
     private static PassResult pass(SliceReader reader, Slice slice, Cursor cursor, PassResult.SeenWindow previous) {
         SliceReader.Pass pass = reader.begin(slice, cursor, previous);
-        while (!pass.step()) {
+        while (!pass.step(1)) {
             // one request per step
         }
         return pass.result();
@@ -236,7 +237,7 @@ class SliceReaderTest {
         int passes = 0;
         while (behind) {
             SliceReader.Pass pass = reader.begin(fast, cursor, null);
-            while (!pass.step()) {
+            while (!pass.step(1)) {
                 // one request per step
             }
             PassResult result = pass.result();
@@ -261,7 +262,7 @@ class SliceReaderTest {
         long floor = ReadSettings.horizonFloor(NOW);
 
         SliceReader.Pass pass = reader.begin(fast, fresh(fast), null);
-        while (!pass.step()) {
+        while (!pass.step(1)) {
             // one request per step
         }
         PassResult result = pass.result();
@@ -414,5 +415,54 @@ class SliceReaderTest {
         assertThat(simulator.stats().totalRequests()).isLessThanOrEqualTo(expected.size() / 100 + 2);
         System.out.printf("[%s] %d calls of 20 minutes at 100 calls/s: %d results, %d requests%n", reading,
                 expected.size(), results.size(), simulator.stats().totalRequests());
+    }
+
+    /**
+     * Pages of one list asked at once may be answered in any order: here page 3 before page 2, and a
+     * call joins the list in front of both in between. Page 2 then starts a record later than page 3
+     * assumed, and the record between them is on neither: page 3 counts fewer records than page 2,
+     * so it is asked again, and every call is read.
+     */
+    @Test
+    void aPageThatCountsFewerRecordsThanAPageBeforeItIsAskedAgainAndNoCallIsSkipped() {
+        TrtcSimulator simulator = simulator(empty());
+        long cellStart = NOW - 3 * HOUR;
+        Slice cell = Slice.history(cellStart, cellStart + HOUR, cellStart, NOW - 2 * HOUR);
+        List<CallRecord> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(call(String.format("c-%02d", i), cellStart + 90L * i, 30));
+        }
+        calls.forEach(call -> add(simulator, call));
+        // Shows up in front of every page but the first while the pass reads.
+        CallRecord joining = call("joins", cellStart + 5, 30);
+        simulator.addCall(SimulatorCalls.served(joining), NOW + 10);
+        HttpTrtcRecordsClient http = SimulatorClients.quickClient(simulator, clock);
+        toClose.add(http);
+        List<List<Integer>> steps = new ArrayList<>();
+        PageRequests lastFirst = requests -> {
+            steps.add(List.of(requests.size()));
+            List<PageRequests.Fetched> fetched = new ArrayList<>(requests.size());
+            for (int i = requests.size() - 1; i >= 0; i--) {
+                if (i < requests.size() - 1) {
+                    clock.advanceSeconds(20);
+                }
+                fetched.add(0, new PageRequests.Fetched(requests.get(i).get(), null));
+            }
+            return fetched;
+        };
+        SliceReader reader = new SliceReader(http, lastFirst, new ReadSettings(SETTLE, HOUR, FAST_LANE, 10,
+                Set.of("single", "group"), Set.of()), clock, () -> false, SliceReader.MAX_HELD_RECORDS);
+
+        SliceReader.Pass pass = reader.begin(cell, fresh(cell), null);
+        while (!pass.step(pass.wantedWidth())) {
+            // as many pages at once as the pass can use
+        }
+        PassResult result = pass.result();
+
+        assertThat(ids(result.records())).containsAll(ids(calls));
+        // Page 1 alone, pages 2 and 3 at once, page 3 again with what follows.
+        assertThat(steps.get(0)).containsExactly(1);
+        assertThat(steps.get(1)).containsExactly(2);
+        assertThat(simulator.stats().totalRequests()).isEqualTo(result.requests());
     }
 }

@@ -83,21 +83,21 @@ class TaskEngineConcurrencyTest {
         }
     }
 
-    private static List<String> cells() {
+    private static List<String> cells(int count) {
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < CELLS; i++) {
+        for (int i = 0; i < count; i++) {
             long from = NOW - (10 - i) * HOUR;
             names.add(Slice.history(from, from + HOUR, NOW - 10 * HOUR, NOW - 3 * HOUR).name());
         }
         return names;
     }
 
-    private static List<CallRecord> calls() {
+    private static List<CallRecord> calls(int cells, int perCell) {
         List<CallRecord> calls = new ArrayList<>();
-        for (int cell = 0; cell < CELLS; cell++) {
+        for (int cell = 0; cell < cells; cell++) {
             long from = NOW - (10 - cell) * HOUR;
-            for (int i = 0; i < CALLS_PER_CELL; i++) {
-                long start = from + 10L * i;
+            for (int i = 0; i < perCell; i++) {
+                long start = from + (HOUR - 100) * i / perCell;
                 calls.add(new CallRecord(String.format("c-%d-%04d", cell, i), SimulatorSettings.DEFAULT_SDK_APP_ID,
                         "audio", "r", null, start, start, start + 60, "u", 2, "single", "normal_end", List.of("v")));
             }
@@ -105,19 +105,20 @@ class TaskEngineConcurrencyTest {
         return calls;
     }
 
-    private TaskEngine engine(TrtcRecordsClient client, int passes) {
+    private TaskEngine engine(TrtcRecordsClient client, int passes, List<String> cells) {
         ReadSettings read = SimulatedConnector.readSettings(30, HOUR, 600);
         LaneSchedule schedule = new LaneSchedule(Duration.ofSeconds(60), Duration.ofMinutes(15), Duration.ofHours(24));
         RecordOutput output = new RecordOutput(SimulatorSettings.DEFAULT_SDK_APP_ID, SimulatedConnector.TOPIC,
                 SimulatedConnector.PROGRESS_TOPIC, SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10));
-        SliceReader reader = new SliceReader(client, read, clock, () -> false, SliceReader.heldPerPass(passes));
-        return TaskEngine.create(new TaskSettings(cells(), NOW - 3 * HOUR, NOW - 10 * HOUR, 1, 0), Map.of(), schedule,
+        SliceReader reader = new SliceReader(client, PageRequests.concurrent(threads), read, clock, () -> false,
+                SliceReader.heldPerPass(passes));
+        return TaskEngine.create(new TaskSettings(cells, NOW - 3 * HOUR, NOW - 10 * HOUR, 1, 0), Map.of(), schedule,
                 output, reader, clock, wait -> { }, new PassObserver() { }, threads, passes);
     }
 
-    private static Map<Object, Integer> readAll(TaskEngine engine) throws InterruptedException {
+    private static Map<Object, Integer> readAll(TaskEngine engine, int calls) throws InterruptedException {
         Map<Object, Integer> copies = new HashMap<>();
-        for (int poll = 0; poll < 200 && copies.size() < CELLS * CALLS_PER_CELL; poll++) {
+        for (int poll = 0; poll < 200 && copies.size() < calls; poll++) {
             List<SourceRecord> records = engine.poll();
             if (records != null) {
                 records.stream().filter(record -> record.topic().equals(SimulatedConnector.TOPIC))
@@ -128,24 +129,37 @@ class TaskEngineConcurrencyTest {
     }
 
     @Test
-    void keepsAsManyRequestsInFlightAsPassesWhileEachSliceIsReadOnePageAtATime() throws InterruptedException {
-        RoundTrips api = new RoundTrips(calls());
+    void keepsRequestsInFlightOverSeveralSlicesAndReadsNoPageTwice() throws InterruptedException {
+        RoundTrips api = new RoundTrips(calls(CELLS, CALLS_PER_CELL));
 
-        Map<Object, Integer> copies = readAll(engine(api, 4));
+        Map<Object, Integer> copies = readAll(engine(api, 4, cells(CELLS)), CELLS * CALLS_PER_CELL);
 
         assertThat(copies).hasSize(CELLS * CALLS_PER_CELL);
         assertThat(copies.values()).containsOnly(1);
         assertThat(api.mostInFlight).hasValueBetween(2, 4);
-        assertThat(api.mostPerStart).hasValue(1);
         // Three pages a cell, none read twice.
         assertThat(api.api.requestCount()).isEqualTo(CELLS * 3);
     }
 
+    /** A slice alone gets every request in flight: pages of its list at once, on the task's threads. */
     @Test
-    void oneRequestAtATimeWithOnePass() throws InterruptedException {
-        RoundTrips api = new RoundTrips(calls());
+    void readsSeveralPagesOfOneListAtOnceWhenOneSliceIsLeft() throws InterruptedException {
+        RoundTrips api = new RoundTrips(calls(1, 2_000));
 
-        Map<Object, Integer> copies = readAll(engine(api, 1));
+        Map<Object, Integer> copies = readAll(engine(api, 4, cells(1)), 2_000);
+
+        assertThat(copies).hasSize(2_000);
+        assertThat(copies.values()).containsOnly(1);
+        assertThat(api.mostPerStart).hasValueBetween(2, 4);
+        // The list does not change: twenty pages, each asked once.
+        assertThat(api.api.requestCount()).isEqualTo(20);
+    }
+
+    @Test
+    void oneRequestAtATimeWithOneRequestInFlight() throws InterruptedException {
+        RoundTrips api = new RoundTrips(calls(CELLS, CALLS_PER_CELL));
+
+        Map<Object, Integer> copies = readAll(engine(api, 1, cells(CELLS)), CELLS * CALLS_PER_CELL);
 
         assertThat(copies).hasSize(CELLS * CALLS_PER_CELL);
         assertThat(api.mostInFlight).hasValue(1);

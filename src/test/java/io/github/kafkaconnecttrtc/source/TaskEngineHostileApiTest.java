@@ -80,7 +80,8 @@ class TaskEngineHostileApiTest {
         RecordOutput output = new RecordOutput(SDK_APP_ID, SimulatedConnector.TOPIC, SimulatedConnector.PROGRESS_TOPIC,
                 SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10));
         return TaskEngine.create(new TaskSettings(List.of(slices), TAIL_START, NOW - 5 * HOUR, 1, 0), Map.of(),
-                schedule, output, new SliceReader(client, read, clock, () -> false, SliceReader.MAX_HELD_RECORDS),
+                schedule, output, new SliceReader(client, PageRequests.concurrent(Runnable::run),
+                        read, clock, () -> false, SliceReader.MAX_HELD_RECORDS),
                 clock, wait -> { }, events, Runnable::run, 1);
     }
 
