@@ -132,13 +132,14 @@ public class TrtcSourceConfig extends AbstractConfig {
     private static final String REQUESTS_PER_SECOND_DISPLAY = "Requests per second";
 
     public static final String REQUESTS_IN_FLIGHT_CONFIG = "trtc.requests.in.flight";
-    public static final String REQUESTS_IN_FLIGHT_DOC = "How many requests each task keeps in flight at most, "
-            + "each for another slice (the pages of one slice are always read one after another). The API is a "
-            + "round trip away, tens to hundreds of milliseconds: one request at a time would cap a task at one "
-            + "page per round trip. " + REQUESTS_PER_SECOND_CONFIG + " still paces them all; to use the whole "
-            + "budget, tasks times this should exceed the budget times the round trip in seconds (200/s at "
-            + "200 ms: 40 in flight). The records a task holds in its passes stay the same in total, shared "
-            + "among them. 1 reads one slice at a time.";
+    public static final String REQUESTS_IN_FLIGHT_DOC = "How many requests each task keeps in flight at most: "
+            + "passes over that many slices at once, and, when fewer slices are due, several pages of one "
+            + "slice's list at once (taken only as far as their counts show the list did not change between "
+            + "them). The API is a round trip away, tens to hundreds of milliseconds: one request at a time would "
+            + "cap a task at one page per round trip. " + REQUESTS_PER_SECOND_CONFIG + " still paces them all; "
+            + "to use the whole budget, tasks times this should exceed the budget times the round trip in seconds "
+            + "(200/s at 200 ms: 40 in flight). The records a task holds in its passes stay the same in total, "
+            + "shared among them. 1 reads one page at a time.";
     public static final int REQUESTS_IN_FLIGHT_DEFAULT = 16;
     public static final int REQUESTS_IN_FLIGHT_MAX = 64;
     private static final String REQUESTS_IN_FLIGHT_DISPLAY = "Requests in flight per task";
@@ -606,7 +607,7 @@ public class TrtcSourceConfig extends AbstractConfig {
         return getDouble(REQUESTS_PER_SECOND_CONFIG);
     }
 
-    /** How many requests, each of a pass over another slice, a task keeps in flight at most. */
+    /** How many requests, of passes over different slices or pages of one list, a task keeps in flight at most. */
     public int requestsInFlight() {
         return getInt(REQUESTS_IN_FLIGHT_CONFIG);
     }

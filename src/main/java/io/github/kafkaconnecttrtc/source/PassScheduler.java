@@ -41,11 +41,6 @@ final class PassScheduler {
         return best;
     }
 
-    /** How many slices other than those {@code busy} are due now. */
-    long dueCount(Instant now, Set<SliceState> busy) {
-        return slices.stream().filter(state -> !state.nextDue.isAfter(now) && !busy.contains(state)).count();
-    }
-
     private Instant urgency(SliceState state) {
         return state.slice.kind() == SliceKind.TAIL_FAST ? state.nextDue.minus(schedule.pollInterval()) : state.nextDue;
     }

@@ -111,7 +111,7 @@ public final class SliceReader {
     }
 
     /**
-     * Starts a pass that its caller drives one request at a time, so that a long pass can be spread
+     * Starts a pass that its caller drives one step at a time, so that a long pass can be spread
      * over several polls: Connect stops a task only between polls.
      *
      * @param previous what the previous pass over this slice saw, or null when unknown

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * clock: pick the due slices, read a pass over each, turn the passes into records.
  *
  * <p>A task keeps up to {@code maxInFlight} requests in flight while the API is a round trip away:
- * passes over up to that many slices at once, and, once there are fewer passes than that, several
- * pages of a pass's list at once, the requests shared evenly among the passes in progress and the
- * slices due. Passes over different slices are independent; how the pages of one list read at once
+ * several pages of a pass's list at once, as many as the list seems to have left, and passes over
+ * other slices with the requests the passes in progress cannot use, up to {@code maxInFlight}
+ * passes. Passes over different slices are independent; how the pages of one list read at once
  * keep what was argued for one request at a time is in docs/how-it-reads.md. Each step of a pass
  * runs on the executor, and the poll thread takes the steps' outcomes in the order they end: it
  * alone touches the slices' state, the records and the metrics. With an executor that runs a step
@@ -204,9 +204,11 @@ public final class TaskEngine {
 
     /**
      * Resumes the passes whose slice is due and starts new ones over due slices while requests are
-     * free, each pass asking at most its share of them: {@code maxInFlight} over the passes and the
-     * due slices that wait for one. While many slices are due, each pass so asks one page at a time,
-     * as many passes as requests; the last passes of a backfill, and the tail's, ask several pages.
+     * free, each pass in progress asking at most its share of them. A pass asks as many pages at once
+     * as its list seems to have left, so the passes in progress take what they can use first and new
+     * passes start with what is left: few passes at a time, each done soon, rather than as many
+     * passes as requests, each crawling, so that records leave early and steadily and the records
+     * held stay few.
      */
     private void startDue(Instant now) {
         // The first request goes alone: an answer only a configuration change can fix then fails the
@@ -214,8 +216,7 @@ public final class TaskEngine {
         int room = (answered ? maxInFlight : 1) - inFlight();
         long reading = passes.values().stream()
                 .filter(held -> held.stepping || !held.state.nextDue.isAfter(now)).count();
-        long waiting = scheduler.dueCount(now, passes.keySet());
-        int share = (int) Math.max(1, maxInFlight / Math.max(1, reading + waiting));
+        int share = (int) Math.max(1, maxInFlight / Math.max(1, reading));
         for (InProgress held : passes.values()) {
             if (room <= 0) {
                 return;

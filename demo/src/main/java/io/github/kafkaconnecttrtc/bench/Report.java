@@ -143,20 +143,23 @@ final class Report {
         WorkerUsage b = r.backfillUsage;
         double taskSeconds = r.tasksMax * r.detectedSeconds;
         double waited = b.taskCounter("rate-limit-wait-seconds-total", null);
+        // A task's requests in flight wait for permits side by side: their waits add up to request-seconds,
+        // which exceed the task's own seconds; over those seconds they are the requests waiting at once.
         lines.add(String.format(Locale.ROOT, "  tasks          %,.0f requests counted by the tasks (%,.0f retries);"
-                + " waiting for the request budget: %.0f of %.0f task-seconds (%.0f%%; tasks.max x %.1f s);"
-                + " rebalances asked for by the connector: %s", b.taskCounter("requests-total", null),
-                b.taskCounter("retries-total", null), waited, taskSeconds, 100 * waited / taskSeconds,
-                r.detectedSeconds, gauge(b.connectorGaugeChange("reconfigurations-requested-total"))));
+                + " waiting for the request budget: %.0f request-seconds over %.0f task-seconds (tasks.max x %.1f s),"
+                + " %.1f requests per task waiting at once on average; rebalances asked for by the connector: %s",
+                b.taskCounter("requests-total", null), b.taskCounter("retries-total", null), waited, taskSeconds,
+                r.detectedSeconds, waited / taskSeconds,
+                gauge(b.connectorGaugeChange("reconfigurations-requested-total"))));
         for (String task : b.tasks()) {
             List<String> one = List.of(task);
             double requests = b.taskCounter("requests-total", one);
             double wait = b.taskCounter("rate-limit-wait-seconds-total", one);
             double cpu = b.taskThreadCpu().getOrDefault(task, 0.0);
-            lines.add(String.format(Locale.ROOT, "%s task %s: %,.0f requests (%.1f/s), of its %.1f s: waiting for"
-                    + " the budget %.1f s, thread CPU %.1f s, the rest %.1f s (API answers, GC pauses, idle)", INDENT,
-                    task, requests, requests / r.detectedSeconds, r.detectedSeconds, wait, cpu,
-                    r.detectedSeconds - wait - cpu));
+            lines.add(String.format(Locale.ROOT, "%s task %s: %,.0f requests (%.1f/s) in %.1f s: %.1f of its requests"
+                    + " waiting for the budget at once on average (%.1f request-seconds), its own thread's CPU %.1f s",
+                    INDENT, task, requests, requests / r.detectedSeconds, r.detectedSeconds,
+                    wait / r.detectedSeconds, wait, cpu));
         }
         lines.add(producers(b));
         lines.add(cpu(r.backfillStart, r.backfillEnd, b));
