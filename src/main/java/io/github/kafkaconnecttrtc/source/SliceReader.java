@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,6 +160,16 @@ public final class SliceReader {
         LAST,
         /** The answer ended the list before its own count; the same page is asked again. */
         ASK_AGAIN
+    }
+
+    /** What taking one page of a step leads to. */
+    private enum Next {
+        /** The next page of the step, if any. */
+        GO_ON,
+        /** The pass is complete: the page reached the end of what it reads. */
+        COMPLETE,
+        /** The rest of the step is of no use: the list is read anew. */
+        STOP
     }
 
     /** The answers of one step that can be taken in page order, and the failure that ended them early. */
@@ -323,49 +334,10 @@ public final class SliceReader {
             if (anchor > lastStart || !paging.mayAsk()) {
                 return true;
             }
-            Wave wave = fetchWave(anchor, width);
-            for (int i = 0; i < wave.answers().size(); i++) {
-                if (i > 0 && !paging.mayAsk()) {
-                    return true;
-                }
-                RecordsPage answer = wave.answers().get(i);
-                Verdict verdict = paging.take(answer);
-                if (verdict == Verdict.ASK_AGAIN) {
-                    break;
-                }
-                List<CallRecord> records = answers(answer, anchor);
-                long previousStart = anchor;
-                String previousId = null;
-                for (CallRecord record : records) {
-                    if (record.startCallTs() < previousStart
-                            || (record.startCallTs() == previousStart && previousId != null
-                                && record.callId().compareTo(previousId) < 0)) {
-                        startOrdered = false;
-                        log.warn("The records API answered out of start-time order (call {} after one that started"
-                                + " at {}); reading by page number from now on", LogText.quote(record.callId()),
-                                previousStart);
-                        unordered = true;
-                        newList();
-                        wave.throwFailure();
-                        return false;
-                    }
-                    previousStart = record.startCallTs();
-                    previousId = record.callId();
-                }
-                for (CallRecord record : records) {
-                    if (record.startCallTs() > lastStart) {
-                        return true;
-                    }
-                    consider(record);
-                }
-                reached = Math.max(reached, previousStart);
-                if (verdict == Verdict.LAST) {
-                    return true;
-                }
-                page++;
+            if (takeWave(fetchWave(anchor, width), this::takeInStartOrder)) {
+                return true;
             }
-            wave.throwFailure();
-            if (held() >= maxHeld) {
+            if (!unordered && held() >= maxHeld) {
                 // Every call that ended before the latest start read has been read: it started earlier.
                 handOver(Math.min(hi, reached - 1));
                 // What is left are calls in progress at the reading position: cover less end time.
@@ -376,29 +348,48 @@ public final class SliceReader {
             return false;
         }
 
+        /** Takes one page of a list read in start order. */
+        private Next takeInStartOrder(RecordsPage answer) {
+            List<CallRecord> records = answers(answer, anchor);
+            long previousStart = anchor;
+            String previousId = null;
+            for (CallRecord record : records) {
+                if (record.startCallTs() < previousStart
+                        || (record.startCallTs() == previousStart && previousId != null
+                            && record.callId().compareTo(previousId) < 0)) {
+                    startOrdered = false;
+                    log.warn("The records API answered out of start-time order (call {} after one that started at"
+                            + " {}); reading by page number from now on", LogText.quote(record.callId()),
+                            previousStart);
+                    unordered = true;
+                    newList();
+                    return Next.STOP;
+                }
+                previousStart = record.startCallTs();
+                previousId = record.callId();
+            }
+            for (CallRecord record : records) {
+                if (record.startCallTs() > lastStart) {
+                    return Next.COMPLETE;
+                }
+                consider(record);
+            }
+            reached = Math.max(reached, previousStart);
+            return Next.GO_ON;
+        }
+
         /** Returns true when the pass is complete. */
         private boolean stepUnordered(int width) {
             long start = clampToHorizon(queryStart);
             if (start > lastStart || !paging.mayAsk()) {
                 return true;
             }
-            Wave wave = fetchWave(start, width);
-            for (int i = 0; i < wave.answers().size(); i++) {
-                if (i > 0 && !paging.mayAsk()) {
-                    return true;
-                }
-                RecordsPage answer = wave.answers().get(i);
-                Verdict verdict = paging.take(answer);
-                if (verdict == Verdict.ASK_AGAIN) {
-                    break;
-                }
+            if (takeWave(fetchWave(start, width), answer -> {
                 answers(answer, start).forEach(this::consider);
-                if (verdict == Verdict.LAST) {
-                    return true;
-                }
-                page++;
+                return Next.GO_ON;
+            })) {
+                return true;
             }
-            wave.throwFailure();
             if (held() >= maxHeld) {
                 if (!invalid.isEmpty()) {
                     part = collect(List.of(), emitted, null);
@@ -410,6 +401,36 @@ public final class SliceReader {
                     newList();
                 }
             }
+            return false;
+        }
+
+        /**
+         * Takes the answers of a step in page order, each judged by {@link ListPaging} before
+         * {@code take} reads it, up to the end of the list or the first answer asked again; then
+         * throws the failure that ended the step's answers, if any.
+         *
+         * @return whether the pass is complete
+         */
+        private boolean takeWave(Wave wave, Function<RecordsPage, Next> take) {
+            for (int i = 0; i < wave.answers().size(); i++) {
+                if (i > 0 && !paging.mayAsk()) {
+                    return true;
+                }
+                RecordsPage answer = wave.answers().get(i);
+                Verdict verdict = paging.take(answer);
+                if (verdict == Verdict.ASK_AGAIN) {
+                    break;
+                }
+                Next next = take.apply(answer);
+                if (next == Next.COMPLETE || (next == Next.GO_ON && verdict == Verdict.LAST)) {
+                    return true;
+                }
+                if (next == Next.STOP) {
+                    break;
+                }
+                page++;
+            }
+            wave.throwFailure();
             return false;
         }
 
