@@ -67,11 +67,35 @@ class ModelCheckTest {
 
     @TestFactory
     Stream<DynamicTest> connectorMatchesTheGroundTruth() {
-        String single = System.getProperty("model.seed");
+        return scenarios("seed", "model.seed", "model.seeds", DEFAULT_SEEDS, ModelCheckTest::runScenario);
+    }
+
+    /** A scenario drawn from a seed's random numbers, logging what it draws and does. */
+    @FunctionalInterface
+    private interface ScenarioRun {
+        void run(long seed, SplittableRandom random, Scenario scenario) throws Exception;
+    }
+
+    /**
+     * One test per seed: 1 to the count in property {@code countKey} (else {@code defaultCount}), or the
+     * one seed in property {@code seedKey}; a failure names its seed and how to replay it.
+     */
+    private static Stream<DynamicTest> scenarios(String name, String seedKey, String countKey, int defaultCount,
+            ScenarioRun scenarioRun) {
+        String single = System.getProperty(seedKey);
         LongStream seeds = single != null && !single.isBlank()
                 ? LongStream.of(Long.parseLong(single.trim()))
-                : LongStream.rangeClosed(1, Integer.getInteger("model.seeds", DEFAULT_SEEDS));
-        return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
+                : LongStream.rangeClosed(1, Integer.getInteger(countKey, defaultCount));
+        return seeds.mapToObj(seed -> DynamicTest.dynamicTest(name + " " + seed, () -> {
+            Scenario scenario = new Scenario();
+            try {
+                scenarioRun.run(seed, new SplittableRandom(seed), scenario);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("model check failed for " + name + " " + seed + "; replay it with: mvn -q"
+                        + " test -Dtest=ModelCheckTest -D" + seedKey + "=" + seed + "\nscenario: " + scenario.script
+                        + "\n" + e.getMessage(), e);
+            }
+        }));
     }
 
     /**
@@ -84,23 +108,8 @@ class ModelCheckTest {
      */
     @TestFactory
     Stream<DynamicTest> busyListsReadSeveralPagesAtOnceMatchTheGroundTruth() {
-        String single = System.getProperty("model.busySeed");
-        LongStream seeds = single != null && !single.isBlank()
-                ? LongStream.of(Long.parseLong(single.trim()))
-                : LongStream.rangeClosed(1, Integer.getInteger("model.busySeeds", DEFAULT_BUSY_SEEDS));
-        return seeds.mapToObj(seed -> DynamicTest.dynamicTest("busy seed " + seed, () -> checkBusy(seed)));
-    }
-
-    private static void checkBusy(long seed) throws Exception {
-        SplittableRandom random = new SplittableRandom(seed);
-        Scenario scenario = new Scenario();
-        try {
-            runBusyScenario(seed, random, scenario);
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("model check failed for busy seed " + seed + "; replay it with: mvn -q test"
-                    + " -Dtest=ModelCheckTest -Dmodel.busySeed=" + seed + "\nscenario: " + scenario.script + "\n"
-                    + e.getMessage(), e);
-        }
+        return scenarios("busy seed", "model.busySeed", "model.busySeeds", DEFAULT_BUSY_SEEDS,
+                ModelCheckTest::runBusyScenario);
     }
 
     private static void runBusyScenario(long seed, SplittableRandom random, Scenario scenario) throws Exception {
@@ -171,18 +180,6 @@ class ModelCheckTest {
 
         void log(String format, Object... args) {
             script.append(String.format(format, args)).append("; ");
-        }
-    }
-
-    private static void check(long seed) throws Exception {
-        SplittableRandom random = new SplittableRandom(seed);
-        Scenario scenario = new Scenario();
-        try {
-            runScenario(seed, random, scenario);
-        } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("model check failed for seed " + seed + "; replay it with: mvn -q test"
-                    + " -Dtest=ModelCheckTest -Dmodel.seed=" + seed + "\nscenario: " + scenario.script + "\n"
-                    + e.getMessage(), e);
         }
     }
 
