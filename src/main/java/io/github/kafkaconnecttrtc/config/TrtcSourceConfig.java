@@ -133,9 +133,9 @@ public class TrtcSourceConfig extends AbstractConfig {
 
     public static final String REQUESTS_IN_FLIGHT_CONFIG = "trtc.requests.in.flight";
     public static final String REQUESTS_IN_FLIGHT_DOC = "How many requests each task keeps in flight at most: "
-            + "passes over that many slices at once, and, when fewer slices are due, several pages of one "
-            + "slice's list at once (taken only as far as their counts show the list did not change between "
-            + "them). The API is a round trip away, tens to hundreds of milliseconds: one request at a time would "
+            + "several pages of a slice's list at once (taken only as far as their counts show that the list "
+            + "did not change between them), and passes over other slices with the requests left, up to this "
+            + "many passes. The API is a round trip away, tens to hundreds of milliseconds: one request at a time would "
             + "cap a task at one page per round trip. " + REQUESTS_PER_SECOND_CONFIG + " still paces them all; "
             + "to use the whole budget, tasks times this should exceed the budget times the round trip in seconds "
             + "(200/s at 200 ms: 40 in flight). The records a task holds in its passes stay the same in total, "
