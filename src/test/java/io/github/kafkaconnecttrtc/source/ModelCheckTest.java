@@ -43,7 +43,7 @@ class ModelCheckTest {
 
     private static final long T0 = 1_767_225_600L;
     private static final int DEFAULT_SEEDS = 30;
-    private static final int DEFAULT_BUSY_SEEDS = 8;
+    private static final int DEFAULT_BUSY_SEEDS = 6;
     private static final long DAY = 86_400;
 
     /** Copies of parameters of the check itself; change one to see the check fail. */
