@@ -19,6 +19,15 @@ public interface PageRequests {
 
     /** What one request came to: an answer, or the failure that outlasted the client's retries. */
     record Fetched(RecordsPage page, RuntimeException failure) {
+
+        /** Makes {@code request} on the calling thread. */
+        public static Fetched of(Supplier<RecordsPage> request) {
+            try {
+                return new Fetched(request.get(), null);
+            } catch (RuntimeException e) {
+                return new Fetched(null, e);
+            }
+        }
     }
 
     /** Makes every request and returns what each came to, in the order given. */
@@ -35,7 +44,7 @@ public interface PageRequests {
                 others.add(CompletableFuture.supplyAsync(request, executor));
             }
             List<Fetched> fetched = new ArrayList<>(requests.size());
-            fetched.add(make(requests.get(0)));
+            fetched.add(Fetched.of(requests.get(0)));
             for (CompletableFuture<RecordsPage> other : others) {
                 try {
                     fetched.add(new Fetched(other.join(), null));
@@ -45,13 +54,5 @@ public interface PageRequests {
             }
             return fetched;
         };
-    }
-
-    private static Fetched make(Supplier<RecordsPage> request) {
-        try {
-            return new Fetched(request.get(), null);
-        } catch (RuntimeException e) {
-            return new Fetched(null, e);
-        }
     }
 }

@@ -54,11 +54,7 @@ final class ShuffledPageRequests implements PageRequests {
             if (i != order[0]) {
                 clock.advanceSeconds(random.nextLong(0, mostSecondsBetween + 1));
             }
-            try {
-                fetched[i] = new Fetched(requests.get(i).get(), null);
-            } catch (RuntimeException e) {
-                fetched[i] = new Fetched(null, e);
-            }
+            fetched[i] = Fetched.of(requests.get(i));
         }
         if (requests.size() > 1) {
             SEVERAL_PAGES.incrementAndGet();

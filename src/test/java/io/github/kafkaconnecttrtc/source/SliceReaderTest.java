@@ -446,7 +446,7 @@ class SliceReaderTest {
                 if (i < requests.size() - 1) {
                     clock.advanceSeconds(20);
                 }
-                fetched.add(0, new PageRequests.Fetched(requests.get(i).get(), null));
+                fetched.add(0, PageRequests.Fetched.of(requests.get(i)));
             }
             return fetched;
         };
