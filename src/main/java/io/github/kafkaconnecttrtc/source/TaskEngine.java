@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,20 @@ public final class TaskEngine {
     /** The outcomes of steps, in the order the steps ended. */
     private final BlockingDeque<Outcome> outcomes = new LinkedBlockingDeque<>();
 
+    /**
+     * Who of the passes in progress gets requests first: the live tail's fast lane, whose freshness
+     * is promised; then the long lane and the history; the overlong lane's sweep of the whole
+     * horizon last. Within a kind, the pass started first (the map keeps that order; the sort is
+     * stable), so that it finishes first.
+     */
+    private static final Comparator<InProgress> RESUME_ORDER = Comparator.comparingInt(held ->
+            switch (held.state.slice.kind()) {
+                case TAIL_FAST -> 0;
+                case TAIL_LONG -> 1;
+                case HISTORY -> 2;
+                case TAIL_OVERLONG -> 3;
+            });
+
     /** A pass in progress; {@code stepping} and {@code width} only change on the poll thread. */
     private static final class InProgress {
         final SliceState state;
@@ -81,6 +96,8 @@ public final class TaskEngine {
         boolean stepping;
         /** The requests of the step in progress. */
         int width;
+        /** How many fewer requests the step in progress has than the pass wanted. */
+        int shortBy;
 
         InProgress(SliceState state, Instant started, SliceReader.Pass pass) {
             this.state = state;
@@ -204,25 +221,27 @@ public final class TaskEngine {
 
     /**
      * Resumes the passes whose slice is due and starts new ones over due slices while requests are
-     * free, each pass in progress asking at most its share of them. A pass asks as many pages at once
-     * as its list seems to have left, so the passes in progress take what they can use first and new
-     * passes start with what is left: few passes at a time, each done soon, rather than as many
-     * passes as requests, each crawling, so that records leave early and steadily and the records
-     * held stay few.
+     * free. The passes in progress take the requests first, in the order of {@link #RESUME_ORDER},
+     * each as many pages at once as its list seems to have left; a pass whose step got fewer than
+     * that keeps the difference for its next step, from the passes after it. New passes start with
+     * what is left. So a pass, once started, is done in a few round trips and its records leave,
+     * rather than every pass crawling. Without the keeping, the requests an answer freed went to the
+     * pass answered, one at a time: the 16 passes a backfill's first requests started read in lock
+     * step, a page each per round trip, and no history cell was done for seven seconds.
      */
     private void startDue(Instant now) {
         // The first request goes alone: an answer only a configuration change can fix then fails the
         // task after one request, not after one per request in flight.
         int room = (answered ? maxInFlight : 1) - inFlight();
-        long reading = passes.values().stream()
-                .filter(held -> held.stepping || !held.state.nextDue.isAfter(now)).count();
-        int share = (int) Math.max(1, maxInFlight / Math.max(1, reading));
-        for (InProgress held : passes.values()) {
-            if (room <= 0) {
-                return;
-            }
-            if (!held.stepping && !held.state.nextDue.isAfter(now)) {
-                room -= step(held, Math.min(room, share));
+        List<InProgress> inOrder = passes.values().stream().sorted(RESUME_ORDER).toList();
+        for (InProgress held : inOrder) {
+            if (held.stepping) {
+                room -= held.shortBy;
+            } else if (!held.state.nextDue.isAfter(now)) {
+                if (room <= 0) {
+                    return;
+                }
+                room -= step(held, room);
             }
         }
         while (room > 0) {
@@ -235,7 +254,7 @@ public final class TaskEngine {
             }
             InProgress started = new InProgress(due, now, reader.begin(due.slice, due.cursor, due.seen));
             passes.put(due, started);
-            room -= step(started, Math.min(room, share));
+            room -= step(started, room);
         }
     }
 
@@ -263,9 +282,11 @@ public final class TaskEngine {
      * @return the requests of the step
      */
     private int step(InProgress reading, int most) {
-        int width = Math.min(most, reading.pass.wantedWidth());
+        int wanted = reading.pass.wantedWidth();
+        int width = Math.min(most, wanted);
         reading.stepping = true;
         reading.width = width;
+        reading.shortBy = wanted - width;
         executor.execute(() -> {
             Outcome outcome;
             try {
