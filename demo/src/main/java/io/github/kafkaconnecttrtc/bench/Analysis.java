@@ -48,8 +48,10 @@ final class Analysis {
         if (count > 0) {
             result.firstRecordSeconds = (first - deployMillis) / 1e3;
             result.lastRecordSeconds = (last - deployMillis) / 1e3;
-            backfillRequests(result, requestsPerSecond.subMap(deployMillis / 1000, Math.floorDiv(last, 1000L) + 1),
-                    rateLimit);
+            SortedMap<Long, Long> backfillSeconds = requestsPerSecond.subMap(deployMillis / 1000,
+                    Math.floorDiv(last, 1000L) + 1);
+            backfillRequests(result, backfillSeconds, rateLimit);
+            timeline(result, backfillSeconds, Arrays.copyOf(backfillAppends, (int) count));
         }
         if (result.steadyStart == null || result.steadyEnd == null) {
             return;
@@ -81,6 +83,23 @@ final class Analysis {
         result.secondsAtLimit = perSecond.values().stream().filter(n -> n >= rateLimit).count();
         long[] counts = perSecond.values().stream().mapToLong(Long::longValue).sorted().toArray();
         result.medianRequestsInSecond = counts.length == 0 ? 0 : counts[counts.length / 2];
+    }
+
+    /**
+     * The backfill second by second, by the clock's seconds as the simulator counts them: where the
+     * rate from the deploy falls short of the middle rate, this shows whether the requests or the
+     * records lagged.
+     */
+    private static void timeline(ModeResult result, SortedMap<Long, Long> requestsPerSecond, long[] appendMillis) {
+        long firstSecond = result.deployEpochMillis / 1000;
+        long lastSecond = Arrays.stream(appendMillis).max().orElse(result.deployEpochMillis) / 1000;
+        int seconds = (int) (lastSecond - firstSecond + 1);
+        result.requestsBySecond = new long[seconds];
+        result.appendsBySecond = new long[seconds];
+        requestsPerSecond.forEach((second, requests) -> result.requestsBySecond[(int) (second - firstSecond)] = requests);
+        for (long millis : appendMillis) {
+            result.appendsBySecond[(int) (millis / 1000 - firstSecond)]++;
+        }
     }
 
     /**

@@ -63,6 +63,9 @@ final class ModeResult {
     long maxRequestsInSecond;
     long medianRequestsInSecond;
     long secondsAtLimit;
+    /** Seconds from the deploy to the last record: the API's requests, and the backfill's records appended, in each. */
+    long[] requestsBySecond = new long[0];
+    long[] appendsBySecond = new long[0];
     Mark backfillStart;
     Mark backfillEnd;
     WorkerUsage backfillUsage;

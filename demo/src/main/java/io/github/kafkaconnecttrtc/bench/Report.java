@@ -138,6 +138,8 @@ final class Report {
                 r.backfillRequests, apiRate, 100 * apiRate / options.rateLimit(), r.medianRequestsInSecond,
                 r.maxRequestsInSecond, r.secondsAtLimit, (double) r.backfillRequests / r.backfillRecords,
                 1.0 / r.pageSize));
+        lines.add(INDENT + "each second from the deploy's: requests " + series(r.requestsBySecond, 1));
+        lines.add(INDENT + "                               records (thousands) " + series(r.appendsBySecond, 1000));
         lines.add(INDENT + answers(r.api, r.backfillStart, r.backfillEnd));
         lines.add(INDENT + latency(r.backfillStart, r.backfillEnd));
         WorkerUsage b = r.backfillUsage;
@@ -377,5 +379,14 @@ final class Report {
 
     static String gauge(Double value) {
         return value == null || value.isNaN() ? "?" : number(value);
+    }
+
+    /** Counts divided by {@code unit}, rounded, space separated. */
+    private static String series(long[] counts, long unit) {
+        StringBuilder text = new StringBuilder();
+        for (long count : counts) {
+            text.append(text.length() == 0 ? "" : " ").append(Math.round((double) count / unit));
+        }
+        return text.toString();
     }
 }
