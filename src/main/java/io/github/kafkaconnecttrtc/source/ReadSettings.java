@@ -32,8 +32,9 @@ public record ReadSettings(
     /**
      * The least end time one pass of a tail lane covers when the lane is behind (its first start
      * reads the hours before it; a stop of days leaves days to read). A lane catches up in passes
-     * of this span or its look-back, whichever is longer, so that a pass holds the calls of that
-     * span rather than of the whole gap, and each start is read at most twice on the way.
+     * of this span or its look-back, whichever is longer, the last taking what is left (so up to
+     * twice that), so that a pass holds the calls of about that span rather than of the whole gap,
+     * and each start is read at most twice on the way.
      */
     static final long CATCH_UP_SPAN_SECONDS = 3600;
 

@@ -129,6 +129,11 @@ public final class SliceReader {
         if (span != Long.MAX_VALUE) {
             // Calls the API no longer holds need no pass of their own: the span counts from the horizon.
             long reach = Math.max(cursor.endTs(), ReadSettings.horizonFloor(now)) + span;
+            if (settled - reach < span) {
+                // Less than a span would be left: a pass of its own would read its whole look-back again
+                // for it (the long lane's first start read its six hours twice for the last minutes).
+                reach = settled;
+            }
             behind = reach < settled;
             hi = Math.min(hi, reach);
         }
