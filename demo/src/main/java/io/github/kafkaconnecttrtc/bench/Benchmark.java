@@ -249,6 +249,10 @@ final class Benchmark {
         out.say("");
         out.say("== " + result.title() + " ==");
         Map<String, String> config = connectorConfig(result);
+        if (!options.schemaPerRecord() && ValueSchemaRegistration.registersPerRecord(config)) {
+            ValueSchemaRegistration.registerOnce(config, result.topic);
+            result.schemaRegisteredOnce = true;
+        }
         result.api = ApiVersions.of(config);
         result.pollMillis = millis(config, TrtcSourceConfig.POLL_INTERVAL_MS_CONFIG,
                 TrtcSourceConfig.POLL_INTERVAL_MS_DEFAULT);

@@ -41,6 +41,9 @@ import java.util.function.Function;
  * @param workerHeap the worker's {@code -Xmx}
  * @param workerJvm further options of the worker's JVM, after the launcher's (a later GC option wins)
  * @param connectorConfig the connector configuration to start from, relative to the project
+ * @param schemaPerRecord whether Apicurio's converter keeps {@code auto-register}, which finds the value
+ *     schema by its content on every record, rather than the schema being registered once before the
+ *     deploy ({@link ValueSchemaRegistration})
  * @param seed the simulator's seed
  * @param output the results file; null for {@code target/benchmark/results-<time>.txt}
  */
@@ -67,6 +70,7 @@ record BenchmarkOptions(
         String workerHeap,
         List<String> workerJvm,
         Path connectorConfig,
+        boolean schemaPerRecord,
         long seed,
         Path output,
         boolean help) {
@@ -146,6 +150,9 @@ record BenchmarkOptions(
             "                           -XX:+UseG1GC to compare collectors)",
             "  --connector-config PATH  the configuration to start from (default",
             "                           connector-config/trtc-benchmark.json: the plugin's default timing)",
+            "  --schema-per-record      leave Apicurio's converter registering the value schema by its content",
+            "                           on every record (auto-register, as runs 1-7 did) instead of registering",
+            "                           it once before the deploy",
             "  --seed N                 the simulator's seed (default 42)",
             "  --output PATH            the results file (default target/benchmark/results-<time>.txt)",
             "  --help                   this text",
@@ -198,6 +205,7 @@ record BenchmarkOptions(
         String heap = "1g";
         List<String> workerJvm = new ArrayList<>();
         Path connectorConfig = Path.of("connector-config", "trtc-benchmark.json");
+        boolean schemaPerRecord = false;
         long seed = 42;
         Path output = null;
         boolean help = false;
@@ -235,6 +243,7 @@ record BenchmarkOptions(
                 case "--worker-heap" -> heap = value(words, ++i, flag);
                 case "--worker-jvm" -> workerJvm.add(jvmOption(flag, words, ++i));
                 case "--connector-config" -> connectorConfig = Path.of(value(words, ++i, flag));
+                case "--schema-per-record" -> schemaPerRecord = true;
                 case "--seed" -> seed = Long.parseLong(value(words, ++i, flag));
                 case "--output" -> output = Path.of(value(words, ++i, flag));
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
@@ -272,7 +281,7 @@ record BenchmarkOptions(
                 latency == null ? DEFAULT_LATENCY_MILLIS : latency, jitter, slowRate, latencies, tasksList, tasks,
                 inFlight, steadyMinutes == null ? null : seconds(steadyMinutes * 60),
                 seconds(warmupSeconds), seconds(backfillTimeoutMinutes * 60), modes, producer, connector, worker, heap,
-                workerJvm, connectorConfig, seed, output, help);
+                workerJvm, connectorConfig, schemaPerRecord, seed, output, help);
     }
 
     /** Whether this is a matrix run ({@code --latencies} or {@code --tasks-list}): backfills only, one table. */

@@ -65,6 +65,8 @@ final class ModeResult {
     long secondsAtLimit;
     /** Seconds from the deploy to the last record: the API's requests, and the backfill's records appended, in each. */
     long[] requestsBySecond = new long[0];
+    /** Whether the value schema was registered before the deploy, so that the converters only looked it up. */
+    boolean schemaRegisteredOnce;
     long[] appendsBySecond = new long[0];
     Mark backfillStart;
     Mark backfillEnd;

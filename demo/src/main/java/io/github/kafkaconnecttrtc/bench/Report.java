@@ -41,12 +41,15 @@ final class Report {
                     + " trtc.requests.in.flight=%d%s, trtc.requests.per.second=%s, page.size=%d,"
                     + " poll.interval.ms=%d, long.call.sweep.interval.ms=%d, settle.delay.ms=%d,"
                     + " call.fast.lane.max.duration.ms=%d, call.max.duration.ms=%d; %d partitions;"
-                    + " Apicurio AvroConverter in the Confluent wire format (from %s%s)", any.api.configName(),
+                    + " Apicurio AvroConverter in the Confluent wire format, %s (from %s%s)", any.api.configName(),
                     any.api.path(),
                     String.join(", ", results.stream().map(r -> Integer.toString(r.tasksMax)).distinct().toList()),
                     any.requestsInFlight, any.requestsInFlightDefault ? " (the connector's default)" : "",
                     number(any.budget), any.pageSize, any.pollMillis, any.sweepMillis, any.settleMillis,
-                    any.fastLaneMillis, any.maxCallMillis, any.partitions, options.connectorConfig(),
+                    any.fastLaneMillis, any.maxCallMillis, any.partitions,
+                    any.schemaRegisteredOnce ? "the value schema registered before the deploy and looked up by the"
+                            + " converters (find-latest)" : "the value schema as the configuration registers it",
+                    options.connectorConfig(),
                     options.connector().isEmpty() ? "" : ", with " + options.connector()));
             lines.add("worker           child JVM, -Xmx" + options.workerHeap() + ", "
                     + (options.workerJvm().isEmpty() ? "ParallelGC" : "ParallelGC then " + String.join(" ", options.workerJvm()))
