@@ -77,7 +77,8 @@ public class TrtcSourceConnector extends SourceConnector {
         this.props = Map.copyOf(props);
         this.config = new TrtcSourceConfig(props);
         OptionalLong start = config.startTime().map(i -> OptionalLong.of(i.getEpochSecond())).orElse(OptionalLong.empty());
-        this.planner = new SlicePlanner(config.sliceDuration(), config.settleDelay(), config.maxCallDuration(), start);
+        this.planner = new SlicePlanner(config.sliceDuration(), config.settleDelay(), config.maxCallDuration(),
+                config.fastLaneMaxDuration(), start);
         String name = TrtcSourceTask.connectorName(props);
         this.metrics = new ConnectorMetrics(name, planner::lostSlices);
         // The worker's threads carry the connector's logging context; the monitor's own thread gets a copy.
@@ -109,8 +110,8 @@ public class TrtcSourceConnector extends SourceConnector {
         metrics.planned(plan.history().size(), plan.tailStart(), tasks.size());
         List<Map<String, String>> configs = new ArrayList<>(tasks.size());
         for (int task = 0; task < tasks.size(); task++) {
-            configs.add(new TaskSettings(tasks.get(task), plan.tailStart(), plan.readFrom(), tasks.size(), task)
-                    .toTaskConfig(props));
+            configs.add(new TaskSettings(tasks.get(task), plan.tailStart(), plan.fastStart(), plan.readFrom(),
+                    tasks.size(), task).toTaskConfig(props));
         }
         log.info("Assigned the live tail and {} history slices to {} tasks", plan.history().size(), tasks.size());
         return configs;
@@ -217,7 +218,7 @@ public class TrtcSourceConnector extends SourceConnector {
             }
             try {
                 // With no start to read from, a history cell keeps the bounds its name gives.
-                Slice parsed = Slice.parse((String) slice, 0, Long.MIN_VALUE, 0);
+                Slice parsed = Slice.parse((String) slice, 0, 0, Long.MIN_VALUE, 0);
                 if (!parsed.isTail()) {
                     // No plan makes a cell with such bounds, so its offset would never be read: say so now.
                     EpochSeconds.check("the start of slice " + parsed.name(), parsed.startFrom(), now);

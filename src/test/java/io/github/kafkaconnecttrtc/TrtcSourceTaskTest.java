@@ -81,7 +81,7 @@ class TrtcSourceTaskTest {
         props.put(TrtcSourceConfig.TOPIC_CONFIG, TOPIC);
         props.put(TrtcSourceConfig.CALL_MAX_DURATION_MS_CONFIG, Long.toString(Duration.ofHours(1).toMillis()));
         props.putAll(overrides);
-        Map<String, String> config = new TaskSettings(slices, tailStart, readFrom, 1, 0).toTaskConfig(props);
+        Map<String, String> config = new TaskSettings(slices, tailStart, tailStart, readFrom, 1, 0).toTaskConfig(props);
         task = new TrtcSourceTask(clock);
         task.initialize(new FakeContext(config));
         task.start(config);

@@ -615,7 +615,7 @@ public class TrtcSourceConfig extends AbstractConfig {
     /** What each pass reads and keeps. */
     public ReadSettings readSettings() {
         return new ReadSettings(settleDelay().toSeconds(), maxCallDuration().toSeconds(),
-                millis(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG).toSeconds(), getInt(PAGE_SIZE_CONFIG),
+                fastLaneMaxDuration().toSeconds(), getInt(PAGE_SIZE_CONFIG),
                 new LinkedHashSet<>(getList(CALL_TYPES_CONFIG)), new LinkedHashSet<>(getList(CALL_RESULTS_CONFIG)));
     }
 
@@ -649,6 +649,10 @@ public class TrtcSourceConfig extends AbstractConfig {
 
     public Duration settleDelay() {
         return millis(SETTLE_DELAY_MS_CONFIG);
+    }
+
+    public Duration fastLaneMaxDuration() {
+        return millis(CALL_FAST_LANE_MAX_DURATION_MS_CONFIG);
     }
 
     public Duration sliceDuration() {

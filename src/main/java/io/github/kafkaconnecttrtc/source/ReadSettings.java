@@ -65,12 +65,16 @@ public record ReadSettings(
         };
     }
 
-    /** Whether a call lasting {@code durationSeconds} belongs to slices of {@code kind}; the lanes are disjoint. */
-    boolean inLane(SliceKind kind, long durationSeconds) {
-        return switch (kind) {
+    /**
+     * Whether a call of {@code slice}'s start range that started at {@code start} and lasted
+     * {@code durationSeconds} is the slice's; the lanes are disjoint.
+     */
+    boolean inLane(Slice slice, long start, long durationSeconds) {
+        return switch (slice.kind()) {
             case HISTORY -> true;
             case TAIL_FAST -> durationSeconds <= fastLaneSeconds;
-            case TAIL_LONG -> durationSeconds > fastLaneSeconds && durationSeconds <= maxCallSeconds;
+            case TAIL_LONG -> durationSeconds <= maxCallSeconds
+                    && (durationSeconds > fastLaneSeconds || start < slice.handover());
             case TAIL_OVERLONG -> durationSeconds > maxCallSeconds;
         };
     }

@@ -27,15 +27,17 @@ final class RecordFactory {
     private final String progressTopic;
     private final String invalidTopic;
     private final long tailStart;
+    private final long fastStart;
     private final long readFrom;
 
     RecordFactory(long sdkAppId, String topic, String progressTopic, String invalidTopic, long tailStart,
-            long readFrom) {
+            long fastStart, long readFrom) {
         this.sdkAppId = sdkAppId;
         this.topic = topic;
         this.progressTopic = progressTopic;
         this.invalidTopic = invalidTopic;
         this.tailStart = tailStart;
+        this.fastStart = fastStart;
         this.readFrom = readFrom;
     }
 
@@ -77,7 +79,8 @@ final class RecordFactory {
     }
 
     Map<String, Object> offset(Slice slice, Cursor cursor) {
-        SliceOffset offset = slice.isTail() ? new SliceOffset(cursor, tailStart, readFrom) : new SliceOffset(cursor, null);
+        SliceOffset offset = slice.isTail() ? new SliceOffset(cursor, tailStart, readFrom, fastStart)
+                : new SliceOffset(cursor, null);
         return offset.toMap();
     }
 }

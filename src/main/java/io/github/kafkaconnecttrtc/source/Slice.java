@@ -14,8 +14,9 @@ import java.util.Map;
  * docs/how-it-reads.md, section "Every call has exactly one slice".
  *
  * @param handover {@code tailStart + call.max.duration.ms} for history cells (they read the calls
- *     that ended by then) and the overlong lane (it reads those that end after it); unused by the
- *     fast and long lanes
+ *     that ended by then) and the overlong lane (it reads those that end after it); for the long
+ *     lane, the fast lane's start: the long lane reads the short calls that start before it too;
+ *     unused by the fast lane
  */
 public record Slice(String name, SliceKind kind, long startFrom, long startUntil, long handover) {
 
@@ -47,9 +48,12 @@ public record Slice(String name, SliceKind kind, long startFrom, long startUntil
         return new Slice(TAIL_FAST, SliceKind.TAIL_FAST, from, Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
-    /** The long-call lane of the tail, reading calls that start from {@code from} on. */
-    public static Slice tailLong(long from) {
-        return new Slice(TAIL_LONG, SliceKind.TAIL_LONG, from, Long.MAX_VALUE, Long.MAX_VALUE);
+    /**
+     * The long-call lane of the tail, reading calls that start from {@code from} on: the long ones,
+     * and the short ones that start before {@code fastStart}, where the fast lane begins.
+     */
+    public static Slice tailLong(long from, long fastStart) {
+        return new Slice(TAIL_LONG, SliceKind.TAIL_LONG, from, Long.MAX_VALUE, fastStart);
     }
 
     /** The overlong lane: calls that start from {@code readFrom} on and end after {@code handover}. */
@@ -61,15 +65,17 @@ public record Slice(String name, SliceKind kind, long startFrom, long startUntil
      * Rebuilds a slice from its name, as task configurations and partitions carry it; nothing
      * that starts before {@code readFrom} is read.
      *
+     * @param fastStart where the fast lane begins, from {@code tailStart} on: the long lane reads the
+     *     short calls that start before it
      * @throws IllegalArgumentException when the name is not one this connector writes
      */
-    public static Slice parse(String name, long tailStart, long readFrom, long maxCallSeconds) {
+    public static Slice parse(String name, long tailStart, long fastStart, long readFrom, long maxCallSeconds) {
         long handover = EpochSeconds.plus(tailStart, maxCallSeconds);
         if (TAIL_FAST.equals(name)) {
-            return tailFast(Math.max(tailStart, readFrom));
+            return tailFast(Math.max(fastStart, readFrom));
         }
         if (TAIL_LONG.equals(name)) {
-            return tailLong(Math.max(tailStart, readFrom));
+            return tailLong(Math.max(tailStart, readFrom), fastStart);
         }
         if (TAIL_OVERLONG.equals(name)) {
             return tailOverlong(readFrom, handover);

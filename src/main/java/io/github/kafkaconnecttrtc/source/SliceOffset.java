@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * The stored offset of a slice: its {@link Cursor}, and for the tail slices the start of the
- * tail and of the history, which must stay fixed for the life of the connector.
+ * tail, of the history and of the fast lane, which must stay fixed for the life of the connector.
+ * Offsets written before the fast lane had a start of its own lack it: their fast lane starts
+ * with the tail.
  *
  * <p>Format version {@value #VERSION}. {@link #fromMap} reads what this and earlier versions
  * wrote, accepts numbers as any numeric type or as text (a hand-written offset through the REST
@@ -13,7 +15,7 @@ import java.util.Map;
  * outside the range {@link EpochSeconds} allows, milliseconds among them, and call ids longer
  * than any the API makes.
  */
-public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom) {
+public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom, Long fastStart) {
 
     public static final int VERSION = 1;
     static final String VERSION_KEY = "v";
@@ -21,12 +23,13 @@ public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom) {
     static final String CALL_ID_KEY = "callId";
     static final String TAIL_START_KEY = "tailStart";
     static final String READ_FROM_KEY = "readFrom";
+    static final String FAST_START_KEY = "fastStart";
     /** Far longer than the API's call ids, which are UUIDs or shorter. */
     static final int MAX_CALL_ID_LENGTH = 256;
 
-    /** An offset without the history start, as history slices store it. */
+    /** An offset without the history and fast-lane starts, as history slices store it. */
     public SliceOffset(Cursor cursor, Long tailStart) {
-        this(cursor, tailStart, null);
+        this(cursor, tailStart, null, null);
     }
 
     public Map<String, Object> toMap() {
@@ -41,6 +44,9 @@ public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom) {
         }
         if (readFrom != null) {
             map.put(READ_FROM_KEY, readFrom);
+        }
+        if (fastStart != null) {
+            map.put(FAST_START_KEY, fastStart);
         }
         return map;
     }
@@ -72,7 +78,7 @@ public record SliceOffset(Cursor cursor, Long tailStart, Long readFrom) {
                     + " characters long, got " + id.length());
         }
         return new SliceOffset(new Cursor(endTs, (String) callId), time(map, TAIL_START_KEY, false, nowSeconds),
-                time(map, READ_FROM_KEY, false, nowSeconds));
+                time(map, READ_FROM_KEY, false, nowSeconds), time(map, FAST_START_KEY, false, nowSeconds));
     }
 
     private static Long time(Map<String, ?> map, String key, boolean required, long nowSeconds) {

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
  * Works out the slices from the configuration, the clock and the stored offsets.
  *
  * <p>The tail starts at {@code now - settle delay - maximum call duration}, rounded down to the
- * slice grid, the first time the connector runs; that start, and the start of the history, are
- * stored in the tail's offsets and read back ever after, so the grid of history cells never
- * moves. Every history cell has settled when it is planned (it reads the calls that ended by
+ * slice grid, the first time the connector runs, and its fast lane a maximum call duration less a
+ * fast-lane duration after that, about when the calls it reads first ended: the short calls before,
+ * the long lane reads with its long ones, so that the hours before the first start are read once,
+ * not by both lanes. These starts, and the start of the history, are stored in the tail's offsets
+ * and read back ever after, so the grid of history cells never moves. Every history cell has settled when it is planned (it reads the calls that ended by
  * {@code tailStart + maximum call duration}, see {@link Slice}), so one pass finishes it; finished
  * cells are recognised from their offsets and not planned again. A cell that fell behind the
  * API's 7-day horizon before it was finished is reported once, at WARN, and dropped.
@@ -36,17 +38,21 @@ public final class SlicePlanner {
     private final long sliceSeconds;
     private final long settleSeconds;
     private final long maxCallSeconds;
+    private final long fastLaneSeconds;
     private final OptionalLong configuredStart;
     /** The end of the start-time range last reported lost, so each loss is reported once. */
     private long reportedLostUntil = Long.MIN_VALUE;
     private long lostSlices;
     private Long tailStart;
+    private Long fastStart;
     private Long historyStart;
 
-    public SlicePlanner(Duration sliceDuration, Duration settleDelay, Duration maxCallDuration, OptionalLong start) {
+    public SlicePlanner(Duration sliceDuration, Duration settleDelay, Duration maxCallDuration,
+            Duration fastLaneMaxDuration, OptionalLong start) {
         this.sliceSeconds = sliceDuration.toSeconds();
         this.settleSeconds = settleDelay.toSeconds();
         this.maxCallSeconds = maxCallDuration.toSeconds();
+        this.fastLaneSeconds = fastLaneMaxDuration.toSeconds();
         this.configuredStart = start;
     }
 
@@ -67,7 +73,7 @@ public final class SlicePlanner {
         List<Slice> unfinished = new ArrayList<>();
         List<Slice> lost = new ArrayList<>();
         for (String name : names) {
-            Slice slice = Slice.parse(name, tailStart, readFrom, maxCallSeconds);
+            Slice slice = Slice.parse(name, tailStart, fastStart, readFrom, maxCallSeconds);
             SliceOffset offset = stored.get(name);
             if (offset != null && slice.finishedAt(offset.cursor())) {
                 continue;
@@ -79,7 +85,7 @@ public final class SlicePlanner {
             unfinished.add(slice);
         }
         reportLost(lost);
-        return new SlicePlan(tailStart, readFrom, unfinished);
+        return new SlicePlan(tailStart, fastStart, readFrom, unfinished);
     }
 
     /** Reads the starts of the tail and of the history back from the tail's offsets, or fixes them now. */
@@ -91,6 +97,8 @@ public final class SlicePlanner {
                     log.info("Using the stored start of the tail, {}, instead of {}", offset.tailStart(), tailStart);
                 }
                 tailStart = offset.tailStart();
+                // Offsets written before the fast lane had a start of its own: it started with the tail.
+                fastStart = offset.fastStart() != null ? Math.max(tailStart, offset.fastStart()) : tailStart;
                 if (offset.readFrom() != null) {
                     historyStart = offset.readFrom();
                 }
@@ -100,6 +108,7 @@ public final class SlicePlanner {
         // Until the tail stores an offset, the first choice is kept, so the grid stays put.
         if (tailStart == null) {
             tailStart = Math.floorDiv(nowSeconds - settleSeconds - maxCallSeconds, sliceSeconds) * sliceSeconds;
+            fastStart = tailStart + Math.max(0, maxCallSeconds - fastLaneSeconds);
         }
         if (historyStart == null) {
             historyStart = ReadSettings.horizonFloor(nowSeconds) + DEFAULT_START_GRACE_SECONDS;

@@ -588,7 +588,7 @@ public final class SliceReader {
         private void consider(CallRecord record) {
             long start = record.startCallTs();
             if (start < slice.startFrom() || start >= slice.startUntil() || record.endTs() > hi
-                    || !settings.inLane(slice.kind(), record.durationSeconds())
+                    || !settings.inLane(slice, start, record.durationSeconds())
                     || !settings.keepsType(record.callType()) || !settings.keepsResult(record.callResult())) {
                 return;
             }

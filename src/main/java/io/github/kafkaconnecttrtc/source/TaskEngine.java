@@ -159,7 +159,8 @@ public final class TaskEngine {
         Instant now = clock.instant();
         List<SliceState> states = new ArrayList<>();
         for (String name : settings.sliceNames()) {
-            Slice slice = Slice.parse(name, settings.tailStart(), settings.readFrom(), read.maxCallSeconds());
+            Slice slice = Slice.parse(name, settings.tailStart(), settings.fastStart(), settings.readFrom(),
+                    read.maxCallSeconds());
             SliceOffset offset = storedOffsets.get(name);
             Cursor cursor = offset == null ? slice.initialCursor() : offset.cursor();
             if (slice.finishedAt(cursor)) {
@@ -176,7 +177,7 @@ public final class TaskEngine {
         }
         PassScheduler scheduler = new PassScheduler(states, schedule);
         RecordFactory factory = new RecordFactory(output.sdkAppId(), output.topic(), output.progressTopic(),
-                output.invalidTopic(), settings.tailStart(), settings.readFrom());
+                output.invalidTopic(), settings.tailStart(), settings.fastStart(), settings.readFrom());
         return new TaskEngine(states, scheduler, reader, factory, clock, waiter, output.progressInterval(),
                 output.invalidTopic(), observer, executor, maxInFlight);
     }

@@ -10,14 +10,17 @@ import java.util.Map;
  *
  * @param sliceNames the slices this task reads
  * @param tailStart the start of the tail
+ * @param fastStart the start of the fast lane, from {@code tailStart} on
  * @param readFrom the earliest call start to read
  * @param taskCount how many tasks share the request budget
  * @param taskId this task's number, from 0, as Connect numbers the task configurations
  */
-public record TaskSettings(List<String> sliceNames, long tailStart, long readFrom, int taskCount, int taskId) {
+public record TaskSettings(List<String> sliceNames, long tailStart, long fastStart, long readFrom, int taskCount,
+        int taskId) {
 
     public static final String SLICES_CONFIG = "task.slices";
     public static final String TAIL_START_CONFIG = "task.tail.start";
+    public static final String FAST_START_CONFIG = "task.fast.start";
     public static final String READ_FROM_CONFIG = "task.read.from";
     public static final String TASK_COUNT_CONFIG = "task.count";
     public static final String TASK_ID_CONFIG = "task.id";
@@ -37,6 +40,7 @@ public record TaskSettings(List<String> sliceNames, long tailStart, long readFro
         Map<String, String> config = new HashMap<>(connectorProps);
         config.put(SLICES_CONFIG, String.join(",", sliceNames));
         config.put(TAIL_START_CONFIG, Long.toString(tailStart));
+        config.put(FAST_START_CONFIG, Long.toString(fastStart));
         config.put(READ_FROM_CONFIG, Long.toString(readFrom));
         config.put(TASK_COUNT_CONFIG, Integer.toString(taskCount));
         config.put(TASK_ID_CONFIG, Integer.toString(taskId));
@@ -51,7 +55,10 @@ public record TaskSettings(List<String> sliceNames, long tailStart, long readFro
     public static TaskSettings fromTaskConfig(Map<String, String> config) {
         String slices = require(config, SLICES_CONFIG);
         List<String> names = slices.isBlank() ? List.of() : Arrays.asList(slices.split(","));
-        return new TaskSettings(names, number(config, TAIL_START_CONFIG), number(config, READ_FROM_CONFIG),
+        long tailStart = number(config, TAIL_START_CONFIG);
+        // A configuration a connector wrote before the fast lane had a start of its own: it starts with the tail.
+        long fastStart = config.containsKey(FAST_START_CONFIG) ? number(config, FAST_START_CONFIG) : tailStart;
+        return new TaskSettings(names, tailStart, fastStart, number(config, READ_FROM_CONFIG),
                 (int) number(config, TASK_COUNT_CONFIG), (int) number(config, TASK_ID_CONFIG));
     }
 

@@ -20,7 +20,7 @@ class RecordFactoryTest {
             new InvalidRecord("{\"callId\":\"bad\"}", "no endTs", "bad"), "req-7");
 
     private final RecordFactory factory = new RecordFactory(1_400_000_000L, "calls", "calls.progress",
-            "calls.invalid", NOW - 3600, NOW - 3600);
+            "calls.invalid", NOW - 3600, NOW - 3600, NOW - 3600);
 
     private static CallRecord call(String id, long end) {
         return new CallRecord(id, 1_400_000_000L, "audio", "r", null, end - 60, end - 60, end, "u", 2, "single",

@@ -117,7 +117,7 @@ final class RestartableConnector implements AutoCloseable {
      */
     void start(int maxTasks, int passes) {
         SlicePlanner planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
-                Duration.ofSeconds(read.maxCallSeconds()), start);
+                Duration.ofSeconds(read.maxCallSeconds()), Duration.ofSeconds(read.fastLaneSeconds()), start);
         plan = planner.plan(clock.epochSecond(), SimulatedConnector.lookup(committed));
         List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks);
         List<TaskEngine> started = new ArrayList<>();
@@ -125,7 +125,7 @@ final class RestartableConnector implements AutoCloseable {
         idle = new boolean[assignment.size()];
         for (int i = 0; i < assignment.size(); i++) {
             int task = i;
-            TaskSettings settings = new TaskSettings(assignment.get(i), plan.tailStart(), plan.readFrom(),
+            TaskSettings settings = new TaskSettings(assignment.get(i), plan.tailStart(), plan.fastStart(), plan.readFrom(),
                     assignment.size(), i);
             // Each task's pages asked at once are answered in an order of the run's and task's own.
             SliceReader reader = new SliceReader(client, new ShuffledPageRequests(31L * run + i, clock, secondsBetweenAnswers), read,

@@ -56,7 +56,7 @@ final class SimulatedConnector implements AutoCloseable {
         this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, INVALID_TOPIC,
                 Duration.ofMinutes(10));
         this.planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
-                Duration.ofSeconds(read.maxCallSeconds()), start);
+                Duration.ofSeconds(read.maxCallSeconds()), Duration.ofSeconds(read.fastLaneSeconds()), start);
         // The fake clock drives everything but the rate limiter, which would only slow the test.
         this.client = SimulatorClients.quickClient(simulator, clock);
     }
@@ -73,7 +73,7 @@ final class SimulatedConnector implements AutoCloseable {
         List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks);
         List<TaskEngine> started = new ArrayList<>();
         for (int task = 0; task < assignment.size(); task++) {
-            TaskSettings settings = new TaskSettings(assignment.get(task), plan.tailStart(), plan.readFrom(),
+            TaskSettings settings = new TaskSettings(assignment.get(task), plan.tailStart(), plan.fastStart(), plan.readFrom(),
                     assignment.size(), task);
             SliceReader reader = new SliceReader(client, PageRequests.concurrent(Runnable::run),
                     read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);

@@ -20,7 +20,8 @@ class SliceOffsetTest {
 
     @Test
     void roundTripsThroughItsMapWithAFormatVersion() {
-        SliceOffset offset = new SliceOffset(new Cursor(1_700_000_000L, "call-1"), 1_699_000_000L, 1_698_500_000L);
+        SliceOffset offset = new SliceOffset(new Cursor(1_700_000_000L, "call-1"), 1_699_000_000L, 1_698_500_000L,
+                1_699_020_000L);
 
         Map<String, Object> map = offset.toMap();
 

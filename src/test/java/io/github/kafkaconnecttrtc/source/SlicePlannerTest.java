@@ -31,7 +31,8 @@ class SlicePlannerTest {
     };
 
     private SlicePlanner planner(OptionalLong start) {
-        return new SlicePlanner(Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(6), start);
+        return new SlicePlanner(Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(6), Duration.ofMinutes(10),
+                start);
     }
 
     @Test
@@ -101,7 +102,7 @@ class SlicePlannerTest {
     @Test
     void keepsTheHistoryStartItStoredSoTheDefaultStartDoesNotDrift() {
         long firstStart = planner(OptionalLong.empty()).plan(NOW, lookup).readFrom();
-        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), NOW - 7 * HOUR, firstStart));
+        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), NOW - 7 * HOUR, firstStart, null));
 
         SlicePlan later = planner(OptionalLong.empty()).plan(NOW + 2 * 24 * HOUR, lookup);
 
@@ -109,10 +110,30 @@ class SlicePlannerTest {
         assertThat(later.tailStart()).isEqualTo(NOW - 7 * HOUR);
     }
 
+    /**
+     * On a first start the fast lane begins a maximum call duration less a fast-lane duration after
+     * the tail, so that the hours before the start are read once, by the long lane; the start is
+     * kept in the offsets, and offsets written before it existed keep the fast lane at the tail's start.
+     */
+    @Test
+    void startsTheFastLaneWhereItsCallsBeginToEndAndKeepsThatStart() {
+        SlicePlan first = planner(OptionalLong.empty()).plan(NOW, lookup);
+        assertThat(first.fastStart()).isEqualTo(first.tailStart() + 6 * HOUR - 10 * 60);
+
+        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), first.tailStart(), first.readFrom(),
+                first.fastStart() - 100));
+        assertThat(planner(OptionalLong.empty()).plan(NOW + HOUR, lookup).fastStart())
+                .isEqualTo(first.fastStart() - 100);
+
+        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), first.tailStart(), first.readFrom(),
+                null));
+        assertThat(planner(OptionalLong.empty()).plan(NOW + HOUR, lookup).fastStart()).isEqualTo(first.tailStart());
+    }
+
     @Test
     void dropsAnUnfinishedCellThatFellBehindTheHorizonWithOneWarningNamingTheRange() {
         long historyStart = NOW - 6 * 24 * HOUR;
-        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), NOW - 7 * HOUR, historyStart));
+        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), NOW - 7 * HOUR, historyStart, null));
         SlicePlanner planner = planner(OptionalLong.empty());
         long later = NOW + 2 * 24 * HOUR;
 
@@ -130,7 +151,7 @@ class SlicePlannerTest {
     // An overflowing step would loop for ever on the planning thread.
     @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void planningEndsWhateverStartOfTheTailItFinds(long tailStart) {
-        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), tailStart, NOW - 24 * HOUR));
+        stored.put(Slice.TAIL_FAST, new SliceOffset(Cursor.throughSecond(NOW), tailStart, NOW - 24 * HOUR, null));
 
         SlicePlan plan = planner(OptionalLong.empty()).plan(NOW, lookup);
 
@@ -146,7 +167,8 @@ class SlicePlannerTest {
 
         long reach = plan.tailStart() - ApiLimits.HORIZON.plusDays(1).toSeconds();
         assertThat(plan.readFrom()).isEqualTo(reach);
-        SliceOffset tailOffset = new SliceOffset(Cursor.throughSecond(NOW - 30), plan.tailStart(), plan.readFrom());
+        SliceOffset tailOffset = new SliceOffset(Cursor.throughSecond(NOW - 30), plan.tailStart(), plan.readFrom(),
+                plan.fastStart());
         assertThat(SliceOffset.fromMap(tailOffset.toMap(), NOW)).isEqualTo(tailOffset);
     }
 }

@@ -205,7 +205,7 @@ class SliceReaderTest {
         add(simulator, call("instant", tailStart, 0));
         SliceReader reader = reader(simulator, 4 * HOUR, ApiLimits.MAX_PAGE_SIZE);
         Slice fast = Slice.tailFast(tailStart);
-        Slice slow = Slice.tailLong(tailStart);
+        Slice slow = Slice.tailLong(tailStart, tailStart);
 
         PassResult fastPass = pass(reader, fast, fresh(fast), null);
         PassResult longPass = pass(reader, slow, fresh(slow), null);
@@ -221,6 +221,39 @@ class SliceReaderTest {
                 visible(simulator, NOW, tailStart, Long.MAX_VALUE, NOW - SETTLE));
         assertThat(fastPass.cursor()).isEqualTo(Cursor.throughSecond(NOW - SETTLE));
         assertThat(longPass.cursor()).isEqualTo(Cursor.throughSecond(NOW - SETTLE));
+    }
+
+    /**
+     * With the fast lane starting after the tail, as on a first start, the long lane reads the short
+     * calls before that start too: the two lanes share no call and miss none, and the fast lane's
+     * first pass reads only its own minutes.
+     */
+    @ParameterizedTest
+    @EnumSource(EndTimestampReading.class)
+    void theLongLaneReadsTheShortCallsBeforeTheFastLaneStarts(EndTimestampReading reading) {
+        TrtcSimulator simulator = simulator(settings().historyDays(1).callsPerSecond(0.05).longCallFraction(0.3)
+                .maxCallDurationSeconds(3 * HOUR).endTimestampReading(reading));
+        long tailStart = NOW - 50 * 60;
+        long fastStart = NOW - 15 * 60;
+        add(simulator, call("short-before-fast-start", fastStart - 1, 60));
+        add(simulator, call("short-at-fast-start", fastStart, 60));
+        add(simulator, call("long-before-fast-start", tailStart + 100, FAST_LANE + 1));
+        SliceReader reader = reader(simulator, 4 * HOUR, ApiLimits.MAX_PAGE_SIZE);
+        Slice fast = Slice.tailFast(fastStart);
+        Slice slow = Slice.tailLong(tailStart, fastStart);
+
+        PassResult fastPass = pass(reader, fast, fresh(fast), null);
+        PassResult longPass = pass(reader, slow, fresh(slow), null);
+
+        assertThat(ids(fastPass.records())).contains("short-at-fast-start").doesNotContain("short-before-fast-start");
+        assertThat(ids(longPass.records())).contains("short-before-fast-start", "long-before-fast-start")
+                .doesNotContain("short-at-fast-start");
+        assertThat(fastPass.records()).allMatch(c -> c.startCallTs() >= fastStart);
+        List<CallRecord> union = new ArrayList<>(fastPass.records());
+        union.addAll(longPass.records());
+        assertThat(ids(union)).doesNotHaveDuplicates();
+        assertThat(union).containsExactlyInAnyOrderElementsOf(
+                visible(simulator, NOW, tailStart, Long.MAX_VALUE, NOW - SETTLE));
     }
 
     @ParameterizedTest
@@ -374,8 +407,8 @@ class SliceReaderTest {
         CallRecord beyondHorizon = call("eight-days", NOW - 8 * DAY + HOUR, 8 * DAY - HOUR - 2 * SETTLE);
         List.of(days, hours, promised, beyondHorizon).forEach(c -> add(simulator, c));
         SliceReader reader = reader(simulator, HOUR, ApiLimits.MAX_PAGE_SIZE);
-        Slice overlong = Slice.parse(Slice.TAIL_OVERLONG, tailStart, readFrom, HOUR);
-        Slice slow = Slice.tailLong(tailStart);
+        Slice overlong = Slice.parse(Slice.TAIL_OVERLONG, tailStart, tailStart, readFrom, HOUR);
+        Slice slow = Slice.tailLong(tailStart, tailStart);
 
         PassResult result = pass(reader, overlong, overlong.initialCursor(), null);
         // From an hour into the tail, so that one pass reaches the present and sees both calls end.

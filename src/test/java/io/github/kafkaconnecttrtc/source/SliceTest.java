@@ -16,34 +16,34 @@ class SliceTest {
         Slice slice = Slice.history(3600, 7200, 0, 9000 + 600);
 
         assertThat(slice.name()).isEqualTo("history/3600/7200");
-        assertThat(Slice.parse(slice.name(), 9000, 0, 600)).isEqualTo(slice);
+        assertThat(Slice.parse(slice.name(), 9000, 9000, 0, 600)).isEqualTo(slice);
         assertThat(slice.partition(1400000000L)).containsEntry("sdkappid", "1400000000")
                 .containsEntry("slice", "history/3600/7200");
     }
 
     @Test
     void readsNothingBeforeTheConfiguredStart() {
-        assertThat(Slice.parse("history/3600/7200", 0, 5000, 600).startFrom()).isEqualTo(5000);
-        assertThat(Slice.parse(Slice.TAIL_FAST, 9000, 5000, 600).startFrom()).isEqualTo(9000);
-        assertThat(Slice.parse(Slice.TAIL_LONG, 9000, 9500, 600).startFrom()).isEqualTo(9500);
-        assertThat(Slice.parse(Slice.TAIL_OVERLONG, 9000, 5000, 600).startFrom()).isEqualTo(5000);
+        assertThat(Slice.parse("history/3600/7200", 0, 0, 5000, 600).startFrom()).isEqualTo(5000);
+        assertThat(Slice.parse(Slice.TAIL_FAST, 9000, 9000, 5000, 600).startFrom()).isEqualTo(9000);
+        assertThat(Slice.parse(Slice.TAIL_LONG, 9000, 9000, 9500, 600).startFrom()).isEqualTo(9500);
+        assertThat(Slice.parse(Slice.TAIL_OVERLONG, 9000, 9000, 5000, 600).startFrom()).isEqualTo(5000);
     }
 
     @Test
     void theOverlongLaneStartsAtTheHandoverWhereTheHistoryStops() {
-        Slice overlong = Slice.parse(Slice.TAIL_OVERLONG, 9000, 5000, 600);
-        Slice history = Slice.parse("history/3600/7200", 9000, 5000, 600);
+        Slice overlong = Slice.parse(Slice.TAIL_OVERLONG, 9000, 9000, 5000, 600);
+        Slice history = Slice.parse("history/3600/7200", 9000, 9000, 5000, 600);
 
         assertThat(overlong.initialCursor()).isEqualTo(Cursor.throughSecond(9600));
         assertThat(history.finishedAt(overlong.initialCursor())).isTrue();
-        assertThat(Slice.parse(Slice.TAIL_FAST, 9000, 5000, 600).initialCursor()).isEqualTo(Cursor.throughSecond(8999));
+        assertThat(Slice.parse(Slice.TAIL_FAST, 9000, 9000, 5000, 600).initialCursor()).isEqualTo(Cursor.throughSecond(8999));
         assertThat(overlong.finishedAt(Cursor.throughSecond(Long.MAX_VALUE))).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "tail", "history/", "history/a/b", "history/10/5", "history/1/2/3"})
     void rejectsNamesItNeverWrites(String name) {
-        assertThatThrownBy(() -> Slice.parse(name, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Slice.parse(name, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("slice name");
     }
 

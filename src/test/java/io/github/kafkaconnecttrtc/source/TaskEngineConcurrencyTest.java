@@ -114,7 +114,7 @@ class TaskEngineConcurrencyTest {
                 SimulatedConnector.PROGRESS_TOPIC, SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10));
         SliceReader reader = new SliceReader(client, PageRequests.concurrent(threads), read, clock, () -> false,
                 SliceReader.heldPerPass(passes));
-        return TaskEngine.create(new TaskSettings(cells, NOW - 3 * HOUR, NOW - 10 * HOUR, 1, 0), Map.of(), schedule,
+        return TaskEngine.create(new TaskSettings(cells, NOW - 3 * HOUR, NOW - 3 * HOUR, NOW - 10 * HOUR, 1, 0), Map.of(), schedule,
                 output, reader, clock, wait -> { }, new PassObserver() { }, threads, passes);
     }
 

@@ -79,7 +79,7 @@ class TaskEngineHostileApiTest {
         LaneSchedule schedule = new LaneSchedule(POLL, Duration.ofMinutes(15), Duration.ofHours(24));
         RecordOutput output = new RecordOutput(SDK_APP_ID, SimulatedConnector.TOPIC, SimulatedConnector.PROGRESS_TOPIC,
                 SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10));
-        return TaskEngine.create(new TaskSettings(List.of(slices), TAIL_START, NOW - 5 * HOUR, 1, 0), Map.of(),
+        return TaskEngine.create(new TaskSettings(List.of(slices), TAIL_START, TAIL_START, NOW - 5 * HOUR, 1, 0), Map.of(),
                 schedule, output, new SliceReader(client, PageRequests.concurrent(Runnable::run),
                         read, clock, () -> false, SliceReader.MAX_HELD_RECORDS),
                 clock, wait -> { }, events, Runnable::run, 1);
@@ -226,7 +226,7 @@ class TaskEngineHostileApiTest {
             assertThat(value.getInt64("sdkAppId")).isEqualTo(SDK_APP_ID);
             // Behind every call of its pass: a restart after it reads the pass again.
             assertThat(SliceOffset.fromMap(record.sourceOffset(), clock.epochSecond()).cursor())
-                    .isEqualTo(Slice.parse(Slice.TAIL_FAST, TAIL_START, NOW - 5 * HOUR, HOUR).initialCursor());
+                    .isEqualTo(Slice.parse(Slice.TAIL_FAST, TAIL_START, TAIL_START, NOW - 5 * HOUR, HOUR).initialCursor());
         });
         assertThat(keys(SimulatedConnector.TOPIC)).containsAll(
                 ids(live.stream().filter(c -> c.endTs() <= clock.epochSecond() - SETTLE - POLL.toSeconds()).toList()));

@@ -34,6 +34,7 @@ class TaskEngineTest {
     private static final long HOUR = 3600;
     private static final long SETTLE = 30;
     private static final long MAX_CALL = HOUR;
+    private static final long FAST_LANE = 600;
     private static final Duration POLL = Duration.ofSeconds(60);
     private static final Duration SWEEP = Duration.ofMinutes(15);
 
@@ -62,7 +63,7 @@ class TaskEngineTest {
     }
 
     private TaskEngine engine(List<String> slices, long tailStart, long readFrom, Map<String, SliceOffset> stored) {
-        ReadSettings read = SimulatedConnector.readSettings(SETTLE, MAX_CALL, 600);
+        ReadSettings read = SimulatedConnector.readSettings(SETTLE, MAX_CALL, FAST_LANE);
         LaneSchedule schedule = new LaneSchedule(POLL, SWEEP, Duration.ofHours(24));
         RecordOutput output = new RecordOutput(simulator.settings().sdkAppId(), SimulatedConnector.TOPIC,
                 SimulatedConnector.PROGRESS_TOPIC, SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10));
@@ -77,7 +78,7 @@ class TaskEngineTest {
                 unfinished.remove(slice.name());
             }
         };
-        return TaskEngine.create(new TaskSettings(slices, tailStart, readFrom, 1, 0), stored, schedule, output,
+        return TaskEngine.create(new TaskSettings(slices, tailStart, tailStart, readFrom, 1, 0), stored, schedule, output,
                 new SliceReader(client, PageRequests.concurrent(Runnable::run),
                         read, clock, () -> false, SliceReader.MAX_HELD_RECORDS), clock, waits::add,
                 tracker, Runnable::run, 1);
@@ -119,7 +120,7 @@ class TaskEngineTest {
             throws InterruptedException {
         long tailStart = NOW - Duration.ofDays(8).toSeconds();
         Map<String, SliceOffset> stored = Map.of(Slice.TAIL_LONG,
-                new SliceOffset(Cursor.throughSecond(tailStart + HOUR), tailStart, tailStart));
+                new SliceOffset(Cursor.throughSecond(tailStart + HOUR), tailStart, tailStart, null));
         TaskEngine engine = engine(List.of(Slice.TAIL_LONG), tailStart, tailStart, stored);
 
         for (int poll = 0; poll < 5; poll++) {
@@ -133,7 +134,7 @@ class TaskEngineTest {
     @Test
     void anEmptyHistorySliceIsFinishedAfterOnePassAndSavesThatInOneProgressRecord() throws InterruptedException {
         SlicePlanner planner = new SlicePlanner(Duration.ofHours(1), Duration.ofSeconds(SETTLE),
-                Duration.ofSeconds(MAX_CALL), OptionalLong.of(NOW - 6 * HOUR));
+                Duration.ofSeconds(MAX_CALL), Duration.ofSeconds(FAST_LANE), OptionalLong.of(NOW - 6 * HOUR));
         Map<String, SliceOffset> committed = new HashMap<>();
         SlicePlan plan = planner.plan(NOW, names -> committed);
         Slice slice = plan.history().get(0);
