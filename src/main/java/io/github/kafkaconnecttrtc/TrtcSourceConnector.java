@@ -105,7 +105,8 @@ public class TrtcSourceConnector extends SourceConnector {
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         SlicePlan plan = planner.plan(clock.instant().getEpochSecond(), this::storedOffsets);
-        List<List<String>> tasks = TaskAssignment.assign(plan.sliceNames(), maxTasks);
+        List<List<String>> tasks = TaskAssignment.assign(plan.sliceNames(), maxTasks,
+                TaskAssignment.longLaneCells(config.maxCallDuration(), config.sliceDuration()));
         assignment = tasks;
         metrics.planned(plan.history().size(), plan.tailStart(), tasks.size());
         List<Map<String, String>> configs = new ArrayList<>(tasks.size());

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
  * fast-lane duration after that, about when the calls it reads first ended: the short calls before,
  * the long lane reads with its long ones, so that the hours before the first start are read once,
  * not by both lanes. These starts, and the start of the history, are stored in the tail's offsets
- * and read back ever after, so the grid of history cells never moves. Every history cell has settled when it is planned (it reads the calls that ended by
- * {@code tailStart + maximum call duration}, see {@link Slice}), so one pass finishes it; finished
- * cells are recognised from their offsets and not planned again. A cell that fell behind the
- * API's 7-day horizon before it was finished is reported once, at WARN, and dropped.
+ * and read back ever after, so the grid of history cells never moves. Every history cell has
+ * settled when it is planned (it reads the calls that ended by {@code tailStart + maximum call
+ * duration}, see {@link Slice}), so one pass finishes it; finished cells are recognised from their
+ * offsets and not planned again. A cell that fell behind the API's 7-day horizon before it was
+ * finished is reported once, at WARN, and dropped.
  */
 public final class SlicePlanner {
 

@@ -119,7 +119,8 @@ final class RestartableConnector implements AutoCloseable {
         SlicePlanner planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
                 Duration.ofSeconds(read.maxCallSeconds()), Duration.ofSeconds(read.fastLaneSeconds()), start);
         plan = planner.plan(clock.epochSecond(), SimulatedConnector.lookup(committed));
-        List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks);
+        List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks,
+                TaskAssignment.longLaneCells(Duration.ofSeconds(read.maxCallSeconds()), sliceDuration));
         List<TaskEngine> started = new ArrayList<>();
         List<List<Applied>> log = new ArrayList<>();
         idle = new boolean[assignment.size()];

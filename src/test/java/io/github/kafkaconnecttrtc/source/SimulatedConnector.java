@@ -37,6 +37,7 @@ final class SimulatedConnector implements AutoCloseable {
     final RecordOutput output;
     final SlicePlanner planner;
     final int maxTasks;
+    private final int longLaneCells;
     private final HttpTrtcRecordsClient client;
     /** The offsets Connect would have stored: the last offset of every record handed over. */
     final Map<String, SliceOffset> committed = new HashMap<>();
@@ -55,6 +56,7 @@ final class SimulatedConnector implements AutoCloseable {
         this.schedule = new LaneSchedule(pollInterval, sweepInterval, overlongSweepInterval);
         this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, INVALID_TOPIC,
                 Duration.ofMinutes(10));
+        this.longLaneCells = TaskAssignment.longLaneCells(Duration.ofSeconds(read.maxCallSeconds()), sliceDuration);
         this.planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
                 Duration.ofSeconds(read.maxCallSeconds()), Duration.ofSeconds(read.fastLaneSeconds()), start);
         // The fake clock drives everything but the rate limiter, which would only slow the test.
@@ -70,7 +72,8 @@ final class SimulatedConnector implements AutoCloseable {
     void startTasks() {
         long now = clock.epochSecond();
         plan = planner.plan(now, lookup(committed));
-        List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks);
+        List<List<String>> assignment = TaskAssignment.assign(plan.sliceNames(), maxTasks,
+                longLaneCells);
         List<TaskEngine> started = new ArrayList<>();
         for (int task = 0; task < assignment.size(); task++) {
             TaskSettings settings = new TaskSettings(assignment.get(task), plan.tailStart(), plan.fastStart(), plan.readFrom(),
