@@ -88,16 +88,19 @@ public final class TaskEngine {
                 case TAIL_OVERLONG -> 3;
             });
 
-    /** A pass in progress; {@code stepping} and {@code width} only change on the poll thread. */
+    /**
+     * A pass in progress; {@code stepping} only changes on the poll thread, {@code width} and
+     * {@code shortBy} also fall while a step goes on on the executor ({@link #stepOn}).
+     */
     private static final class InProgress {
         final SliceState state;
         final Instant started;
         final SliceReader.Pass pass;
         boolean stepping;
         /** The requests of the step in progress. */
-        int width;
+        volatile int width;
         /** How many fewer requests the step in progress has than the pass wanted. */
-        int shortBy;
+        volatile int shortBy;
 
         InProgress(SliceState state, Instant started, SliceReader.Pass pass) {
             this.state = state;
@@ -291,14 +294,36 @@ public final class TaskEngine {
         executor.execute(() -> {
             Outcome outcome;
             try {
-                boolean complete = reading.pass.step(width);
-                outcome = new Outcome(reading, complete, complete ? null : reading.pass.takePart(), null);
+                outcome = stepOn(reading, width);
             } catch (RuntimeException e) {
                 outcome = new Outcome(reading, false, null, e);
             }
             outcomes.add(outcome);
         });
         return width;
+    }
+
+    /**
+     * Steps a pass on the executor for as long as it can use no more requests than it holds and has
+     * nothing to hand over, so that reading goes on while the poll thread is in Connect converting
+     * and sending the last batch: with one task, reading stopped for a second or two at every batch.
+     * The pass comes back to the poll thread for more requests, and gives back those it no longer
+     * uses as it goes ({@code width} and {@code shortBy} only fall here, so the poll thread at worst
+     * sees fewer free).
+     */
+    private static Outcome stepOn(InProgress reading, int width) {
+        int stepWidth = width;
+        while (true) {
+            boolean complete = reading.pass.step(stepWidth);
+            PassResult part = complete ? null : reading.pass.takePart();
+            int wanted = complete || part != null ? Integer.MAX_VALUE : reading.pass.wantedWidth();
+            if (wanted > stepWidth) {
+                return new Outcome(reading, complete, part, null);
+            }
+            stepWidth = wanted;
+            reading.width = stepWidth;
+            reading.shortBy = 0;
+        }
     }
 
     /** The next outcome: at once when one is there, else waiting until {@code until} while steps run. */

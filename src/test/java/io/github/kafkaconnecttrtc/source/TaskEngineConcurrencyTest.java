@@ -53,6 +53,8 @@ class TaskEngineConcurrencyTest {
         final AtomicInteger mostInFlight = new AtomicInteger();
         final Map<Long, AtomicInteger> perStart = new ConcurrentHashMap<>();
         final AtomicInteger mostPerStart = new AtomicInteger();
+        /** Runs once, as the first answer comes back. */
+        volatile Runnable onFirstAnswer = () -> { };
 
         RoundTrips(List<CallRecord> calls) {
             this.api = new ScriptedRecordsClient(calls, true);
@@ -65,7 +67,11 @@ class TaskEngineConcurrencyTest {
             mostPerStart.accumulateAndGet(sameStart.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(20);
-                return api.fetchPage(query, page);
+                RecordsPage answer = api.fetchPage(query, page);
+                Runnable first = onFirstAnswer;
+                onFirstAnswer = () -> { };
+                first.run();
+                return answer;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -190,6 +196,27 @@ class TaskEngineConcurrencyTest {
         // (read a page at a time each, it and all but the first came after about 70).
         assertThat(requestsWhenDone.get(1)).as("requests made when the second cell's records came, of %d: %s",
                 api.api.requestCount(), requestsWhenDone).isLessThanOrEqualTo(50);
+    }
+
+    /**
+     * A pass that holds the requests it still wants reads on while the poll thread is away, as it is
+     * while Connect converts and sends the last batch: the first answer moves the clock to the end
+     * of the poll's time, so the poll returns with the pass's pages in flight and is not called for
+     * a while; the pass's last pages are asked meanwhile all the same.
+     */
+    @Test
+    void aPassReadsOnWhileThePollThreadIsAway() throws InterruptedException {
+        RoundTrips api = new RoundTrips(calls(1, 1_000));
+        api.onFirstAnswer = () -> clock.advance(TaskEngine.WORK_SLICE.minusMillis(10));
+        TaskEngine engine = engine(api, 16, cells(1));
+
+        engine.poll();
+        int whenThePollReturned = api.api.requestCount();
+        Thread.sleep(500);
+
+        // Ten pages: the first alone, then some at once; the rest without a poll in between.
+        assertThat(whenThePollReturned).isLessThan(10);
+        assertThat(api.api.requestCount()).isEqualTo(10);
     }
 
     @Test
