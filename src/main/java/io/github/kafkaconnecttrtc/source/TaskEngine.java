@@ -88,19 +88,14 @@ public final class TaskEngine {
                 case TAIL_OVERLONG -> 3;
             });
 
-    /**
-     * A pass in progress; {@code stepping} only changes on the poll thread, {@code width} and
-     * {@code shortBy} also fall while a step goes on on the executor ({@link #stepOn}).
-     */
+    /** A pass in progress; {@code stepping} and {@code width} only change on the poll thread. */
     private static final class InProgress {
         final SliceState state;
         final Instant started;
         final SliceReader.Pass pass;
         boolean stepping;
         /** The requests of the step in progress. */
-        volatile int width;
-        /** How many fewer requests the step in progress has than the pass wanted. */
-        volatile int shortBy;
+        int width;
 
         InProgress(SliceState state, Instant started, SliceReader.Pass pass) {
             this.state = state;
@@ -226,27 +221,23 @@ public final class TaskEngine {
     /**
      * Resumes the passes whose slice is due and starts new ones over due slices while requests are
      * free. The passes in progress take the requests first, in the order of {@link #RESUME_ORDER},
-     * each as many pages at once as its list seems to have left; a pass whose step got fewer than
-     * that keeps the difference for its next step, from the passes after it. New passes start with
-     * what is left. So a pass, once started, is done in a few round trips and its records leave,
-     * rather than every pass crawling. Without the keeping, the requests an answer freed went to the
-     * pass answered, one at a time: the 16 passes a backfill's first requests started read in lock
-     * step, a page each per round trip, and no history cell was done for seven seconds.
+     * each as many pages at once as its list seems to have left; new passes start with what is left.
+     * Before, the passes in progress split the requests evenly, which gave a backfill's first
+     * passes one request each. A pass that got fewer than it wanted keeping the difference from the
+     * passes after it finished cells one after another, but left requests idle for a round trip at
+     * each turn: one task 80 ms away read at 36% of the ceiling, against 65% without (run 8).
      */
     private void startDue(Instant now) {
         // The first request goes alone: an answer only a configuration change can fix then fails the
         // task after one request, not after one per request in flight.
         int room = (answered ? maxInFlight : 1) - inFlight();
-        List<InProgress> inOrder = passes.values().stream().sorted(RESUME_ORDER).toList();
-        for (InProgress held : inOrder) {
-            if (held.stepping) {
-                room -= held.shortBy;
-            } else if (!held.state.nextDue.isAfter(now)) {
-                if (room <= 0) {
-                    return;
-                }
-                room -= step(held, room);
+        List<InProgress> resumable = passes.values().stream()
+                .filter(held -> !held.stepping && !held.state.nextDue.isAfter(now)).sorted(RESUME_ORDER).toList();
+        for (InProgress held : resumable) {
+            if (room <= 0) {
+                return;
             }
+            room -= step(held, room);
         }
         while (room > 0) {
             SliceState due = scheduler.nextDue(now, passes.keySet());
@@ -286,44 +277,20 @@ public final class TaskEngine {
      * @return the requests of the step
      */
     private int step(InProgress reading, int most) {
-        int wanted = reading.pass.wantedWidth();
-        int width = Math.min(most, wanted);
+        int width = Math.min(most, reading.pass.wantedWidth());
         reading.stepping = true;
         reading.width = width;
-        reading.shortBy = wanted - width;
         executor.execute(() -> {
             Outcome outcome;
             try {
-                outcome = stepOn(reading, width);
+                boolean complete = reading.pass.step(width);
+                outcome = new Outcome(reading, complete, complete ? null : reading.pass.takePart(), null);
             } catch (RuntimeException e) {
                 outcome = new Outcome(reading, false, null, e);
             }
             outcomes.add(outcome);
         });
         return width;
-    }
-
-    /**
-     * Steps a pass on the executor for as long as it can use no more requests than it holds and has
-     * nothing to hand over, so that reading goes on while the poll thread is in Connect converting
-     * and sending the last batch: with one task, reading stopped for a second or two at every batch.
-     * The pass comes back to the poll thread for more requests, and gives back those it no longer
-     * uses as it goes ({@code width} and {@code shortBy} only fall here, so the poll thread at worst
-     * sees fewer free).
-     */
-    private static Outcome stepOn(InProgress reading, int width) {
-        int stepWidth = width;
-        while (true) {
-            boolean complete = reading.pass.step(stepWidth);
-            PassResult part = complete ? null : reading.pass.takePart();
-            int wanted = complete || part != null ? Integer.MAX_VALUE : reading.pass.wantedWidth();
-            if (wanted > stepWidth) {
-                return new Outcome(reading, complete, part, null);
-            }
-            stepWidth = wanted;
-            reading.width = stepWidth;
-            reading.shortBy = 0;
-        }
     }
 
     /** The next outcome: at once when one is there, else waiting until {@code until} while steps run. */

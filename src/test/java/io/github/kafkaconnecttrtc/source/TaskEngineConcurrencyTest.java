@@ -13,10 +13,8 @@ import io.github.kafkaconnecttrtc.testing.ScriptedRecordsClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,8 +51,6 @@ class TaskEngineConcurrencyTest {
         final AtomicInteger mostInFlight = new AtomicInteger();
         final Map<Long, AtomicInteger> perStart = new ConcurrentHashMap<>();
         final AtomicInteger mostPerStart = new AtomicInteger();
-        /** Runs once, as the first answer comes back. */
-        volatile Runnable onFirstAnswer = () -> { };
 
         RoundTrips(List<CallRecord> calls) {
             this.api = new ScriptedRecordsClient(calls, true);
@@ -67,11 +63,7 @@ class TaskEngineConcurrencyTest {
             mostPerStart.accumulateAndGet(sameStart.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(20);
-                RecordsPage answer = api.fetchPage(query, page);
-                Runnable first = onFirstAnswer;
-                onFirstAnswer = () -> { };
-                first.run();
-                return answer;
+                return api.fetchPage(query, page);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -161,62 +153,6 @@ class TaskEngineConcurrencyTest {
         assertThat(api.mostPerStart).hasValueBetween(2, 4);
         // The list does not change: twenty pages, each asked once.
         assertThat(api.api.requestCount()).isEqualTo(20);
-    }
-
-    /**
-     * A backfill of many cells: once a pass has started, it keeps the requests it wants until it is
-     * done, so the cells' records leave one cell after another from the first round trips on, not
-     * all together once every cell has been read a page at a time. Between polls the test holds the
-     * poll thread a little, as Connect does while it sends a batch, so that every request in flight
-     * is answered before the engine hands out the next ones.
-     */
-    @Test
-    void finishesTheCellsOneAfterAnotherRatherThanAllTogether() throws InterruptedException {
-        int cells = 7;
-        RoundTrips api = new RoundTrips(calls(cells, 1_000));
-        TaskEngine engine = engine(api, 8, cells(cells));
-
-        List<Integer> requestsWhenDone = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        for (int poll = 0; poll < 400 && done.size() < cells; poll++) {
-            List<SourceRecord> records = engine.poll();
-            if (records != null) {
-                for (SourceRecord record : records) {
-                    if (record.topic().equals(SimulatedConnector.TOPIC)
-                            && done.add(((String) record.key()).split("-")[1])) {
-                        requestsWhenDone.add(api.api.requestCount());
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-
-        assertThat(done).hasSize(cells);
-        // Ten pages a cell, about 75 requests in all: the second cell is out after about 35 of them
-        // (read a page at a time each, it and all but the first came after about 70).
-        assertThat(requestsWhenDone.get(1)).as("requests made when the second cell's records came, of %d: %s",
-                api.api.requestCount(), requestsWhenDone).isLessThanOrEqualTo(50);
-    }
-
-    /**
-     * A pass that holds the requests it still wants reads on while the poll thread is away, as it is
-     * while Connect converts and sends the last batch: the first answer moves the clock to the end
-     * of the poll's time, so the poll returns with the pass's pages in flight and is not called for
-     * a while; the pass's last pages are asked meanwhile all the same.
-     */
-    @Test
-    void aPassReadsOnWhileThePollThreadIsAway() throws InterruptedException {
-        RoundTrips api = new RoundTrips(calls(1, 1_000));
-        api.onFirstAnswer = () -> clock.advance(TaskEngine.WORK_SLICE.minusMillis(10));
-        TaskEngine engine = engine(api, 16, cells(1));
-
-        engine.poll();
-        int whenThePollReturned = api.api.requestCount();
-        Thread.sleep(500);
-
-        // Ten pages: the first alone, then some at once; the rest without a poll in between.
-        assertThat(whenThePollReturned).isLessThan(10);
-        assertThat(api.api.requestCount()).isEqualTo(10);
     }
 
     @Test
