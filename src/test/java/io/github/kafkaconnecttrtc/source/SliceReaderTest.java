@@ -193,11 +193,26 @@ class SliceReaderTest {
         assertThat(result.requests()).isGreaterThanOrEqualTo(6);
     }
 
+    /** Calls of a few hours, 30% of them longer than the fast lane's. */
+    private TrtcSimulator tailSimulator(EndTimestampReading reading) {
+        return simulator(settings().historyDays(1).callsPerSecond(0.05).longCallFraction(0.3)
+                .maxCallDurationSeconds(3 * HOUR).endTimestampReading(reading));
+    }
+
+    /** Together the two lanes' passes hold every visible call of the tail that ended by then, once. */
+    private static void assertTheLanesSplitTheTail(TrtcSimulator simulator, long tailStart, PassResult fastPass,
+            PassResult longPass) {
+        List<CallRecord> union = new ArrayList<>(fastPass.records());
+        union.addAll(longPass.records());
+        assertThat(ids(union)).doesNotHaveDuplicates();
+        assertThat(union).containsExactlyInAnyOrderElementsOf(
+                visible(simulator, NOW, tailStart, Long.MAX_VALUE, NOW - SETTLE));
+    }
+
     @ParameterizedTest
     @EnumSource(EndTimestampReading.class)
     void theFastLaneReadsTheShortCallsAndTheLongLaneTheRestOfTheTail(EndTimestampReading reading) {
-        TrtcSimulator simulator = simulator(settings().historyDays(1).callsPerSecond(0.05).longCallFraction(0.3)
-                .maxCallDurationSeconds(3 * HOUR).endTimestampReading(reading));
+        TrtcSimulator simulator = tailSimulator(reading);
         // Within one pass of each lane: neither has to catch up.
         long tailStart = NOW - 50 * 60;
         add(simulator, call("exactly-fast-lane", tailStart + 100, FAST_LANE));
@@ -214,11 +229,7 @@ class SliceReaderTest {
         assertThat(longPass.records()).isNotEmpty().allMatch(c -> c.durationSeconds() > FAST_LANE);
         assertThat(ids(fastPass.records())).contains("exactly-fast-lane", "instant");
         assertThat(ids(longPass.records())).contains("just-over-fast-lane");
-        List<CallRecord> union = new ArrayList<>(fastPass.records());
-        union.addAll(longPass.records());
-        assertThat(ids(union)).doesNotHaveDuplicates();
-        assertThat(union).containsExactlyInAnyOrderElementsOf(
-                visible(simulator, NOW, tailStart, Long.MAX_VALUE, NOW - SETTLE));
+        assertTheLanesSplitTheTail(simulator, tailStart, fastPass, longPass);
         assertThat(fastPass.cursor()).isEqualTo(Cursor.throughSecond(NOW - SETTLE));
         assertThat(longPass.cursor()).isEqualTo(Cursor.throughSecond(NOW - SETTLE));
     }
@@ -231,8 +242,7 @@ class SliceReaderTest {
     @ParameterizedTest
     @EnumSource(EndTimestampReading.class)
     void theLongLaneReadsTheShortCallsBeforeTheFastLaneStarts(EndTimestampReading reading) {
-        TrtcSimulator simulator = simulator(settings().historyDays(1).callsPerSecond(0.05).longCallFraction(0.3)
-                .maxCallDurationSeconds(3 * HOUR).endTimestampReading(reading));
+        TrtcSimulator simulator = tailSimulator(reading);
         long tailStart = NOW - 50 * 60;
         long fastStart = NOW - 15 * 60;
         add(simulator, call("short-before-fast-start", fastStart - 1, 60));
@@ -249,11 +259,7 @@ class SliceReaderTest {
         assertThat(ids(longPass.records())).contains("short-before-fast-start", "long-before-fast-start")
                 .doesNotContain("short-at-fast-start");
         assertThat(fastPass.records()).allMatch(c -> c.startCallTs() >= fastStart);
-        List<CallRecord> union = new ArrayList<>(fastPass.records());
-        union.addAll(longPass.records());
-        assertThat(ids(union)).doesNotHaveDuplicates();
-        assertThat(union).containsExactlyInAnyOrderElementsOf(
-                visible(simulator, NOW, tailStart, Long.MAX_VALUE, NOW - SETTLE));
+        assertTheLanesSplitTheTail(simulator, tailStart, fastPass, longPass);
     }
 
     @ParameterizedTest
