@@ -5,7 +5,12 @@ import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
 import io.github.kafkaconnecttrtc.simulator.SimulatorStats;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.IntPredicate;
 
@@ -14,9 +19,6 @@ import java.util.function.IntPredicate;
  * simulator's per-second request counts, its query log and its ground truth.
  */
 final class Analysis {
-
-    /** Moments of the steady window at which {@link #lookBackPages} counts. */
-    static final int LOOK_BACK_MOMENTS = 8;
 
     private Analysis() {
     }
@@ -104,42 +106,74 @@ final class Analysis {
 
     /**
      * The pages any reader of this API must read for the promises of the fast and long lanes, from
-     * the simulator's ground truth at moments across the steady window: the API filters by start
-     * time only and returns only calls that ended, so each poll must read every call that started
-     * within the fast lane's look-back and was visible by then, each sweep those within
-     * {@code call.max.duration.ms}.
+     * the simulator's ground truth at every poll interval of the steady window: the API filters by
+     * start time only and returns only calls that ended, so each poll must read every call that
+     * started within the fast lane's look-back before the previous poll's bound and was visible by
+     * then (a call of the lane's longest that ended just after that bound started a look-back
+     * before it), each sweep those within {@code call.max.duration.ms} before the previous sweep's.
+     * Eight moments, two of them the window's ends, weighed the start of a window whose live calls
+     * fill the look-back over its first minutes too much: the estimate came out about 4% low.
      */
     static void lookBackPages(ModeResult result, List<SimulatedCall> calls) {
         long from = result.steadyStart.epochMillis() / 1000;
         long to = result.steadyEnd.epochMillis() / 1000;
         long settle = result.settleMillis / 1000;
+        long poll = Math.max(1, result.pollMillis / 1000);
+        long fastWindow = result.fastLaneMillis / 1000 + poll;
+        long longWindow = result.maxCallMillis / 1000 + result.sweepMillis / 1000;
+        ByStart byStart = ByStart.of(calls);
         double fast = 0;
         double slow = 0;
-        for (int i = 0; i < LOOK_BACK_MOMENTS; i++) {
-            long moment = from + (to - from) * i / (LOOK_BACK_MOMENTS - 1);
+        int moments = 0;
+        for (long moment = from + poll; moment <= to; moment += poll) {
             long hi = moment - settle;
-            fast += pages(visibleStarted(calls, hi - result.fastLaneMillis / 1000, hi, moment), result.pageSize);
-            slow += pages(visibleStarted(calls, hi - result.maxCallMillis / 1000, hi, moment), result.pageSize);
+            fast += pages(byStart.ended(hi - fastWindow, hi, moment), result.pageSize);
+            slow += pages(byStart.ended(hi - longWindow, hi, moment), result.pageSize);
+            moments++;
         }
-        result.fastLookBackPages = fast / LOOK_BACK_MOMENTS;
-        result.longLookBackPages = slow / LOOK_BACK_MOMENTS;
+        result.lookBackMoments = moments;
+        result.fastLookBackPages = moments == 0 ? Double.NaN : fast / moments;
+        result.longLookBackPages = moments == 0 ? Double.NaN : slow / moments;
     }
 
-    private static long visibleStarted(List<SimulatedCall> calls, long startFrom, long hi, long moment) {
-        return calls.stream().filter(c -> c.call().startCallTs() >= startFrom && c.call().endTs() <= hi
-                && c.isVisible(moment)).count();
+    /** The ground truth's calls by start time. */
+    private record ByStart(List<SimulatedCall> calls, long[] starts) {
+
+        static ByStart of(List<SimulatedCall> calls) {
+            List<SimulatedCall> sorted = new ArrayList<>(calls);
+            sorted.sort(Comparator.comparingLong(c -> c.call().startCallTs()));
+            return new ByStart(sorted, sorted.stream().mapToLong(c -> c.call().startCallTs()).toArray());
+        }
+
+        /** The calls that started from {@code startFrom} to {@code hi} and ended by {@code hi}, visible at {@code moment}. */
+        long ended(long startFrom, long hi, long moment) {
+            int lo = 0;
+            int up = starts.length;
+            while (lo < up) {
+                int mid = (lo + up) >>> 1;
+                if (starts[mid] < startFrom) {
+                    lo = mid + 1;
+                } else {
+                    up = mid;
+                }
+            }
+            long count = 0;
+            for (int i = lo; i < starts.length && starts[i] <= hi; i++) {
+                SimulatedCall call = calls.get(i);
+                if (call.call().endTs() <= hi && call.isVisible(moment)) {
+                    count++;
+                }
+            }
+            return count;
+        }
     }
 
     private static long pages(long calls, int pageSize) {
         return Math.max(1, (calls + pageSize - 1) / pageSize);
     }
 
-    /**
-     * Sorts the steady state's requests by the simulator's query log: a query that starts more than
-     * the fast lane's window (plus what a fast pass may trail now by) before its end bound, which
-     * is about now less the settle delay, reads long calls, so it belongs to a sweep.
-     */
-    static void classifyQueries(ModeResult result, SimulatorStats stats) {
+    /** The simulator's query log of the steady window, or null when the log does not reach back to its start. */
+    static List<QuerySnapshot> steadyQueries(ModeResult result, SimulatorStats stats) {
         long total;
         List<QuerySnapshot> queries;
         do {
@@ -148,12 +182,55 @@ final class Analysis {
         } while (total != stats.totalRequests());
         long window = total - result.steadyStart.requests();
         if (window <= 0 || window > queries.size()) {
-            return;
+            return null;
         }
+        return queries.subList((int) (queries.size() - window), queries.size());
+    }
+
+    /**
+     * Sorts the steady state's requests by the lists they page through (one start and end bound
+     * each). A list needs {@code max(1, ceil(matches / page size))} pages, its matches counted in
+     * the simulator's ground truth as the benchmark's simulator reads {@code endTimestamp} (a bound
+     * on the end): every call of the list has settled by then. Beyond that the connector asked pages
+     * again (a list that changed under pages asked at once, a retry) or pages past a list's end: what
+     * it read beyond the pages of its own queries, apart from which queries it chose.
+     */
+    static void listPages(ModeResult result, List<QuerySnapshot> window, List<SimulatedCall> calls) {
+        Map<List<Long>, Set<Long>> pagesByList = new HashMap<>();
+        long asked = 0;
+        for (QuerySnapshot query : window) {
+            if (query.startTimestamp() == null || query.endTimestamp() == null || query.page() == null) {
+                continue;
+            }
+            asked++;
+            pagesByList.computeIfAbsent(List.of(query.startTimestamp(), query.endTimestamp()), list -> new HashSet<>())
+                    .add(query.page());
+        }
+        ByStart byStart = ByStart.of(calls);
+        long needed = 0;
+        long distinct = 0;
+        for (Map.Entry<List<Long>, Set<Long>> list : pagesByList.entrySet()) {
+            // The lists of a steady window have settled: every call that matches is visible.
+            long end = list.getKey().get(1);
+            needed += pages(byStart.ended(list.getKey().get(0), end, Long.MAX_VALUE), result.pageSize);
+            distinct += list.getValue().size();
+        }
+        result.steadyLists = pagesByList.size();
+        result.steadyListRequests = asked;
+        result.steadyListPagesNeeded = needed;
+        result.steadyPagesAskedAgain = asked - distinct;
+    }
+
+    /**
+     * Sorts the steady state's requests by the simulator's query log: a query that starts more than
+     * the fast lane's window (plus what a fast pass may trail now by) before its end bound, which
+     * is about now less the settle delay, reads long calls, so it belongs to a sweep.
+     */
+    static void classifyQueries(ModeResult result, List<QuerySnapshot> window) {
         long threshold = result.fastLaneMillis / 1000 + Math.max(3 * result.pollMillis / 1000, 30);
         long sweeps = 0;
         long classified = 0;
-        for (QuerySnapshot query : queries.subList((int) (queries.size() - window), queries.size())) {
+        for (QuerySnapshot query : window) {
             if (query.startTimestamp() == null || query.endTimestamp() == null) {
                 continue;
             }

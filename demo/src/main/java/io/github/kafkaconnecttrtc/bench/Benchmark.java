@@ -15,6 +15,7 @@ import io.github.kafkaconnecttrtc.launcher.RegistryUrls;
 import io.github.kafkaconnecttrtc.launcher.SliceProgress;
 import io.github.kafkaconnecttrtc.launcher.StartupWait;
 import io.github.kafkaconnecttrtc.simulator.AppliedLatency;
+import io.github.kafkaconnecttrtc.simulator.QuerySnapshot;
 import io.github.kafkaconnecttrtc.simulator.SimulatedCall;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.SimulatorStats;
@@ -454,7 +455,11 @@ final class Benchmark {
             result.steadyHeapPeaks = sampler.probe.heapPeaks();
             result.longLaneTasks = usage.longLaneTasks();
             result.fastLaneTasks = usage.fastLaneTasks();
-            Analysis.classifyQueries(result, simulator.stats());
+            List<QuerySnapshot> window = Analysis.steadyQueries(result, simulator.stats());
+            if (window != null) {
+                Analysis.classifyQueries(result, window);
+                Analysis.listPages(result, window, simulator.groundTruth());
+            }
             Analysis.lookBackPages(result, simulator.groundTruth());
             result.loadAfterSteady = MachineStats.uptime();
             sleep(LIVE_DRAIN);

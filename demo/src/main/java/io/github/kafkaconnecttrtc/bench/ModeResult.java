@@ -38,6 +38,8 @@ final class ModeResult {
     boolean requestsInFlightDefault;
     long overlongMillis;
     /** Pages of the fast lane's look-back per poll, and of the long lane's per sweep, for any reader. */
+    /** The poll intervals of the steady window at which {@code Analysis.lookBackPages} counted. */
+    int lookBackMoments;
     double fastLookBackPages;
     double longLookBackPages;
 
@@ -89,6 +91,11 @@ final class ModeResult {
     /** Requests of the steady state that the query log puts in a sweep, and how many it classified. */
     long sweepQueries = -1;
     long classifiedQueries;
+    /** The steady state's requests by list (start and end bound): lists, their requests, the pages their matches fill, pages asked again. */
+    long steadyLists;
+    long steadyListRequests;
+    long steadyListPagesNeeded;
+    long steadyPagesAskedAgain;
     List<String> longLaneTasks = List.of();
     List<String> fastLaneTasks = List.of();
     String loadAfterSteady = "";

@@ -207,6 +207,14 @@ final class Report {
                 pagesPerPoll, minimum, perMinute / minimum));
         lines.add(lookBackBound(r, liveRate, perMinute));
         lines.add(sweeps(r));
+        if (r.steadyLists > 0) {
+            long beyond = r.steadyListRequests - r.steadyListPagesNeeded;
+            lines.add(String.format(Locale.ROOT, "  by list        %,d requests paged through %,d lists (start and end"
+                    + " bounds) whose calls fill %,d pages: %,d more (%.1f%%), of which %,d pages asked again; the rest"
+                    + " are pages past a list's calls (ground truth, endTimestamp read as an end bound)",
+                    r.steadyListRequests, r.steadyLists, r.steadyListPagesNeeded, beyond,
+                    100.0 * beyond / r.steadyListPagesNeeded, r.steadyPagesAskedAgain));
+        }
         lines.add(String.format(Locale.ROOT, "  rate-limited answers (%s): %,d", ApiVersions.RATE_LIMITED_CODES,
                 r.steadyEnd.rateLimitedSince(r.steadyStart)));
         lines.add(cpu(r.steadyStart, r.steadyEnd, r.steadyUsage)
@@ -285,11 +293,11 @@ final class Report {
         double bound = r.fastLookBackPages * 60_000.0 / r.pollMillis + r.longLookBackPages * 60_000.0 / r.sweepMillis;
         double weekPages = liveRate * ApiLimits.HORIZON.toSeconds() / r.pageSize;
         return String.format(Locale.ROOT, "%sfor the same promises, any reader must read every visible call that"
-                + " started within each look-back, as the API filters by start time only: %.1f pages per poll (calls"
-                + " up to %s) + %.1f per %s sweep (up to %s), counted in the simulator's calls at %d moments of the"
-                + " window = %,.0f/min; %.2fx that. Besides, one read of the API's week per %s (about %,.0f pages,"
+                + " started within each look-back since the previous bound, as the API filters by start time only:"
+                + " %.1f pages per poll (calls up to %s) + %.1f per %s sweep (up to %s), counted in the simulator's"
+                + " calls at each of the window's %d poll intervals = %,.0f/min; %.2fx that. Besides, one read of the API's week per %s (about %,.0f pages,"
                 + " %.0f/min), not inside this window", INDENT, r.fastLookBackPages, clock(r.fastLaneMillis / 1e3),
-                r.longLookBackPages, clock(r.sweepMillis / 1e3), clock(r.maxCallMillis / 1e3), Analysis.LOOK_BACK_MOMENTS, bound,
+                r.longLookBackPages, clock(r.sweepMillis / 1e3), clock(r.maxCallMillis / 1e3), r.lookBackMoments, bound,
                 perMinute / bound, clock(r.overlongMillis / 1e3), weekPages, weekPages * 60_000.0 / r.overlongMillis);
     }
 
