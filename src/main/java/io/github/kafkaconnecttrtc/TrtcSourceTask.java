@@ -91,10 +91,8 @@ public class TrtcSourceTask extends SourceTask {
         budget = SharedRequestBudget.join(connectorName(props) + "/" + config.sdkAppId(), share);
         client = new HttpTrtcRecordsClient(config.apiAccess(), config.requestPolicy(), clock, budget.limiter());
         int inFlight = config.requestsInFlight();
-        // Steps of passes and the pages they ask at once share the threads: a step waits on its own thread for its
-        // slower pages while the requests answered go to other steps, so up to one per request in flight and one
-        // per step, each at most inFlight (TaskEngine).
-        passThreads = Executors.newFixedThreadPool(2 * inFlight,
+        // Steps of passes and the pages they ask at once share the threads: at most one each per request in flight.
+        passThreads = Executors.newFixedThreadPool(inFlight,
                 passThreadFactory(connectorName(props), settings.taskId()));
         Executor requestThreads = withLogContext(passThreads);
         SliceReader reader = new SliceReader(client, PageRequests.concurrent(requestThreads), config.readSettings(),

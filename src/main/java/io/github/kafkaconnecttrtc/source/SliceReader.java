@@ -188,7 +188,7 @@ public final class SliceReader {
     }
 
     /**
-     * One pass in progress. {@link #step(int, Runnable)} asks one page or several of the same list at once,
+     * One pass in progress. {@link #step(int)} asks one page or several of the same list at once,
      * and takes the answers in page order as far as they agree; a request that fails ends the step
      * after the pages before it, so the next step asks the failed page again.
      */
@@ -251,18 +251,16 @@ public final class SliceReader {
         /**
          * Makes the next requests of the pass: up to {@code width} pages of its list at once.
          *
-         * @param answered called as each request of the step ends, answered or failed, on the thread
-         *     that made it: the step goes on until its slowest page, but the request is no longer in flight
          * @return whether the pass is complete
          * @throws PassAbortedException when the task stops meanwhile
          * @throws PagingException when the API's pages cannot be followed further and records are missing
          */
-        public boolean step(int width, Runnable answered) {
+        public boolean step(int width) {
             if (width < 1) {
                 throw new IllegalArgumentException("a step asks at least one page, not " + width);
             }
             if (!done) {
-                done = unordered ? stepUnordered(width, answered) : stepInStartOrder(width, answered);
+                done = unordered ? stepUnordered(width) : stepInStartOrder(width);
             }
             return done;
         }
@@ -294,7 +292,7 @@ public final class SliceReader {
             return ready;
         }
 
-        /** What the pass found since its last part; only once {@link #step(int, Runnable)} said it is complete. */
+        /** What the pass found since its last part; only once {@link #step()} said it is complete. */
         public PassResult result() {
             if (!done) {
                 throw new IllegalStateException("pass over " + slice.name() + " is not complete");
@@ -332,7 +330,7 @@ public final class SliceReader {
         }
 
         /** Returns true when the pass is complete. */
-        private boolean stepInStartOrder(int width, Runnable answered) {
+        private boolean stepInStartOrder(int width) {
             if (anchor < ReadSettings.horizonFloor(nowSeconds())) {
                 // A new start means a new list: its first page, from where the reading stands.
                 anchor = clampToHorizon(reached);
@@ -341,7 +339,7 @@ public final class SliceReader {
             if (anchor > lastStart || !paging.mayAsk()) {
                 return true;
             }
-            if (takeWave(fetchWave(anchor, width, answered), this::takeInStartOrder)) {
+            if (takeWave(fetchWave(anchor, width), this::takeInStartOrder)) {
                 return true;
             }
             if (!unordered && held() >= maxHeld) {
@@ -386,12 +384,12 @@ public final class SliceReader {
         }
 
         /** Returns true when the pass is complete. */
-        private boolean stepUnordered(int width, Runnable answered) {
+        private boolean stepUnordered(int width) {
             long start = clampToHorizon(queryStart);
             if (start > lastStart || !paging.mayAsk()) {
                 return true;
             }
-            if (takeWave(fetchWave(start, width, answered), answer -> {
+            if (takeWave(fetchWave(start, width), answer -> {
                 answers(answer, start).forEach(this::consider);
                 return Next.GO_ON;
             })) {
@@ -525,7 +523,7 @@ public final class SliceReader {
          * counts fewer than one before it was computed before a call joined the list in front of it, and
          * may have missed the record that call pushed onto it: it and those after it are asked again.
          */
-        private Wave fetchWave(long start, int width, Runnable answered) {
+        private Wave fetchWave(long start, int width) {
             if (stopRequested.getAsBoolean()) {
                 throw new PassAbortedException();
             }
@@ -535,14 +533,10 @@ public final class SliceReader {
             for (int i = 0; i < width; i++) {
                 int number = page + i;
                 asks.add(() -> {
-                    try {
-                        if (stopRequested.getAsBoolean()) {
-                            throw new PassAbortedException();
-                        }
-                        return client.fetchPage(query, number);
-                    } finally {
-                        answered.run();
+                    if (stopRequested.getAsBoolean()) {
+                        throw new PassAbortedException();
                     }
+                    return client.fetchPage(query, number);
                 });
             }
             List<PageRequests.Fetched> fetched = pageRequests.makeAll(asks);

@@ -24,15 +24,13 @@ import org.slf4j.LoggerFactory;
  * <p>A task keeps up to {@code maxInFlight} requests in flight while the API is a round trip away:
  * several pages of a pass's list at once, as many as the list seems to have left, and passes over
  * other slices with the requests the passes in progress cannot use, up to {@code maxInFlight}
- * passes. A request answered is no longer in flight, even while its step waits for slower pages:
- * its place goes to the next pass due. Passes over different slices are independent; how the pages
- * of one list read at once keep what was argued for one request at a time is in
- * docs/how-it-reads.md. Each step of a pass runs on the executor, and the poll thread takes the
- * steps' outcomes and their requests' answers in the order they end: it alone touches the slices'
- * state, the records and the metrics. With an executor that runs a step on the submitting thread,
- * the passes take turns step by step, deterministically, which is how the tests drive it. A task's
- * first request goes alone, so that an answer only a configuration change can fix fails the task
- * after one request.
+ * passes. Passes over different slices are independent; how the pages of one list read at once
+ * keep what was argued for one request at a time is in docs/how-it-reads.md. Each step of a pass
+ * runs on the executor, and the poll thread takes the steps' outcomes in the order they end: it
+ * alone touches the slices' state, the records and the metrics. With an executor that runs a step
+ * on the submitting thread, the passes take turns step by step, deterministically, which is how the
+ * tests drive it. A task's first request goes alone, so that an answer only a configuration change
+ * can fix fails the task after one request.
  *
  * <p>The records of what the poll took are returned as one batch, which under exactly-once is one
  * transaction; a pass that holds its share of {@link SliceReader#MAX_HELD_RECORDS} hands over a part
@@ -73,8 +71,8 @@ public final class TaskEngine {
     private final Map<SliceState, InProgress> passes = new LinkedHashMap<>();
     /** Whether a request of this task was answered yet, by records or by a transient failure. */
     private boolean answered;
-    /** The answers of requests and the outcomes of steps, in the order they ended. */
-    private final BlockingDeque<Event> events = new LinkedBlockingDeque<>();
+    /** The outcomes of steps, in the order the steps ended. */
+    private final BlockingDeque<Outcome> outcomes = new LinkedBlockingDeque<>();
 
     /**
      * Who of the passes in progress gets requests first: the live tail's fast lane, whose freshness
@@ -90,16 +88,14 @@ public final class TaskEngine {
                 case TAIL_OVERLONG -> 3;
             });
 
-    /** A pass in progress; {@code stepping}, {@code asked} and {@code pending} only change on the poll thread. */
+    /** A pass in progress; {@code stepping} and {@code width} only change on the poll thread. */
     private static final class InProgress {
         final SliceState state;
         final Instant started;
         final SliceReader.Pass pass;
         boolean stepping;
-        /** The requests of the step in progress, answered or not: the step holds their pages until it ends. */
-        int asked;
-        /** The requests of the step in progress not answered yet: those in flight. */
-        int pending;
+        /** The requests of the step in progress. */
+        int width;
 
         InProgress(SliceState state, Instant started, SliceReader.Pass pass) {
             this.state = state;
@@ -108,20 +104,11 @@ public final class TaskEngine {
         }
     }
 
-    /** What the steps running on the executor tell the poll thread. */
-    private sealed interface Event permits Answered, Outcome {
-    }
-
-    /** A request of a step ended: it is no longer in flight, though its step waits for its slower pages. */
-    private record Answered(InProgress reading) implements Event {
-    }
-
     /**
      * What one step of a pass came to: complete, a part to hand over, one more page read, or a
      * failure. Made on the executor, taken on the poll thread.
      */
-    private record Outcome(InProgress reading, boolean complete, PassResult part, RuntimeException failure)
-            implements Event {
+    private record Outcome(InProgress reading, boolean complete, PassResult part, RuntimeException failure) {
 
         /** About how many records taking it over adds to a batch. */
         int size() {
@@ -158,9 +145,9 @@ public final class TaskEngine {
      * Builds the engine for the slices of {@code settings}, each starting from its stored offset
      * when there is a readable one.
      *
-     * @param executor runs the steps of passes: a pool of at least twice {@code maxInFlight} threads,
-     *     shared with the reader's {@link PageRequests}, to keep that many requests in flight besides
-     *     the steps waiting for their slower pages, or one that runs a step on the submitting thread
+     * @param executor runs the steps of passes: a pool of at least {@code maxInFlight} threads, shared
+     *     with the reader's {@link PageRequests}, to keep that many requests in flight, or one that
+     *     runs a step on the submitting thread
      * @param maxInFlight how many requests are in flight at most, and passes in progress
      */
     public static TaskEngine create(TaskSettings settings, Map<String, SliceOffset> storedOffsets,
@@ -205,7 +192,7 @@ public final class TaskEngine {
         Instant now = clock.instant();
         startDue(now);
         // Passes parked after a failure wait for their slice's back-off like the slices not yet due.
-        if (events.isEmpty() && passes.values().stream().noneMatch(reading -> reading.stepping)) {
+        if (outcomes.isEmpty() && passes.values().stream().noneMatch(reading -> reading.stepping)) {
             Duration untilDue = scheduler.untilNextDue(now);
             waiter.await(untilDue == null || untilDue.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : untilDue);
             return null;
@@ -213,23 +200,18 @@ public final class TaskEngine {
         Instant until = now.plus(WORK_SLICE);
         List<SourceRecord> batch = new ArrayList<>();
         while (true) {
-            Event event = nextEvent(until);
-            if (event == null) {
+            Outcome outcome = nextOutcome(until);
+            if (outcome == null) {
                 break;
             }
-            if (event instanceof Answered answer) {
-                answered(answer.reading(), until);
-            } else {
-                Outcome outcome = (Outcome) event;
-                if (!batch.isEmpty() && batch.size() + outcome.size() > SliceReader.MAX_HELD_RECORDS) {
-                    // Batches of several passes stay as large as one pass's at most: it waits for the next poll.
-                    events.addFirst(outcome);
-                    break;
-                }
-                batch.addAll(take(outcome, until));
+            if (!batch.isEmpty() && batch.size() + outcome.size() > SliceReader.MAX_HELD_RECORDS) {
+                // Batches of several passes stay as large as one pass's at most: it waits for the next poll.
+                outcomes.addFirst(outcome);
+                break;
             }
+            batch.addAll(take(outcome, until));
             boolean timeLeft = clock.instant().isBefore(until);
-            if (!timeLeft || (!batch.isEmpty() && events.isEmpty())) {
+            if (!timeLeft || (!batch.isEmpty() && outcomes.isEmpty())) {
                 break;
             }
         }
@@ -246,16 +228,18 @@ public final class TaskEngine {
      * each turn: one task 80 ms away read at 36% of the ceiling, against 65% without (run 8).
      */
     private void startDue(Instant now) {
+        // The first request goes alone: an answer only a configuration change can fix then fails the
+        // task after one request, not after one per request in flight.
+        int room = (answered ? maxInFlight : 1) - inFlight();
         List<InProgress> resumable = passes.values().stream()
                 .filter(held -> !held.stepping && !held.state.nextDue.isAfter(now)).sorted(RESUME_ORDER).toList();
         for (InProgress held : resumable) {
-            int room = room();
             if (room <= 0) {
                 return;
             }
-            step(held, room);
+            room -= step(held, room);
         }
-        for (int room = room(); room > 0; room = room()) {
+        while (room > 0) {
             SliceState due = scheduler.nextDue(now, passes.keySet());
             if (due == null) {
                 return;
@@ -265,35 +249,12 @@ public final class TaskEngine {
             }
             InProgress started = new InProgress(due, now, reader.begin(due.slice, due.cursor, due.seen));
             passes.put(due, started);
-            step(started, room);
+            room -= step(started, room);
         }
     }
 
-    /**
-     * How many requests a step may make now. A request is in flight until it is answered, not until
-     * the slowest page of its step is: a step held all its requests until then, so one slow answer
-     * (0.1% take 2.8 s in the benchmark) or a page that waited longest for the request budget left
-     * the others' requests idle. So that this bounds memory and threads as before, the steps in
-     * progress hold at most twice {@code maxInFlight} pages, answered or not, and are at most
-     * {@code maxInFlight}, each making its first request on its own thread and waiting for the others.
-     */
-    private int room() {
-        int steps = 0;
-        int pending = 0;
-        int asked = 0;
-        for (InProgress held : passes.values()) {
-            if (held.stepping) {
-                steps++;
-                pending += held.pending;
-                asked += held.asked;
-            }
-        }
-        if (!answered) {
-            // The first request goes alone: an answer only a configuration change can fix then fails the
-            // task after one request, not after one per request in flight.
-            return steps == 0 ? 1 : 0;
-        }
-        return steps >= maxInFlight ? 0 : Math.min(maxInFlight - pending, 2 * maxInFlight - asked);
+    private int inFlight() {
+        return passes.values().stream().filter(held -> held.stepping).mapToInt(held -> held.width).sum();
     }
 
     /**
@@ -312,32 +273,34 @@ public final class TaskEngine {
     /**
      * Makes the next step of a pass on the executor, of as many requests as the pass can use up to
      * {@code most}.
+     *
+     * @return the requests of the step
      */
-    private void step(InProgress reading, int most) {
+    private int step(InProgress reading, int most) {
         int width = Math.min(most, reading.pass.wantedWidth());
         reading.stepping = true;
-        reading.asked = width;
-        reading.pending = width;
+        reading.width = width;
         executor.execute(() -> {
             Outcome outcome;
             try {
-                boolean complete = reading.pass.step(width, () -> events.add(new Answered(reading)));
+                boolean complete = reading.pass.step(width);
                 outcome = new Outcome(reading, complete, complete ? null : reading.pass.takePart(), null);
             } catch (RuntimeException e) {
                 outcome = new Outcome(reading, false, null, e);
             }
-            events.add(outcome);
+            outcomes.add(outcome);
         });
+        return width;
     }
 
-    /** The next event: at once when one is there, else waiting until {@code until} while steps run. */
-    private Event nextEvent(Instant until) throws InterruptedException {
-        Event ready = events.poll();
+    /** The next outcome: at once when one is there, else waiting until {@code until} while steps run. */
+    private Outcome nextOutcome(Instant until) throws InterruptedException {
+        Outcome ready = outcomes.poll();
         if (ready != null || passes.values().stream().noneMatch(reading -> reading.stepping)) {
             return ready;
         }
         long millis = Duration.between(clock.instant(), until).toMillis();
-        return millis <= 0 ? null : events.poll(millis, TimeUnit.MILLISECONDS);
+        return millis <= 0 ? null : outcomes.poll(millis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -347,8 +310,6 @@ public final class TaskEngine {
     private List<SourceRecord> take(Outcome outcome, Instant until) {
         InProgress reading = outcome.reading();
         reading.stepping = false;
-        reading.asked = 0;
-        reading.pending = 0;
         RuntimeException failure = outcome.failure();
         answered |= failure == null || failure instanceof TrtcRetriableException || failure instanceof PagingException;
         List<SourceRecord> records = List.of();
@@ -373,17 +334,6 @@ public final class TaskEngine {
             startDue(now);
         }
         return records;
-    }
-
-    /** Takes the end of one request of a step: its place in flight goes to the next due while the poll has time. */
-    private void answered(InProgress reading, Instant until) {
-        if (reading.stepping && reading.pending > 0) {
-            reading.pending--;
-        }
-        Instant now = clock.instant();
-        if (now.isBefore(until)) {
-            startDue(now);
-        }
     }
 
     private static List<SourceRecord> nullIfEmpty(List<SourceRecord> records) {

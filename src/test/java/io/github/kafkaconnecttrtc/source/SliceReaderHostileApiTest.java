@@ -71,7 +71,7 @@ class SliceReaderHostileApiTest {
 
     private static PassResult pass(SliceReader reader, Slice slice, Cursor cursor) {
         SliceReader.Pass pass = reader.begin(slice, cursor, null);
-        while (!pass.step(1, () -> { })) {
+        while (!pass.step(1)) {
             assertThat(pass.takePart()).as("no part of a pass this small").isNull();
         }
         return pass.result();
@@ -288,7 +288,7 @@ class SliceReaderHostileApiTest {
         SliceReader.Pass pass = reader(client).begin(CELL, fresh(CELL), null);
 
         assertThatThrownBy(() -> {
-            while (!pass.step(1, () -> { })) {
+            while (!pass.step(1)) {
                 // one request per step
             }
         }).isInstanceOf(PagingException.class).hasMessageContaining("same 100 records")
@@ -359,7 +359,7 @@ class SliceReaderHostileApiTest {
                 read, clock, () -> false, SliceReader.MAX_HELD_RECORDS);
 
         SliceReader.Pass pass = reader.begin(CELL, fresh(CELL), null);
-        while (!pass.step(1, () -> { })) {
+        while (!pass.step(1)) {
             // one request per step
         }
 
@@ -450,7 +450,7 @@ class SliceReaderHostileApiTest {
         }
         SliceReader.Pass pass = reader(new ScriptedRecordsClient(calls, true)).begin(fast, fresh(fast), null);
         List<PassResult> results = new ArrayList<>();
-        while (!pass.step(1, () -> { })) {
+        while (!pass.step(1)) {
             PassResult part = pass.takePart();
             if (part != null) {
                 results.add(part);
@@ -474,7 +474,7 @@ class SliceReaderHostileApiTest {
         boolean behind = true;
         while (behind) {
             SliceReader.Pass pass = reader.begin(slice, cursor, null);
-            while (!pass.step(1, () -> { })) {
+            while (!pass.step(1)) {
                 assertThat(pass.held()).isLessThanOrEqualTo(SliceReader.MAX_HELD_RECORDS + PAGE);
                 PassResult part = pass.takePart();
                 if (part != null) {

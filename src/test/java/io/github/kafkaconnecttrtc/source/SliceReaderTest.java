@@ -73,7 +73,7 @@ class SliceReaderTest {
     /** Runs a pass to its end through the reader's step API, as the engine does over several polls. */
     private static PassResult pass(SliceReader reader, Slice slice, Cursor cursor, PassResult.SeenWindow previous) {
         SliceReader.Pass pass = reader.begin(slice, cursor, previous);
-        while (!pass.step(1, () -> { })) {
+        while (!pass.step(1)) {
             // one request per step
         }
         return pass.result();
@@ -276,7 +276,7 @@ class SliceReaderTest {
         int passes = 0;
         while (behind) {
             SliceReader.Pass pass = reader.begin(fast, cursor, null);
-            while (!pass.step(1, () -> { })) {
+            while (!pass.step(1)) {
                 // one request per step
             }
             PassResult result = pass.result();
@@ -303,7 +303,7 @@ class SliceReaderTest {
         long floor = ReadSettings.horizonFloor(NOW);
 
         SliceReader.Pass pass = reader.begin(fast, fresh(fast), null);
-        while (!pass.step(1, () -> { })) {
+        while (!pass.step(1)) {
             // one request per step
         }
         PassResult result = pass.result();
@@ -495,7 +495,7 @@ class SliceReaderTest {
                 Set.of("single", "group"), Set.of()), clock, () -> false, SliceReader.MAX_HELD_RECORDS);
 
         SliceReader.Pass pass = reader.begin(cell, fresh(cell), null);
-        while (!pass.step(pass.wantedWidth(), () -> { })) {
+        while (!pass.step(pass.wantedWidth())) {
             // as many pages at once as the pass can use
         }
         PassResult result = pass.result();

@@ -12,16 +12,12 @@ import io.github.kafkaconnecttrtc.testing.MutableClock;
 import io.github.kafkaconnecttrtc.testing.ScriptedRecordsClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -75,56 +71,6 @@ class TaskEngineConcurrencyTest {
                 sameStart.decrementAndGet();
                 inFlight.decrementAndGet();
             }
-        }
-
-        @Override
-        public ClientStats stats() {
-            return new ClientStats();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /**
-     * Holds the last page of the first cell's list until a request for another cell comes, for at
-     * most five seconds, and notes whether one came while it was held.
-     */
-    private static final class SlowLastPage implements TrtcRecordsClient {
-        final ScriptedRecordsClient api;
-        final int lastPage;
-        final CountDownLatch otherAsked = new CountDownLatch(1);
-        final AtomicBoolean lastPageHeld = new AtomicBoolean();
-        final AtomicBoolean askedWhileHeld = new AtomicBoolean();
-        final List<String> order = Collections.synchronizedList(new ArrayList<>());
-
-        SlowLastPage(List<CallRecord> calls, int lastPage) {
-            this.api = new ScriptedRecordsClient(calls, true);
-            this.lastPage = lastPage;
-        }
-
-        @Override
-        public RecordsPage fetchPage(RecordsQuery query, int page) {
-            boolean firstCell = query.startTimestamp() < NOW - 9 * HOUR;
-            order.add((firstCell ? "first" : "second") + " p" + page);
-            if (firstCell && page == lastPage) {
-                lastPageHeld.set(true);
-                try {
-                    otherAsked.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                RecordsPage answer = api.fetchPage(query, page);
-                lastPageHeld.set(false);
-                return answer;
-            }
-            if (!firstCell) {
-                askedWhileHeld.compareAndSet(false, lastPageHeld.get());
-                otherAsked.countDown();
-            }
-            return api.fetchPage(query, page);
         }
 
         @Override
@@ -217,24 +163,5 @@ class TaskEngineConcurrencyTest {
 
         assertThat(copies).hasSize(CELLS * CALLS_PER_CELL);
         assertThat(api.mostInFlight).hasValue(1);
-    }
-
-    /**
-     * Two requests in flight: the first cell's second step asks pages 2 and 3 of its ten at once; page 2's
-     * answer frees its place for the second cell while page 3 is still on its way. A step that held
-     * its requests until its slowest page would ask the second cell only after page 3, five seconds on.
-     */
-    @Test
-    void givesAnAnsweredRequestsPlaceToAnotherSliceWhileItsStepWaitsForASlowerPage() throws InterruptedException {
-        List<CallRecord> calls = new ArrayList<>(calls(1, 1_000));
-        calls.addAll(calls(2, 100).subList(100, 200));
-        SlowLastPage api = new SlowLastPage(calls, 3);
-
-        Map<Object, Integer> copies = readAll(engine(api, 2, cells(2)), 1_100);
-
-        assertThat(copies).hasSize(1_100);
-        assertThat(api.order).startsWith("first p1");
-        assertThat(api.order).containsSubsequence("first p2", "second p1");
-        assertThat(api.askedWhileHeld).as("the second cell asked while page 3 of the first was on its way").isTrue();
     }
 }
