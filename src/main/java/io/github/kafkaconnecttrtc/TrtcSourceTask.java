@@ -96,7 +96,7 @@ public class TrtcSourceTask extends SourceTask {
                 passThreadFactory(connectorName(props), settings.taskId()));
         Executor requestThreads = withLogContext(passThreads);
         SliceReader reader = new SliceReader(client, PageRequests.concurrent(requestThreads), config.readSettings(),
-                clock, () -> stopping, SliceReader.heldPerPass(inFlight));
+                clock, () -> stopping, SliceReader.heldPerPass(TaskEngine.passesAtOnce(inFlight)));
         metrics = new TaskMetrics(connectorName(props), settings.taskId(), client.stats(), clock);
         RecordOutput output = config.recordOutput();
         Map<String, SliceOffset> stored = storedOffsets(connectorName(props), config.sdkAppId(), settings.sliceNames());

@@ -2,6 +2,7 @@ package io.github.kafkaconnecttrtc.config;
 
 import io.github.kafkaconnecttrtc.client.ApiAccess;
 import io.github.kafkaconnecttrtc.client.ApiDialect;
+import io.github.kafkaconnecttrtc.source.RecordTimestamp;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -163,6 +164,16 @@ final class ConfigValidators {
                 throw new ConfigException(name, value, "Expected v1 or v4");
             }
         }, () -> "v1 or v4");
+    }
+
+    static Validator recordTimestamp() {
+        return LambdaValidator.with((name, value) -> {
+            try {
+                RecordTimestamp.of(requireString(name, value));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, "Expected read or end");
+            }
+        }, () -> "read or end");
     }
 
     /** Recommends the hosts the vendor documents for the chosen family; any other endpoint stays acceptable. */

@@ -11,6 +11,7 @@ import static io.github.kafkaconnecttrtc.config.ConfigValidators.nonEmptyPasswor
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.nonEmptySubsetOf;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.positiveAtMost;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.recommend;
+import static io.github.kafkaconnecttrtc.config.ConfigValidators.recordTimestamp;
 import static io.github.kafkaconnecttrtc.config.ConfigValidators.topicName;
 
 import io.github.kafkaconnecttrtc.client.ApiAccess;
@@ -21,6 +22,7 @@ import io.github.kafkaconnecttrtc.client.RequestPolicy;
 import io.github.kafkaconnecttrtc.source.LaneSchedule;
 import io.github.kafkaconnecttrtc.source.ReadSettings;
 import io.github.kafkaconnecttrtc.source.RecordOutput;
+import io.github.kafkaconnecttrtc.source.RecordTimestamp;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,12 +137,13 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final String REQUESTS_IN_FLIGHT_DOC = "How many requests each task keeps in flight at most: "
             + "several pages of a slice's list at once (taken only as far as their counts show that the list "
             + "did not change between them), and passes over other slices with the requests left, up to this "
-            + "many passes. The API is a round trip away, tens to hundreds of milliseconds: one request at a time would "
-            + "cap a task at one page per round trip. " + REQUESTS_PER_SECOND_CONFIG + " still paces them all; "
-            + "to use the whole budget, tasks times this should exceed the budget times the round trip in seconds "
-            + "(200/s at 200 ms: 40 in flight). The records a task holds in its passes stay the same in total, "
-            + "shared among them. 1 reads one page at a time.";
-    public static final int REQUESTS_IN_FLIGHT_DEFAULT = 16;
+            + "many passes and 16 at most. The API is a round trip away, tens to hundreds of milliseconds: one "
+            + "request at a time would cap a task at one page per round trip. " + REQUESTS_PER_SECOND_CONFIG
+            + " still paces them all; to use the whole budget, tasks times this should exceed the budget times the "
+            + "round trip in seconds, about twice over since pages asked at once wait for the slowest of them "
+            + "(200/s at 200 ms: 40, so 80 in flight). The records a task holds stay the same however many are in "
+            + "flight beyond 16, which take a page each. 1 reads one page at a time.";
+    public static final int REQUESTS_IN_FLIGHT_DEFAULT = 32;
     public static final int REQUESTS_IN_FLIGHT_MAX = 64;
     private static final String REQUESTS_IN_FLIGHT_DISPLAY = "Requests in flight per task";
 
@@ -194,6 +197,17 @@ public class TrtcSourceConfig extends AbstractConfig {
     public static final String TOPIC_CONFIG = "topic";
     public static final String TOPIC_DOC = "The topic that receives one CallRecord event per call.";
     private static final String TOPIC_DISPLAY = "Topic";
+
+    public static final String RECORD_TIMESTAMP_CONFIG = "record.timestamp";
+    public static final String RECORD_TIMESTAMP_DOC = "The Kafka timestamp of each call's record: read, the time the "
+            + "connector read the call, or end, the call's endTs (event time). Time-based retention counts from it: "
+            + "with end, a backfill of calls that ended six days ago keeps them one day under the default 7-day "
+            + "retention.ms, and calls older than the topic's retention.ms are deleted at once; a broker or topic "
+            + "with message.timestamp.before.max.ms set refuses records older than that. With read, retention counts "
+            + "from the read, and sinks that bucket by record time bucket by read time: partition by the endTs field "
+            + "instead. Progress and invalid records always carry the read time.";
+    public static final String RECORD_TIMESTAMP_DEFAULT = RecordTimestamp.READ.configName();
+    private static final String RECORD_TIMESTAMP_DISPLAY = "Record timestamp";
 
     public static final String START_TIME_CONFIG = "start.time";
     public static final String START_TIME_DOC = "Read calls that started at or after this time, an ISO-8601 instant "
@@ -358,6 +372,10 @@ public class TrtcSourceConfig extends AbstractConfig {
         order = 0;
         def.define(TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, topicName(false), Importance.HIGH,
                 TOPIC_DOC, READING_GROUP, ++order, Width.MEDIUM, TOPIC_DISPLAY);
+        def.define(RECORD_TIMESTAMP_CONFIG, Type.STRING, RECORD_TIMESTAMP_DEFAULT,
+                recordTimestamp(), Importance.LOW,
+                RECORD_TIMESTAMP_DOC, READING_GROUP, ++order, Width.SHORT, RECORD_TIMESTAMP_DISPLAY,
+                recommend(RecordTimestamp.configNames()));
         def.define(START_TIME_CONFIG, Type.STRING, START_TIME_DEFAULT, isoInstantOrEmpty(), Importance.MEDIUM,
                 START_TIME_DOC, READING_GROUP, ++order, Width.MEDIUM, START_TIME_DISPLAY);
         def.define(CALL_TYPES_CONFIG, Type.LIST, CALL_TYPES_DEFAULT, nonEmptySubsetOf(CALL_TYPES), Importance.MEDIUM,
@@ -634,7 +652,7 @@ public class TrtcSourceConfig extends AbstractConfig {
         return new RecordOutput(sdkAppId(), topic,
                 effective(getString(PROGRESS_TOPIC_CONFIG), topic, PROGRESS_TOPIC_SUFFIX),
                 effective(getString(INVALID_RECORDS_TOPIC_CONFIG), topic, INVALID_RECORDS_TOPIC_SUFFIX),
-                millis(PROGRESS_INTERVAL_MS_CONFIG));
+                millis(PROGRESS_INTERVAL_MS_CONFIG), RecordTimestamp.of(getString(RECORD_TIMESTAMP_CONFIG)));
     }
 
     /** Empty when reading should start at the API's horizon. */

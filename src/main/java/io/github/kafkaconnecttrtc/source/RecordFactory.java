@@ -17,8 +17,10 @@ import org.apache.kafka.connect.source.SourceRecord;
  * the pass began at) and an invalid record carry that cursor instead: an offset never moves back, or
  * a restart after it would read calls again that earlier passes emitted.
  *
- * <p>Records are stamped with the time they were read, not with the call's end: a call from six
- * days ago stamped with its end time would fall to the default 7-day retention a day later.
+ * <p>Records are stamped with the time they were read unless the call's end is asked for
+ * ({@link RecordTimestamp}): a call from six days ago stamped with its end time falls to the default
+ * 7-day retention a day later. Progress and invalid records always carry the read time: the first
+ * have no call, the second may have no readable end.
  */
 final class RecordFactory {
 
@@ -29,9 +31,10 @@ final class RecordFactory {
     private final long tailStart;
     private final long fastStart;
     private final long readFrom;
+    private final RecordTimestamp timestamp;
 
     RecordFactory(long sdkAppId, String topic, String progressTopic, String invalidTopic, long tailStart,
-            long fastStart, long readFrom) {
+            long fastStart, long readFrom, RecordTimestamp timestamp) {
         this.sdkAppId = sdkAppId;
         this.topic = topic;
         this.progressTopic = progressTopic;
@@ -39,6 +42,7 @@ final class RecordFactory {
         this.tailStart = tailStart;
         this.fastStart = fastStart;
         this.readFrom = readFrom;
+        this.timestamp = timestamp;
     }
 
     List<SourceRecord> records(Slice slice, Cursor passStart, PassResult result, long timestampMillis) {
@@ -64,7 +68,8 @@ final class RecordFactory {
                     : passStart.precedes(call) ? Cursor.after(call) : passStart;
             records.add(new SourceRecord(partition, offset(slice, position), topic, null,
                     CallRecordSchema.KEY_SCHEMA, call.callId(),
-                    CallRecordSchema.VALUE_SCHEMA, CallRecordSchema.toStruct(call), timestampMillis));
+                    CallRecordSchema.VALUE_SCHEMA, CallRecordSchema.toStruct(call),
+                    timestamp == RecordTimestamp.END ? call.endTs() * 1000 : timestampMillis));
         }
         return records;
     }

@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
  * <p>A task keeps up to {@code maxInFlight} requests in flight while the API is a round trip away:
  * several pages of a pass's list at once, as many as the list seems to have left, and passes over
  * other slices with the requests the passes in progress cannot use, up to {@code maxInFlight}
- * passes. Passes over different slices are independent; how the pages of one list read at once
- * keep what was argued for one request at a time is in docs/how-it-reads.md. Each step of a pass
- * runs on the executor, and the poll thread takes the steps' outcomes in the order they end: it
- * alone touches the slices' state, the records and the metrics. With an executor that runs a step
- * on the submitting thread, the passes take turns step by step, deterministically, which is how the
- * tests drive it. A task's first request goes alone, so that an answer only a configuration change
- * can fix fails the task after one request.
+ * passes and {@link #MAX_PASSES} at most. Passes over different slices are independent; how the
+ * pages of one list read at once keep what was argued for one request at a time is in
+ * docs/how-it-reads.md. Each step of a pass runs on the executor, and the poll thread takes the
+ * steps' outcomes in the order they end: it alone touches the slices' state, the records and the
+ * metrics. With an executor that runs a step on the submitting thread, the passes take turns step
+ * by step, deterministically, which is how the tests drive it. A task's first request goes alone,
+ * so that an answer only a configuration change can fix fails the task after one request.
  *
  * <p>The records of what the poll took are returned as one batch, which under exactly-once is one
  * transaction; a pass that holds its share of {@link SliceReader#MAX_HELD_RECORDS} hands over a part
@@ -55,6 +55,12 @@ public final class TaskEngine {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     static final Duration STALL_AFTER = Duration.ofMinutes(5);
+    /**
+     * The most passes in progress at once, whatever the requests in flight: a pass asks several
+     * pages of its list at once, so more requests need not mean more passes, and each pass holds a
+     * share of the records ({@link SliceReader#heldPerPass}) that more passes would add to.
+     */
+    static final int MAX_PASSES = 16;
 
     private final PassScheduler scheduler;
     private final SliceReader reader;
@@ -67,6 +73,7 @@ public final class TaskEngine {
     private final InvalidRecordFilter invalidRecords = new InvalidRecordFilter();
     private final Executor executor;
     private final int maxInFlight;
+    private final int maxPasses;
     /** The passes in progress by slice: stepping, waiting for their turn, or parked after a failure. */
     private final Map<SliceState, InProgress> passes = new LinkedHashMap<>();
     /** Whether a request of this task was answered yet, by records or by a transient failure. */
@@ -127,6 +134,7 @@ public final class TaskEngine {
         }
         this.executor = executor;
         this.maxInFlight = maxInFlight;
+        this.maxPasses = passesAtOnce(maxInFlight);
         this.scheduler = scheduler;
         this.reader = reader;
         this.factory = factory;
@@ -148,7 +156,7 @@ public final class TaskEngine {
      * @param executor runs the steps of passes: a pool of at least {@code maxInFlight} threads, shared
      *     with the reader's {@link PageRequests}, to keep that many requests in flight, or one that
      *     runs a step on the submitting thread
-     * @param maxInFlight how many requests are in flight at most, and passes in progress
+     * @param maxInFlight how many requests are in flight at most; passes in progress, up to {@link #MAX_PASSES}
      */
     public static TaskEngine create(TaskSettings settings, Map<String, SliceOffset> storedOffsets,
             LaneSchedule schedule, RecordOutput output, SliceReader reader, InstantSource clock, Waiter waiter,
@@ -175,7 +183,8 @@ public final class TaskEngine {
         }
         PassScheduler scheduler = new PassScheduler(states, schedule);
         RecordFactory factory = new RecordFactory(output.sdkAppId(), output.topic(), output.progressTopic(),
-                output.invalidTopic(), settings.tailStart(), settings.fastStart(), settings.readFrom());
+                output.invalidTopic(), settings.tailStart(), settings.fastStart(), settings.readFrom(),
+                output.timestamp());
         return new TaskEngine(states, scheduler, reader, factory, clock, waiter, output.progressInterval(),
                 output.invalidTopic(), observer, executor, maxInFlight);
     }
@@ -244,13 +253,21 @@ public final class TaskEngine {
             if (due == null) {
                 return;
             }
-            if (passes.size() >= maxInFlight) {
+            if (passes.size() >= maxPasses) {
                 dropParked(due);
+                if (passes.size() >= maxPasses) {
+                    return;
+                }
             }
             InProgress started = new InProgress(due, now, reader.begin(due.slice, due.cursor, due.seen));
             passes.put(due, started);
             room -= step(started, room);
         }
+    }
+
+    /** The most passes in progress at once with {@code maxInFlight} requests in flight. */
+    public static int passesAtOnce(int maxInFlight) {
+        return Math.min(maxInFlight, MAX_PASSES);
     }
 
     private int inFlight() {
@@ -259,7 +276,7 @@ public final class TaskEngine {
 
     /**
      * Makes room for a pass over {@code due} by giving up a pass parked after a failure, so that the
-     * passes held stay within {@code maxInFlight}: a slice that fails blocks no other, and its pass starts
+     * passes held stay within {@link #passesAtOnce}: a slice that fails blocks no other, and its pass starts
      * again from the slice's cursor once it is due.
      */
     private void dropParked(SliceState due) {

@@ -2,6 +2,7 @@ package io.github.kafkaconnecttrtc.config;
 
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.ALLOW_PLAIN_HTTP_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.API_VERSION_CONFIG;
+import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.RECORD_TIMESTAMP_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_FAST_LANE_MAX_DURATION_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_MAX_DURATION_MS_CONFIG;
 import static io.github.kafkaconnecttrtc.config.TrtcSourceConfig.CALL_RESULTS_CONFIG;
@@ -42,6 +43,7 @@ import io.github.kafkaconnecttrtc.client.RequestPolicy;
 import io.github.kafkaconnecttrtc.source.LaneSchedule;
 import io.github.kafkaconnecttrtc.source.ReadSettings;
 import io.github.kafkaconnecttrtc.source.RecordOutput;
+import io.github.kafkaconnecttrtc.source.RecordTimestamp;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -567,6 +569,17 @@ class TrtcSourceConfigTest {
     }
 
     @Test
+    void stampsCallsWithTheReadTimeUnlessTheirEndIsAskedFor() {
+        assertThat(new TrtcSourceConfig(requiredProps()).recordOutput().timestamp()).isEqualTo(RecordTimestamp.READ);
+        assertThat(new TrtcSourceConfig(propsWith(Map.of(RECORD_TIMESTAMP_CONFIG, "End"))).recordOutput().timestamp())
+                .isEqualTo(RecordTimestamp.END);
+        assertThat(validated(propsWith(Map.of(RECORD_TIMESTAMP_CONFIG, "start")), RECORD_TIMESTAMP_CONFIG)
+                .errorMessages()).singleElement().asString().contains("read or end");
+        assertThat(validated(requiredProps(), RECORD_TIMESTAMP_CONFIG).recommendedValues())
+                .containsExactly("read", "end");
+    }
+
+    @Test
     void refusesAnUnknownApiVersion() {
         assertThat(validated(propsWith(Map.of(API_VERSION_CONFIG, "v2")), API_VERSION_CONFIG).errorMessages())
                 .singleElement().asString().contains("v1 or v4");
@@ -647,7 +660,8 @@ class TrtcSourceConfigTest {
                 REQUESTS_PER_SECOND_CONFIG, REQUESTS_IN_FLIGHT_CONFIG, REQUEST_TIMEOUT_MS_CONFIG,
                 CONNECT_TIMEOUT_MS_CONFIG, RETRY_MAX_CONFIG, RETRY_BACKOFF_INITIAL_MS_CONFIG,
                 RETRY_BACKOFF_MAX_MS_CONFIG, RESPONSE_MAX_BYTES_CONFIG);
-        assertThat(byGroup.get("Reading")).containsExactly(TOPIC_CONFIG, START_TIME_CONFIG, CALL_TYPES_CONFIG,
+        assertThat(byGroup.get("Reading")).containsExactly(TOPIC_CONFIG, RECORD_TIMESTAMP_CONFIG, START_TIME_CONFIG,
+                CALL_TYPES_CONFIG,
                 CALL_RESULTS_CONFIG, CALL_MAX_DURATION_MS_CONFIG, CALL_FAST_LANE_MAX_DURATION_MS_CONFIG,
                 SETTLE_DELAY_MS_CONFIG, POLL_INTERVAL_MS_CONFIG, LONG_CALL_SWEEP_INTERVAL_MS_CONFIG,
                 OVERLONG_CALL_SWEEP_INTERVAL_MS_CONFIG, PAGE_SIZE_CONFIG,

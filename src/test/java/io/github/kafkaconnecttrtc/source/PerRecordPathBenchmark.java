@@ -58,7 +58,7 @@ public class PerRecordPathBenchmark {
         slice = Slice.tailFast(END - 3600);
         passStart = Cursor.throughSecond(END - 60);
         factory = new RecordFactory(1_400_000_000L, "trtc.call-records", "trtc.call-records.progress",
-                "trtc.call-records.invalid", END - 3600, END - 3600, END - 86_400);
+                "trtc.call-records.invalid", END - 3600, END - 3600, END - 86_400, RecordTimestamp.READ);
     }
 
     /** A full page as the API sends it: ids, rooms and users of realistic length, callees as a list. */

@@ -20,7 +20,7 @@ class RecordFactoryTest {
             new InvalidRecord("{\"callId\":\"bad\"}", "no endTs", "bad"), "req-7");
 
     private final RecordFactory factory = new RecordFactory(1_400_000_000L, "calls", "calls.progress",
-            "calls.invalid", NOW - 3600, NOW - 3600, NOW - 3600);
+            "calls.invalid", NOW - 3600, NOW - 3600, NOW - 3600, RecordTimestamp.READ);
 
     private static CallRecord call(String id, long end) {
         return new CallRecord(id, 1_400_000_000L, "audio", "r", null, end - 60, end - 60, end, "u", 2, "single",
@@ -49,6 +49,23 @@ class RecordFactoryTest {
         assertThat(offset(invalid)).isEqualTo(PASS_START);
         assertThat(offset(records.get(1))).isEqualTo(Cursor.after(first));
         assertThat(offset(records.get(2))).isEqualTo(PASS_END);
+        assertThat(records).extracting(SourceRecord::timestamp).containsOnly(NOW * 1000);
+    }
+
+    @Test
+    void callsCarryTheirEndAsTimestampWhenAskedAndTheOtherRecordsTheReadTime() {
+        RecordFactory byEnd = new RecordFactory(1_400_000_000L, "calls", "calls.progress", "calls.invalid",
+                NOW - 3600, NOW - 3600, NOW - 3600, RecordTimestamp.END);
+        CallRecord call = call("a", NOW - 500);
+        PassResult result = new PassResult(List.of(call), PASS_END, 1, null, 0, 0, null, List.of(REJECTED), 0);
+
+        List<SourceRecord> records = byEnd.records(FAST, PASS_START, result, NOW * 1000);
+        SourceRecord progress = byEnd.progress(FAST, PASS_END, NOW * 1000);
+
+        assertThat(records).extracting(SourceRecord::topic).containsExactly("calls.invalid", "calls");
+        assertThat(records.get(0).timestamp()).isEqualTo(NOW * 1000);
+        assertThat(records.get(1).timestamp()).isEqualTo((NOW - 500) * 1000);
+        assertThat(progress.timestamp()).isEqualTo(NOW * 1000);
     }
 
     @Test

@@ -106,7 +106,8 @@ final class RestartableConnector implements AutoCloseable {
         this.start = start;
         this.schedule = new LaneSchedule(pollInterval, sweepInterval, SimulatedConnector.OVERLONG_SWEEP);
         this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, INVALID_TOPIC,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                RecordTimestamp.READ);
         this.client = SimulatorClients.quickClient(simulator, dialect, clock);
     }
 

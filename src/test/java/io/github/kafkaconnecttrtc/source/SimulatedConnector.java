@@ -55,7 +55,8 @@ final class SimulatedConnector implements AutoCloseable {
         this.maxTasks = maxTasks;
         this.schedule = new LaneSchedule(pollInterval, sweepInterval, overlongSweepInterval);
         this.output = new RecordOutput(simulator.settings().sdkAppId(), TOPIC, PROGRESS_TOPIC, INVALID_TOPIC,
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                RecordTimestamp.READ);
         this.longLaneCells = TaskAssignment.longLaneCells(Duration.ofSeconds(read.maxCallSeconds()), sliceDuration);
         this.planner = new SlicePlanner(sliceDuration, Duration.ofSeconds(read.settleSeconds()),
                 Duration.ofSeconds(read.maxCallSeconds()), Duration.ofSeconds(read.fastLaneSeconds()), start);

@@ -51,6 +51,8 @@ class TaskEngineConcurrencyTest {
         final AtomicInteger mostInFlight = new AtomicInteger();
         final Map<Long, AtomicInteger> perStart = new ConcurrentHashMap<>();
         final AtomicInteger mostPerStart = new AtomicInteger();
+        /** The most lists (query starts, so slices) with a request in flight at once. */
+        final AtomicInteger mostStarts = new AtomicInteger();
 
         RoundTrips(List<CallRecord> calls) {
             this.api = new ScriptedRecordsClient(calls, true);
@@ -61,6 +63,7 @@ class TaskEngineConcurrencyTest {
             AtomicInteger sameStart = perStart.computeIfAbsent(query.startTimestamp(), start -> new AtomicInteger());
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             mostPerStart.accumulateAndGet(sameStart.incrementAndGet(), Math::max);
+            mostStarts.accumulateAndGet((int) perStart.values().stream().filter(n -> n.get() > 0).count(), Math::max);
             try {
                 Thread.sleep(20);
                 return api.fetchPage(query, page);
@@ -84,20 +87,29 @@ class TaskEngineConcurrencyTest {
     }
 
     private static List<String> cells(int count) {
+        return cells(count, HOUR);
+    }
+
+    /** {@code count} history cells of {@code length} seconds one after the other from ten hours ago. */
+    private static List<String> cells(int count, long length) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            long from = NOW - (10 - i) * HOUR;
-            names.add(Slice.history(from, from + HOUR, NOW - 10 * HOUR, NOW - 3 * HOUR).name());
+            long from = NOW - 10 * HOUR + i * length;
+            names.add(Slice.history(from, from + length, NOW - 10 * HOUR, NOW - 3 * HOUR).name());
         }
         return names;
     }
 
     private static List<CallRecord> calls(int cells, int perCell) {
+        return calls(cells, perCell, HOUR);
+    }
+
+    private static List<CallRecord> calls(int cells, int perCell, long length) {
         List<CallRecord> calls = new ArrayList<>();
         for (int cell = 0; cell < cells; cell++) {
-            long from = NOW - (10 - cell) * HOUR;
+            long from = NOW - 10 * HOUR + cell * length;
             for (int i = 0; i < perCell; i++) {
-                long start = from + (HOUR - 100) * i / perCell;
+                long start = from + (length - 100) * i / perCell;
                 calls.add(new CallRecord(String.format("c-%d-%04d", cell, i), SimulatorSettings.DEFAULT_SDK_APP_ID,
                         "audio", "r", null, start, start, start + 60, "u", 2, "single", "normal_end", List.of("v")));
             }
@@ -106,12 +118,17 @@ class TaskEngineConcurrencyTest {
     }
 
     private TaskEngine engine(TrtcRecordsClient client, int passes, List<String> cells) {
+        return engine(client, passes, cells, threads);
+    }
+
+    private TaskEngine engine(TrtcRecordsClient client, int passes, List<String> cells, ExecutorService threads) {
         ReadSettings read = SimulatedConnector.readSettings(30, HOUR, 600);
         LaneSchedule schedule = new LaneSchedule(Duration.ofSeconds(60), Duration.ofMinutes(15), Duration.ofHours(24));
         RecordOutput output = new RecordOutput(SimulatorSettings.DEFAULT_SDK_APP_ID, SimulatedConnector.TOPIC,
-                SimulatedConnector.PROGRESS_TOPIC, SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10));
+                SimulatedConnector.PROGRESS_TOPIC, SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10),
+                RecordTimestamp.READ);
         SliceReader reader = new SliceReader(client, PageRequests.concurrent(threads), read, clock, () -> false,
-                SliceReader.heldPerPass(passes));
+                SliceReader.heldPerPass(TaskEngine.passesAtOnce(passes)));
         return TaskEngine.create(new TaskSettings(cells, NOW - 3 * HOUR, NOW - 3 * HOUR, NOW - 10 * HOUR, 1, 0), Map.of(), schedule,
                 output, reader, clock, wait -> { }, new PassObserver() { }, threads, passes);
     }
@@ -153,6 +170,28 @@ class TaskEngineConcurrencyTest {
         assertThat(api.mostPerStart).hasValueBetween(2, 4);
         // The list does not change: twenty pages, each asked once.
         assertThat(api.api.requestCount()).isEqualTo(20);
+    }
+
+    /**
+     * More requests in flight than {@link TaskEngine#MAX_PASSES} go to pages of the passes in
+     * progress, not to more passes, each of which would hold a share of the records.
+     */
+    @Test
+    void keepsAtMostSixteenPassesWhateverTheRequestsInFlight() throws InterruptedException {
+        ExecutorService many = Executors.newFixedThreadPool(32);
+        try {
+            long tenMinutes = 600;
+            RoundTrips api = new RoundTrips(calls(24, 1_000, tenMinutes));
+
+            Map<Object, Integer> copies = readAll(engine(api, 32, cells(24, tenMinutes), many), 24_000);
+
+            assertThat(copies).hasSize(24_000);
+            assertThat(copies.values()).containsOnly(1);
+            assertThat(api.mostStarts).hasValueBetween(2, TaskEngine.MAX_PASSES);
+            assertThat(api.mostInFlight).hasValueGreaterThan(TaskEngine.MAX_PASSES);
+        } finally {
+            many.shutdownNow();
+        }
     }
 
     @Test

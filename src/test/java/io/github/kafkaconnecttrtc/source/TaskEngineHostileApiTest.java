@@ -78,7 +78,8 @@ class TaskEngineHostileApiTest {
         ReadSettings read = SimulatedConnector.readSettings(SETTLE, HOUR, 600);
         LaneSchedule schedule = new LaneSchedule(POLL, Duration.ofMinutes(15), Duration.ofHours(24));
         RecordOutput output = new RecordOutput(SDK_APP_ID, SimulatedConnector.TOPIC, SimulatedConnector.PROGRESS_TOPIC,
-                SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10));
+                SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10),
+                RecordTimestamp.READ);
         return TaskEngine.create(new TaskSettings(List.of(slices), TAIL_START, TAIL_START, NOW - 5 * HOUR, 1, 0), Map.of(),
                 schedule, output, new SliceReader(client, PageRequests.concurrent(Runnable::run),
                         read, clock, () -> false, SliceReader.MAX_HELD_RECORDS),

@@ -66,7 +66,8 @@ class TaskEngineTest {
         ReadSettings read = SimulatedConnector.readSettings(SETTLE, MAX_CALL, FAST_LANE);
         LaneSchedule schedule = new LaneSchedule(POLL, SWEEP, Duration.ofHours(24));
         RecordOutput output = new RecordOutput(simulator.settings().sdkAppId(), SimulatedConnector.TOPIC,
-                SimulatedConnector.PROGRESS_TOPIC, SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10));
+                SimulatedConnector.PROGRESS_TOPIC, SimulatedConnector.INVALID_TOPIC, Duration.ofMinutes(10),
+                RecordTimestamp.READ);
         PassObserver tracker = new PassObserver() {
             @Override
             public void assigned(Slice slice, Cursor cursor) {

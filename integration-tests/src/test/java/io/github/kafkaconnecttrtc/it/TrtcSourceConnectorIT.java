@@ -167,12 +167,27 @@ class TrtcSourceConnectorIT {
         Instant start = Instant.now().minus(Duration.ofHours(20));
         Map<String, String> config = connectorConfig(simulator, topic, start, 3);
         config.put("trtc.api.version", dialect.name().toLowerCase());
+        // One run stamps the calls with their end, the other with the time they were read (the default).
+        boolean byEnd = dialect == ApiDialect.V4;
+        if (byEnd) {
+            config.put("record.timestamp", "end");
+        }
+        long deployed = System.currentTimeMillis();
         deployments.configure(name, config);
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
 
         Map<String, List<GenericRecord>> seen = new HashMap<>();
         awaitEvery(simulator, dialect, start, topic, "read_uncommitted", seen);
         assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
+        for (ConsumerRecord<byte[], byte[]> record : connect.kafka().consume(seen.size(), PATIENCE.toMillis(), topic)) {
+            long end = (Long) avro.decode(record.value()).get("endTs");
+            String call = new String(record.key(), StandardCharsets.UTF_8);
+            if (byEnd) {
+                assertThat(record.timestamp()).as("timestamp of %s", call).isEqualTo(end);
+            } else {
+                assertThat(record.timestamp()).as("timestamp of %s", call).isGreaterThanOrEqualTo(deployed);
+            }
+        }
         assertThat(simulator.stats().answersByErrorCode(dialect)).as("answers of the %s endpoint", dialect)
                 .containsKey(0);
         assertThat(avro.writerSchemas()).allSatisfy(schema ->
