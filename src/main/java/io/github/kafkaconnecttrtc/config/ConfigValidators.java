@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef.LambdaValidator;
 import org.apache.kafka.common.config.ConfigDef.Recommender;
@@ -157,23 +158,23 @@ final class ConfigValidators {
 
     /** {@code v1} or {@code v4}, in any case, as {@link ApiDialect#of} reads it. */
     static Validator apiVersion() {
-        return LambdaValidator.with((name, value) -> {
-            try {
-                ApiDialect.of(requireString(name, value));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "Expected v1 or v4");
-            }
-        }, () -> "v1 or v4");
+        return readBy(ApiDialect::of, "v1 or v4");
     }
 
+    /** {@code read} or {@code end}, in any case, as {@link RecordTimestamp#of} reads it. */
     static Validator recordTimestamp() {
+        return readBy(RecordTimestamp::of, "read or end");
+    }
+
+    /** A string that {@code read} accepts, which throws IllegalArgumentException for any other. */
+    private static Validator readBy(Consumer<String> read, String expected) {
         return LambdaValidator.with((name, value) -> {
             try {
-                RecordTimestamp.of(requireString(name, value));
+                read.accept(requireString(name, value));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, "Expected read or end");
+                throw new ConfigException(name, value, "Expected " + expected);
             }
-        }, () -> "read or end");
+        }, () -> expected);
     }
 
     /** Recommends the hosts the vendor documents for the chosen family; any other endpoint stays acceptable. */
