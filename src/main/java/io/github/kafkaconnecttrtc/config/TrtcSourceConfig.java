@@ -372,8 +372,7 @@ public class TrtcSourceConfig extends AbstractConfig {
         order = 0;
         def.define(TOPIC_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, topicName(false), Importance.HIGH,
                 TOPIC_DOC, READING_GROUP, ++order, Width.MEDIUM, TOPIC_DISPLAY);
-        def.define(RECORD_TIMESTAMP_CONFIG, Type.STRING, RECORD_TIMESTAMP_DEFAULT,
-                recordTimestamp(), Importance.LOW,
+        def.define(RECORD_TIMESTAMP_CONFIG, Type.STRING, RECORD_TIMESTAMP_DEFAULT, recordTimestamp(), Importance.LOW,
                 RECORD_TIMESTAMP_DOC, READING_GROUP, ++order, Width.SHORT, RECORD_TIMESTAMP_DISPLAY,
                 recommend(RecordTimestamp.configNames()));
         def.define(START_TIME_CONFIG, Type.STRING, START_TIME_DEFAULT, isoInstantOrEmpty(), Importance.MEDIUM,

@@ -16,6 +16,7 @@ public enum RecordTimestamp {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Every value's spelling, for the setting's recommended values. */
     public static List<String> configNames() {
         return Arrays.stream(values()).map(RecordTimestamp::configName).toList();
     }
