@@ -67,6 +67,27 @@ final class ItStack {
         return config;
     }
 
+    /**
+     * The recipe of docs/operations.md for transforms that need a value: the call's id copied from the
+     * value into a key and taken out of it again, skipped for the progress topic's records.
+     */
+    static Map<String, String> keyFromValueTransforms() {
+        Map<String, String> config = new HashMap<>();
+        config.put("transforms", "idToKey,idOfKey");
+        config.put("transforms.idToKey.type", "org.apache.kafka.connect.transforms.ValueToKey");
+        config.put("transforms.idToKey.fields", "callId");
+        config.put("transforms.idToKey.predicate", "isProgress");
+        config.put("transforms.idToKey.negate", "true");
+        config.put("transforms.idOfKey.type", "org.apache.kafka.connect.transforms.ExtractField$Key");
+        config.put("transforms.idOfKey.field", "callId");
+        config.put("transforms.idOfKey.predicate", "isProgress");
+        config.put("transforms.idOfKey.negate", "true");
+        config.put("predicates", "isProgress");
+        config.put("predicates.isProgress.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
+        config.put("predicates.isProgress.pattern", ".*\\.progress");
+        return config;
+    }
+
     /** As {@link #connectorConfig}, one partition and schemaless JSON values: for tests that need no registry. */
     static Map<String, String> jsonConnectorConfig(TrtcSimulator simulator, String topic, Instant start, int tasks) {
         Map<String, String> config = connectorConfig(simulator, topic, start, tasks);
