@@ -76,12 +76,12 @@ final class ItStack {
         config.put("transforms", "idToKey,idOfKey");
         config.put("transforms.idToKey.type", "org.apache.kafka.connect.transforms.ValueToKey");
         config.put("transforms.idToKey.fields", "callId");
-        config.put("transforms.idToKey.predicate", "isProgress");
-        config.put("transforms.idToKey.negate", "true");
         config.put("transforms.idOfKey.type", "org.apache.kafka.connect.transforms.ExtractField$Key");
         config.put("transforms.idOfKey.field", "callId");
-        config.put("transforms.idOfKey.predicate", "isProgress");
-        config.put("transforms.idOfKey.negate", "true");
+        for (String transform : List.of("idToKey", "idOfKey")) {
+            config.put("transforms." + transform + ".predicate", "isProgress");
+            config.put("transforms." + transform + ".negate", "true");
+        }
         config.put("predicates", "isProgress");
         config.put("predicates.isProgress.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
         config.put("predicates.isProgress.pattern", ".*\\.progress");
