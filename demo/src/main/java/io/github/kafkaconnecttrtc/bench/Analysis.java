@@ -114,14 +114,13 @@ final class Analysis {
      * Eight moments, two of them the window's ends, weighed the start of a window whose live calls
      * fill the look-back over its first minutes too much: the estimate came out about 4% low.
      */
-    static void lookBackPages(ModeResult result, List<SimulatedCall> calls) {
+    static void lookBackPages(ModeResult result, ByStart byStart) {
         long from = result.steadyStart.epochMillis() / 1000;
         long to = result.steadyEnd.epochMillis() / 1000;
         long settle = result.settleMillis / 1000;
         long poll = Math.max(1, result.pollMillis / 1000);
         long fastWindow = result.fastLaneMillis / 1000 + poll;
         long longWindow = result.maxCallMillis / 1000 + result.sweepMillis / 1000;
-        ByStart byStart = ByStart.of(calls);
         double fast = 0;
         double slow = 0;
         int moments = 0;
@@ -136,8 +135,8 @@ final class Analysis {
         result.longLookBackPages = moments == 0 ? Double.NaN : slow / moments;
     }
 
-    /** The ground truth's calls by start time. */
-    private record ByStart(List<SimulatedCall> calls, long[] starts) {
+    /** The ground truth's calls by start time, sorted once for the steady state's analyses. */
+    record ByStart(List<SimulatedCall> calls, long[] starts) {
 
         static ByStart of(List<SimulatedCall> calls) {
             List<SimulatedCall> sorted = new ArrayList<>(calls);
@@ -195,7 +194,7 @@ final class Analysis {
      * again (a list that changed under pages asked at once, a retry) or pages past a list's end: what
      * it read beyond the pages of its own queries, apart from which queries it chose.
      */
-    static void listPages(ModeResult result, List<QuerySnapshot> window, List<SimulatedCall> calls) {
+    static void listPages(ModeResult result, List<QuerySnapshot> window, ByStart byStart) {
         Map<List<Long>, Set<Long>> pagesByList = new HashMap<>();
         long asked = 0;
         for (QuerySnapshot query : window) {
@@ -206,7 +205,6 @@ final class Analysis {
             pagesByList.computeIfAbsent(List.of(query.startTimestamp(), query.endTimestamp()), list -> new HashSet<>())
                     .add(query.page());
         }
-        ByStart byStart = ByStart.of(calls);
         long needed = 0;
         long distinct = 0;
         for (Map.Entry<List<Long>, Set<Long>> list : pagesByList.entrySet()) {

@@ -456,11 +456,12 @@ final class Benchmark {
             result.longLaneTasks = usage.longLaneTasks();
             result.fastLaneTasks = usage.fastLaneTasks();
             List<QuerySnapshot> window = Analysis.steadyQueries(result, simulator.stats());
+            Analysis.ByStart truth = Analysis.ByStart.of(simulator.groundTruth());
             if (window != null) {
                 Analysis.classifyQueries(result, window);
-                Analysis.listPages(result, window, simulator.groundTruth());
+                Analysis.listPages(result, window, truth);
             }
-            Analysis.lookBackPages(result, simulator.groundTruth());
+            Analysis.lookBackPages(result, truth);
             result.loadAfterSteady = MachineStats.uptime();
             sleep(LIVE_DRAIN);
         } finally {

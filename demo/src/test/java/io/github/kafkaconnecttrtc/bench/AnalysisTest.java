@@ -77,7 +77,7 @@ class AnalysisTest {
                 new QuerySnapshot(1_000L, 1_300L, 2L, 100L), new QuerySnapshot(1_000L, 1_300L, 3L, 100L),
                 new QuerySnapshot(1_000L, 1_300L, 2L, 100L), new QuerySnapshot(2_000L, 2_100L, 1L, 100L));
 
-        Analysis.listPages(steady, window, calls);
+        Analysis.listPages(steady, window, Analysis.ByStart.of(calls));
 
         assertThat(steady.steadyLists).isEqualTo(2);
         assertThat(steady.steadyListRequests).isEqualTo(5);
@@ -104,7 +104,7 @@ class AnalysisTest {
             calls.add(call(i, start, start));
         }
 
-        Analysis.lookBackPages(steady, calls);
+        Analysis.lookBackPages(steady, Analysis.ByStart.of(calls));
 
         assertThat(steady.lookBackMoments).isEqualTo(12);
         // A call a second: 601 started within the fast lane's 595 s and the poll's 5 s, bounds included (596 without the poll's).
