@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
@@ -22,24 +23,21 @@ import org.apache.kafka.common.metrics.stats.Rate;
 
 /**
  * The metrics of one task: what it emitted, what it asked the API and how that went, and how far
- * behind each of its slices is. MBeans (domain {@value PluginMetrics#JMX_DOMAIN}):
+ * behind each of its slices is. Names and tags ({@link MetricsRegistry} says where they are reported:
+ * over JMX, MBeans {@code <domain>:type=plugins,...}):
  * <ul>
- *   <li>{@code type=task-metrics,connector=<name>,task=<n>}: records, passes, pages per pass,
+ *   <li>{@code connector=<name>,task=<n>}: records, passes, pages per pass,
  *       requests, retries, rate-limit waits, overlong and late calls, start times lost to the
  *       horizon, invalid records, paging anomalies, failed passes and stalled slices;</li>
- *   <li>{@code type=request-metrics,connector=<name>,task=<n>,outcome=<outcome>}: requests by
+ *   <li>{@code connector=<name>,task=<n>,outcome=<outcome>}: requests by
  *       outcome ({@code ok}, {@code no_records}, {@code api_<code>}, {@code http_<status>},
  *       {@code timeout}, {@code io_error}, {@code too_large}, {@code malformed});</li>
- *   <li>{@code type=slice-metrics,connector=<name>,task=<n>,slice=<slice>}: seconds behind now.</li>
+ *   <li>{@code connector=<name>,task=<n>,slice=<slice>}: seconds behind now.</li>
  * </ul>
  */
 public final class TaskMetrics implements PassObserver, AutoCloseable {
 
-    static final String TASK_GROUP = "task-metrics";
-    static final String REQUEST_GROUP = "request-metrics";
-    static final String SLICE_GROUP = "slice-metrics";
-
-    private final PluginMetrics metrics;
+    private final MetricsRegistry metrics;
     private final ClientStats client;
     private final InstantSource clock;
     private final Sensor records;
@@ -57,8 +55,10 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
     /** A poll still running when the task stops must not register MBeans again after close. */
     private volatile boolean closed;
 
-    public TaskMetrics(String connector, int task, ClientStats client, InstantSource clock) {
-        this.metrics = new PluginMetrics(Map.of("connector", connector, "task", Integer.toString(task)));
+    /** {@code worker}: the task context's plugin metrics; see {@link MetricsRegistry} for when they are used. */
+    public TaskMetrics(String connector, int task, Supplier<PluginMetrics> worker, ClientStats client,
+            InstantSource clock) {
+        this.metrics = new MetricsRegistry(Map.of("connector", connector, "task", Integer.toString(task)), worker);
         this.client = client;
         this.clock = clock;
         records = metrics.registry().sensor("records");
@@ -87,7 +87,7 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
     }
 
     private MetricName name(String name, String description) {
-        return metrics.name(name, TASK_GROUP, description);
+        return metrics.name(name, description);
     }
 
     private Sensor total(String name, String description) {
@@ -106,7 +106,7 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
             return;
         }
         sliceEnds.put(slice.name(), cursor.endTs());
-        MetricName behind = metrics.name("seconds-behind", SLICE_GROUP,
+        MetricName behind = metrics.name("seconds-behind",
                 "Seconds between now and the end time up to which every call of the slice was emitted",
                 Map.of("slice", slice.name()));
         metrics.registry().addMetric(behind, (Gauge<Long>) (config, now) -> {
@@ -140,7 +140,7 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
             pagingAnomalies.record(result.pagingAnomalies());
         }
         registerNewOutcomes();
-        metrics.reregisterIfMissing(passesTotal);
+        metrics.restoreIfMissing(passesTotal);
     }
 
     @Override
@@ -169,14 +169,14 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
             return;
         }
         sliceEnds.remove(slice.name());
-        metrics.registry().removeMetric(metrics.name("seconds-behind", SLICE_GROUP, "", Map.of("slice", slice.name())));
+        metrics.registry().removeMetric(metrics.name("seconds-behind", "", Map.of("slice", slice.name())));
     }
 
     /** Outcomes appear as they happen; each gets its MBean the first time. */
     private void registerNewOutcomes() {
         for (String outcome : client.outcomes().keySet()) {
             if (outcomes.add(outcome)) {
-                metrics.registry().addMetric(metrics.name("requests-total", REQUEST_GROUP,
+                metrics.registry().addMetric(metrics.name("requests-total",
                         "API requests with this outcome", Map.of("outcome", outcome)),
                         (Gauge<Long>) (config, now) -> client.outcomes().getOrDefault(outcome, 0L));
             }

@@ -28,13 +28,13 @@ class TaskMetricsTest {
     }
 
     @Test
-    void reportsPassesUnderThePluginsOwnDomainAndRemovesEverythingOnClose() throws Exception {
-        ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=task-metrics,connector=calls,task=3");
+    void withoutWorkerMetricsReportsPassesUnderThePluginsOwnDomainAndRemovesEverythingOnClose() throws Exception {
+        ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=calls,task=3");
         // Values with characters JMX reserves, such as the slash of slice names, are quoted.
-        ObjectName fast = new ObjectName("io.github.kafkaconnecttrtc:type=slice-metrics,connector=calls,task=3,slice="
+        ObjectName fast = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=calls,task=3,slice="
                 + ObjectName.quote("tail/fast"));
         Slice slice = Slice.tailFast(NOW - 3600);
-        try (TaskMetrics metrics = new TaskMetrics("calls", 3, new ClientStats(), clock)) {
+        try (TaskMetrics metrics = new TaskMetrics("calls", 3, () -> null, new ClientStats(), clock)) {
             metrics.assigned(slice, Cursor.throughSecond(NOW - 100));
             assertThat(server.getAttribute(fast, "seconds-behind")).isEqualTo(100L);
 
@@ -58,7 +58,7 @@ class TaskMetricsTest {
 
     @Test
     void aPassEndingAfterTheTaskStoppedRegistersNothingAgain() throws Exception {
-        TaskMetrics metrics = new TaskMetrics("late-pass", 0, new ClientStats(), clock);
+        TaskMetrics metrics = new TaskMetrics("late-pass", 0, () -> null, new ClientStats(), clock);
         metrics.close();
 
         metrics.assigned(Slice.tailFast(NOW), Cursor.throughSecond(NOW));
@@ -72,12 +72,12 @@ class TaskMetricsTest {
 
     @Test
     void countsInvalidRecordsPagingAnomaliesFailedPassesAndStalledSlices() throws Exception {
-        ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=task-metrics,connector=hostile,task=0");
+        ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=hostile,task=0");
         Slice fast = Slice.tailFast(NOW - 3600);
         Slice cell = Slice.history(NOW - 7200, NOW - 3600, 0, NOW);
         PassResult.Rejected rejected = new PassResult.Rejected(
                 new io.github.kafkaconnecttrtc.client.InvalidRecord("{}", "no callId", null), "req-1");
-        try (TaskMetrics metrics = new TaskMetrics("hostile", 0, new ClientStats(), clock)) {
+        try (TaskMetrics metrics = new TaskMetrics("hostile", 0, () -> null, new ClientStats(), clock)) {
             metrics.passed(fast, new PassResult(List.of(), Cursor.throughSecond(NOW - 30), 3, null, 0, 0, null,
                     List.of(rejected, rejected), 1), Instant.ofEpochSecond(NOW));
             metrics.failed(cell);
@@ -99,9 +99,9 @@ class TaskMetricsTest {
     @Test
     void aFinishedSliceLosesItsLagMetric() throws Exception {
         Slice cell = Slice.history(NOW - 7200, NOW - 3600, 0, NOW);
-        ObjectName lag = new ObjectName("io.github.kafkaconnecttrtc:type=slice-metrics,connector=cells,task=0,slice="
+        ObjectName lag = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=cells,task=0,slice="
                 + ObjectName.quote(cell.name()));
-        try (TaskMetrics metrics = new TaskMetrics("cells", 0, new ClientStats(), clock)) {
+        try (TaskMetrics metrics = new TaskMetrics("cells", 0, () -> null, new ClientStats(), clock)) {
             metrics.assigned(cell, cell.initialCursor());
             assertThat(server.isRegistered(lag)).isTrue();
 
@@ -113,8 +113,8 @@ class TaskMetricsTest {
 
     @Test
     void theConnectorReportsItsPlanAndReconfigurations() throws Exception {
-        ObjectName name = new ObjectName("io.github.kafkaconnecttrtc:type=connector-metrics,connector=planned");
-        try (ConnectorMetrics metrics = new ConnectorMetrics("planned", () -> 2)) {
+        ObjectName name = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=planned");
+        try (ConnectorMetrics metrics = new ConnectorMetrics("planned", () -> null, () -> 2)) {
             metrics.planned(17, NOW - 3600, 3);
             metrics.planned(12, NOW - 3600, 0);
             metrics.reconfigurationRequested();
@@ -133,9 +133,9 @@ class TaskMetricsTest {
      */
     @Test
     void aReplacementTaskGetsItsMbeansBackAfterTheTaskItReplacedClosesLate() throws Exception {
-        ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=task-metrics,connector=replaced,task=0");
-        TaskMetrics old = new TaskMetrics("replaced", 0, new ClientStats(), clock);
-        try (TaskMetrics replacement = new TaskMetrics("replaced", 0, new ClientStats(), clock)) {
+        ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=replaced,task=0");
+        TaskMetrics old = new TaskMetrics("replaced", 0, () -> null, new ClientStats(), clock);
+        try (TaskMetrics replacement = new TaskMetrics("replaced", 0, () -> null, new ClientStats(), clock)) {
             old.close();
             assertThat(server.isRegistered(task)).isFalse();
 

@@ -30,8 +30,9 @@ import javax.management.remote.JMXServiceURL;
  */
 final class WorkerProbe implements AutoCloseable {
 
-    static final String PLUGIN_DOMAIN = "io.github.kafkaconnecttrtc";
-    /** Cumulative task counters of the plugin (task-metrics MBean). */
+    /** Where a Kafka 4.1 worker reports the plugin's metrics over JMX. */
+    static final String PLUGIN_METRICS = "kafka.connect:type=plugins";
+    /** Cumulative task counters of the plugin (a task's MBean: connector and task keys only). */
     static final List<String> TASK_COUNTERS = List.of("requests-total", "rate-limit-wait-seconds-total",
             "records-emitted-total", "retries-total", "passes-total");
     /** Cumulative producer counters: time blocked for buffer space, and spent on transactions and flushes. */
@@ -125,7 +126,7 @@ final class WorkerProbe implements AutoCloseable {
         }
         Map<String, Double> counters = new HashMap<>();
         try {
-            read(counters, PLUGIN_DOMAIN + ":type=task-metrics,connector=" + connector + ",*", TASK_COUNTERS,
+            read(counters, PLUGIN_METRICS + ",connector=" + connector + ",task=*", TASK_COUNTERS,
                     name -> "task " + name.getKeyProperty("task"));
             read(counters, "kafka.producer:type=producer-metrics,client-id=connector-producer-" + connector + "-*",
                     PRODUCER_COUNTERS, name -> "producer " + name.getKeyProperty("client-id"));
@@ -136,8 +137,8 @@ final class WorkerProbe implements AutoCloseable {
         List<String> fastLane = new ArrayList<>();
         Map<String, Double> gauges = new HashMap<>();
         try {
-            for (ObjectName name : mbeans.queryNames(new ObjectName(PLUGIN_DOMAIN + ":type=slice-metrics,connector="
-                    + connector + ",*"), null)) {
+            for (ObjectName name : mbeans.queryNames(new ObjectName(PLUGIN_METRICS + ",connector="
+                    + connector + ",task=*,slice=*"), null)) {
                 String slice = unquote(name.getKeyProperty("slice"));
                 if ("tail/long".equals(slice)) {
                     longLane.add(name.getKeyProperty("task"));
@@ -145,8 +146,7 @@ final class WorkerProbe implements AutoCloseable {
                     fastLane.add(name.getKeyProperty("task"));
                 }
             }
-            ObjectName connectorMetrics = new ObjectName(PLUGIN_DOMAIN + ":type=connector-metrics,connector="
-                    + connector);
+            ObjectName connectorMetrics = new ObjectName(PLUGIN_METRICS + ",connector=" + connector);
             if (mbeans.isRegistered(connectorMetrics)) {
                 for (Attribute attribute : mbeans.getAttributes(connectorMetrics, new String[] {
                     "history-slices-remaining", "tasks", "reconfigurations-requested-total"}).asList()) {

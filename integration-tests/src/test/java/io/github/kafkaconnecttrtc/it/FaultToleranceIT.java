@@ -83,7 +83,6 @@ class FaultToleranceIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient REST = HttpClient.newHttpClient();
-    private static final String PLUGIN_DOMAIN = "io.github.kafkaconnecttrtc";
 
     /** Shorter than the slow answers, so that every {@link Fault#SLOW} is a client timeout; the config's minimum. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofMillis(3001);
@@ -832,7 +831,7 @@ class FaultToleranceIT {
 
         private void sampleOutcomes() {
             MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-            for (ObjectName bean : jmx.queryNames(beans("request-metrics"), null)) {
+            for (ObjectName bean : jmx.queryNames(ItStack.pluginMetrics(name, "task=*,outcome=*"), null)) {
                 long count;
                 try {
                     count = ((Number) jmx.getAttribute(bean, "requests-total")).longValue();
@@ -845,14 +844,6 @@ class FaultToleranceIT {
                 long added = count >= last ? count - last : count;
                 lastCount.put(bean, count);
                 outcomes.merge(bean.getKeyProperty("outcome"), added, Long::sum);
-            }
-        }
-
-        private ObjectName beans(String type) {
-            try {
-                return new ObjectName(PLUGIN_DOMAIN + ":type=" + type + ",connector=" + name + ",*");
-            } catch (JMException e) {
-                throw new IllegalArgumentException("no JMX pattern for connector " + name, e);
             }
         }
 
@@ -876,7 +867,7 @@ class FaultToleranceIT {
 
         private void sampleTotals() {
             MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-            for (ObjectName bean : jmx.queryNames(beans("task-metrics"), null)) {
+            for (ObjectName bean : jmx.queryNames(ItStack.pluginMetrics(name, "task=*"), null)) {
                 try {
                     for (MBeanAttributeInfo attribute : jmx.getMBeanInfo(bean).getAttributes()) {
                         String metric = attribute.getName();

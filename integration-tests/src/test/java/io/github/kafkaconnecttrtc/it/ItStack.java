@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
  * What the integration tests share: exactly-once workers that load the connector from its plugin
@@ -86,6 +88,20 @@ final class ItStack {
         config.put("predicates.isProgress.type", "org.apache.kafka.connect.transforms.predicates.TopicNameMatches");
         config.put("predicates.isProgress.pattern", ".*\\.progress");
         return config;
+    }
+
+    /**
+     * The connector's MBeans as the worker reports its plugin metrics over JMX: {@code more} names the
+     * rest of the key set, {@code ""} for the connector's own, {@code "task=0"} for a task's,
+     * {@code "task=*,outcome=*"} for every task's requests by outcome.
+     */
+    static ObjectName pluginMetrics(String connector, String more) {
+        try {
+            return new ObjectName("kafka.connect:type=plugins,connector=" + connector
+                    + (more.isEmpty() ? "" : "," + more));
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalArgumentException("no MBean name for connector " + connector + " and " + more, e);
+        }
     }
 
     /** As {@link #connectorConfig}, one partition and schemaless JSON values: for tests that need no registry. */

@@ -50,7 +50,6 @@ class OperationsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String SECRET = "c0ffee-not-for-logs-" + Long.toHexString(System.nanoTime());
-    private static final String PLUGIN_DOMAIN = "io.github.kafkaconnecttrtc";
 
     @RegisterExtension
     final LogCapture logs = new LogCapture();
@@ -229,12 +228,11 @@ class OperationsIT {
 
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         double lostSeconds = 0;
-        for (ObjectName task : jmx.queryNames(new ObjectName(PLUGIN_DOMAIN + ":type=task-metrics,connector=" + name
-                + ",*"), null)) {
+        for (ObjectName task : jmx.queryNames(ItStack.pluginMetrics(name, "task=*"), null)) {
             lostSeconds += (Double) jmx.getAttribute(task, "horizon-lost-seconds-total");
         }
         assertThat(lostSeconds).as("start seconds lost by both tail lanes").isGreaterThan(0);
-        ObjectName connector = new ObjectName(PLUGIN_DOMAIN + ":type=connector-metrics,connector=" + name);
+        ObjectName connector = ItStack.pluginMetrics(name, "");
         assertThat((Long) jmx.getAttribute(connector, "horizon-lost-slices-total")).isEqualTo(4);
     }
 

@@ -340,28 +340,28 @@ class TrtcSourceConnectorIT {
         awaitEvery(simulator, start, topic, "read_uncommitted", new HashMap<>());
 
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        ObjectName task0 = mbean("task-metrics", name, "task=0");
-        ObjectName task1 = mbean("task-metrics", name, "task=1");
+        ObjectName task0 = ItStack.pluginMetrics(name, "task=0");
+        ObjectName task1 = ItStack.pluginMetrics(name, "task=1");
         double emitted = (Double) jmx.getAttribute(task0, "records-emitted-total")
                 + (Double) jmx.getAttribute(task1, "records-emitted-total");
         assertThat(emitted).isGreaterThanOrEqualTo(ItStack.due(simulator, start.getEpochSecond()).size());
         assertThat((Long) jmx.getAttribute(task0, "requests-total")).isPositive();
         assertThat((Double) jmx.getAttribute(task0, "passes-total")).isPositive();
-        assertThat(jmx.getAttribute(mbean("request-metrics", name, "task=0,outcome=ok"), "requests-total"))
+        assertThat(jmx.getAttribute(ItStack.pluginMetrics(name, "task=0,outcome=ok"), "requests-total"))
                 .isNotEqualTo(0L);
         long throttled = 0;
-        for (ObjectName outcome : jmx.queryNames(mbean("request-metrics", name, "outcome=api_70005,*"), null)) {
+        for (ObjectName outcome : jmx.queryNames(ItStack.pluginMetrics(name, "task=*,outcome=api_70005"), null)) {
             throttled += (Long) jmx.getAttribute(outcome, "requests-total");
         }
         assertThat(throttled).isEqualTo(3);
-        ObjectName fastLane = mbean("slice-metrics", name, "task=0,slice=" + ObjectName.quote("tail/fast"));
+        ObjectName fastLane = ItStack.pluginMetrics(name, "task=0,slice=" + ObjectName.quote("tail/fast"));
         assertThat((Long) jmx.getAttribute(fastLane, "seconds-behind"))
                 .isBetween(ItStack.SETTLE_SECONDS, ItStack.SETTLE_SECONDS + 3 * ItStack.POLL_SECONDS + 5);
-        assertThat(jmx.getAttribute(mbean("connector-metrics", name, ""), "tasks")).isEqualTo(2);
+        assertThat(jmx.getAttribute(ItStack.pluginMetrics(name, ""), "tasks")).isEqualTo(2);
 
         connect.deleteConnector(name);
         deployments.deleted(name);
-        ObjectName all = new ObjectName(PLUGIN_DOMAIN + ":connector=" + name + ",*");
+        ObjectName all = ItStack.pluginMetrics(name, "*");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!jmx.queryNames(all, null).isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
@@ -369,12 +369,6 @@ class TrtcSourceConnectorIT {
         assertThat(jmx.queryNames(all, null)).as("MBeans left after the connector was deleted").isEmpty();
     }
 
-    private static final String PLUGIN_DOMAIN = "io.github.kafkaconnecttrtc";
-
-    private static ObjectName mbean(String type, String connector, String more) throws Exception {
-        return new ObjectName(PLUGIN_DOMAIN + ":type=" + type + ",connector=" + connector
-                + (more.isEmpty() ? "" : "," + more));
-    }
 
 
 
