@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -24,16 +25,17 @@ public final class ConnectWorker {
     /** A worker stopped to be started again has nothing to save yet. */
     private static final Duration RESTART_GRACE = Duration.ofSeconds(5);
 
-    /** Everything a start needs but the port and the broker's address. */
+    /** Everything a start needs but the ports and the broker's address. */
     private record Launch(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
             Path log4jConfig, Path pluginPath, String name, String configFile, List<String> extraJvmOptions,
-            Map<String, String> extraProperties) {
+            Map<String, String> extraProperties, Optional<PrometheusAgent> agent) {
     }
 
     private final Launch launch;
     private String bootstrapServers;
     private int port;
     private URI url;
+    private URI metricsUrl;
     private ProcessSupervisor.Child child;
 
     private ConnectWorker(Launch launch, String bootstrapServers) {
@@ -41,15 +43,17 @@ public final class ConnectWorker {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
-            Path log4jConfig, String bootstrapServers, Path pluginPath) throws IOException {
+    /** The demo's worker, with {@code agent} serving its metrics to Prometheus. */
+    public static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
+            Path log4jConfig, String bootstrapServers, Path pluginPath, PrometheusAgent agent) throws IOException {
+        agent.requireFiles();
         return start(supervisor, runDir, workDir, classpath, log4jConfig, bootstrapServers, pluginPath,
-                "connect-worker", "worker.properties", List.of(), Map.of());
+                "connect-worker", "worker.properties", List.of(), Map.of(), Optional.of(agent));
     }
 
     /**
-     * A worker as {@link #start(ProcessSupervisor, Path, Path, String, Path, String, Path)} starts
-     * it, named {@code name} (its log {@code <name>.log}, its configuration
+     * A worker as {@link #start(ProcessSupervisor, Path, Path, String, Path, String, Path, PrometheusAgent)}
+     * starts it, without the agent, named {@code name} (its log {@code <name>.log}, its configuration
      * {@code <name>.properties}), with {@code extraProperties} added to or replacing the demo's
      * worker configuration and {@code extraJvmOptions} after the demo's JVM options, so that
      * they win: the benchmark runs workers in other modes, groups and heaps, one after the other.
@@ -58,14 +62,15 @@ public final class ConnectWorker {
             Path log4jConfig, String bootstrapServers, Path pluginPath, String name, List<String> extraJvmOptions,
             Map<String, String> extraProperties) throws IOException {
         return start(supervisor, runDir, workDir, classpath, log4jConfig, bootstrapServers, pluginPath, name,
-                name + ".properties", extraJvmOptions, extraProperties);
+                name + ".properties", extraJvmOptions, extraProperties, Optional.empty());
     }
 
     private static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
             Path log4jConfig, String bootstrapServers, Path pluginPath, String name, String configFile,
-            List<String> extraJvmOptions, Map<String, String> extraProperties) throws IOException {
+            List<String> extraJvmOptions, Map<String, String> extraProperties, Optional<PrometheusAgent> agent)
+            throws IOException {
         ConnectWorker worker = new ConnectWorker(new Launch(supervisor, runDir, workDir, classpath, log4jConfig,
-                pluginPath, name, configFile, List.copyOf(extraJvmOptions), Map.copyOf(extraProperties)),
+                pluginPath, name, configFile, List.copyOf(extraJvmOptions), Map.copyOf(extraProperties), agent),
                 bootstrapServers);
         worker.launch();
         return worker;
@@ -73,16 +78,21 @@ public final class ConnectWorker {
 
     private void launch() throws IOException {
         Path config = launch.runDir().resolve(launch.configFile());
-        try (PortAllocator.Reservation reservation = PortAllocator.loopback().reserve()) {
+        List<String> agentOptions = new ArrayList<>();
+        try (PortAllocator.Reservation reservation = PortAllocator.loopback().reserve();
+                PortAllocator.Reservation metricsPort = PortAllocator.loopback().reserve()) {
             port = reservation.port();
             Files.writeString(config, workerProperties(bootstrapServers, port, launch.pluginPath())
                     + propertiesText(launch.extraProperties()));
+            launch.agent().ifPresent(agent -> agentOptions.add(agent.jvmOption(metricsPort.port())));
+            metricsUrl = launch.agent().isPresent() ? PrometheusAgent.metricsUrl(metricsPort.port()) : null;
         } // unbound the moment before the JVM starts
         // ParallelGC: the worker's garbage is short-lived records, and collecting it on every core
         // halved its GC time against SerialGC in the benchmark (docs/benchmark-results.md).
         List<String> jvmOptions = new ArrayList<>(List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC",
                 "-Dlog4j2.configurationFile=" + launch.log4jConfig().toAbsolutePath()));
         jvmOptions.addAll(launch.extraJvmOptions());
+        jvmOptions.addAll(agentOptions);
         child = launch.supervisor().startJava(launch.name(), launch.classpath(), jvmOptions,
                 List.of("org.apache.kafka.connect.cli.ConnectDistributed", config.toAbsolutePath().toString()),
                 launch.workDir(), launch.runDir().resolve(launch.name() + ".log"), Map.of());
@@ -161,6 +171,11 @@ public final class ConnectWorker {
 
     public URI url() {
         return url;
+    }
+
+    /** The Prometheus agent's {@code /metrics} on the current start, if the worker runs one. */
+    public Optional<URI> metricsUrl() {
+        return Optional.ofNullable(metricsUrl);
     }
 
     public ProcessSupervisor.Child child() {

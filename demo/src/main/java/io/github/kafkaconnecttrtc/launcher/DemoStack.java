@@ -97,7 +97,7 @@ final class DemoStack {
             // The worker first, so that its JVM boots while the storage is formatted: it waits for the
             // broker by itself (it looks the cluster id up for a minute).
             worker = ConnectWorker.start(supervisor, paths.runDir(), paths.basedir(), classpath, log4j,
-                    broker.bootstrapServers(), paths.pluginPath());
+                    broker.bootstrapServers(), paths.pluginPath(), PrometheusAgent.of(paths.basedir()));
             broker.start(supervisor, paths.basedir(), classpath, log4j);
         } else {
             bootstrapServers = options.bootstrapServers();
@@ -132,6 +132,10 @@ final class DemoStack {
         }
 
         checkPluginLoaded();
+        if (worker != null) {
+            worker.metricsUrl().ifPresent(metrics -> terminal.message(line("metrics", metrics.toString(),
+                    "the worker's, for Prometheus (monitoring/jmx-exporter-rules.yml)")));
+        }
         connectorConfig = DemoConnectorConfig.prepare(fileConfig, options, endpoint, sdkAppId, registryUrls,
                 paths.basedir());
         connect.putConfig(options.connectorName(), connectorConfig, Duration.ofSeconds(90));

@@ -2,6 +2,12 @@ package io.github.kafkaconnecttrtc.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kafkaconnecttrtc.launcher.ConnectRest;
+import io.github.kafkaconnecttrtc.launcher.ConnectWorker;
+import io.github.kafkaconnecttrtc.launcher.DemoFiles;
+import io.github.kafkaconnecttrtc.launcher.IdentityCheck;
+import io.github.kafkaconnecttrtc.launcher.ProcessSupervisor;
+import io.github.kafkaconnecttrtc.launcher.PrometheusAgent;
 import io.github.kafkaconnecttrtc.simulator.ApiRecord;
 import io.github.kafkaconnecttrtc.simulator.Fault;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
@@ -17,11 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -45,6 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  * quiet at INFO in steady state; and a connector that was stopped for longer than the API's
  * 7-day horizon, which says once what it lost, counts it and goes on from the earliest readable
  * point. The secret reaches the worker through a {@code FileConfigProvider}, as in production.
+ * And the demo's worker, a JVM of its own with the Prometheus JMX exporter, on this test's broker:
+ * what Prometheus scrapes from it.
  */
 class OperationsIT {
 
@@ -238,6 +249,93 @@ class OperationsIT {
 
 
 
+
+    /**
+     * The demo's worker runs the Prometheus JMX exporter as its agent with monitoring/'s rules: its
+     * {@code /metrics} carries every metric of the connector and its tasks under the rules' names,
+     * the worker's count of running tasks, and every series the dashboard and the alerts query.
+     */
+    @Test
+    void theDemosWorkerServesTheConnectorsSeriesToPrometheusUnderTheRulesNames() throws Exception {
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(43).historyDays(1)
+                .callsPerSecond(0.05).build());
+        String name = "trtc-scraped";
+        Path runDir = Files.createDirectories(Path.of("target", "prometheus-it")).toAbsolutePath();
+        try (ProcessSupervisor supervisor = ProcessSupervisor.open(runDir)) {
+            supervisor.killLeftovers();
+            String classpath = DemoFiles.readWorkerClasspath(RepoFiles.file("demo", "target", "demo-worker.classpath"),
+                    RepoFiles.ROOT);
+            ConnectWorker worker = ConnectWorker.start(supervisor, runDir, RepoFiles.ROOT, classpath,
+                    DemoFiles.writeChildLogConfig(runDir), connect.kafka().bootstrapServers(), ItStack.PLUGIN_PATH,
+                    PrometheusAgent.of(RepoFiles.ROOT));
+            // Its REST API answers 404 to connectors until the worker has joined its group; the demo waits too.
+            try (IdentityCheck check = worker.identityCheck(null)) {
+                Instant up = Instant.now().plus(PATIENCE);
+                while (!check.check().ready() && Instant.now().isBefore(up)) {
+                    Thread.sleep(250);
+                }
+            }
+            Instant start = Instant.now().minus(Duration.ofHours(2));
+            new ConnectRest(worker.url()).putConfig(name,
+                    ItStack.jsonConnectorConfig(simulator, name + "-calls", start, 1), Duration.ofSeconds(90));
+
+            URI metrics = worker.metricsUrl().orElseThrow();
+            String connector = "connector=\"" + name + "\"";
+            Map<String, List<String>> series = Map.of();
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (Instant.now().isBefore(deadline)) {
+                series = scrape(metrics);
+                if (series.getOrDefault("trtc_requests_total", List.of()).stream()
+                        .anyMatch(line -> line.contains(connector) && line.contains("outcome=\"ok\""))) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            List<String> expected = new ArrayList<>(List.of("trtc_requests_total",
+                    "trtc_slice_seconds_behind", "trtc_connector_history_slices_remaining", "trtc_connector_tasks",
+                    "trtc_connector_tail_start_seconds", "trtc_connector_reconfigurations_requested_total",
+                    "trtc_connector_horizon_lost_slices_total", "trtc_task_records_emitted_rate",
+                    "trtc_task_pages_per_pass_avg", "trtc_task_pages_per_pass_max", "trtc_task_slices_stalled"));
+            for (String counter : List.of("records_emitted", "passes", "requests", "retries", "rate_limit_wait_seconds",
+                    "calls_overlong", "calls_late", "horizon_lost_seconds", "invalid_records", "paging_anomalies",
+                    "pass_failures")) {
+                expected.add("trtc_task_" + counter + "_total");
+            }
+            for (String metric : expected) {
+                assertThat(series.getOrDefault(metric, List.of())).as(metric).anyMatch(line -> line.contains(connector));
+            }
+            assertThat(series.get("trtc_task_records_emitted_total")).as("records emitted")
+                    .anyMatch(line -> line.contains(connector) && !line.endsWith(" 0.0"));
+            assertThat(series.get("trtc_slice_seconds_behind")).as("the fast lane's lag")
+                    .anyMatch(line -> line.contains(connector) && line.contains("slice=\"tail/fast\""));
+            assertThat(series.get("kafka_connect_connector_tasks")).as("the worker's task count")
+                    .anyMatch(line -> line.contains(connector) && line.contains("state=\"running\"")
+                            && line.endsWith(" 1.0"));
+
+            Set<String> queried = new HashSet<>();
+            for (Path file : List.of(RepoFiles.file("monitoring", "grafana-dashboard.json"),
+                    RepoFiles.file("monitoring", "prometheus-alerts.yml"))) {
+                Matcher metric = Pattern.compile(
+                        "\\b(trtc_[a-z_]+|kafka_connect_connector_tasks)\\b").matcher(Files.readString(file));
+                while (metric.find()) {
+                    queried.add(metric.group(1));
+                }
+            }
+            assertThat(queried).as("series the dashboard and the alerts query").hasSizeGreaterThan(10);
+            assertThat(series.keySet()).containsAll(queried);
+        }
+    }
+
+    /** Samples of the exposition text by metric name; comments left out. */
+    private static Map<String, List<String>> scrape(URI metrics) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics)
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        // The last scrape stays for whoever reads the test's output: target/prometheus-it/metrics.txt.
+        Files.writeString(Path.of("target", "prometheus-it", "metrics.txt"), response.body());
+        return response.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .collect(Collectors.groupingBy(line -> line.split("[{ ]", 2)[0]));
+    }
 
     private static Set<String> ids(List<ApiRecord> calls) {
         return calls.stream().map(ApiRecord::callId).collect(Collectors.toSet());
