@@ -80,7 +80,7 @@ public class TrtcSourceConnector extends SourceConnector {
         this.planner = new SlicePlanner(config.sliceDuration(), config.settleDelay(), config.maxCallDuration(),
                 config.fastLaneMaxDuration(), start);
         String name = TrtcSourceTask.connectorName(props);
-        this.metrics = new ConnectorMetrics(name, () -> context().pluginMetrics(), planner::lostSlices);
+        this.metrics = new ConnectorMetrics(name, context(), planner::lostSlices);
         // The worker's threads carry the connector's logging context; the monitor's own thread gets a copy.
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -97,8 +97,7 @@ public class TrtcSourceTask extends SourceTask {
         Executor requestThreads = withLogContext(passThreads);
         SliceReader reader = new SliceReader(client, PageRequests.concurrent(requestThreads), config.readSettings(),
                 clock, () -> stopping, SliceReader.heldPerPass(TaskEngine.passesAtOnce(inFlight)));
-        metrics = new TaskMetrics(connectorName(props), settings.taskId(), () -> context.pluginMetrics(),
-                client.stats(), clock);
+        metrics = new TaskMetrics(connectorName(props), settings.taskId(), context, client.stats(), clock);
         RecordOutput output = config.recordOutput();
         Map<String, SliceOffset> stored = storedOffsets(connectorName(props), config.sdkAppId(), settings.sliceNames());
         engine = TaskEngine.create(settings, stored, config.laneSchedule(), output, reader, clock,

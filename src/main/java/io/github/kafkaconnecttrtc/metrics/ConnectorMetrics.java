@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.metrics.Gauge;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
+import org.apache.kafka.connect.connector.ConnectorContext;
 
 /**
  * The metrics of one connector instance, tagged {@code connector=<name>} (over JMX
@@ -23,11 +23,12 @@ public final class ConnectorMetrics implements AutoCloseable {
     private volatile long tailStart;
 
     /**
-     * {@code worker}: the connector context's plugin metrics (see {@link MetricsRegistry});
+     * {@code context}: the connector's, whose plugin metrics take these where the worker has them;
      * {@code lostSlices}: history slices reported lost so far, as the planner counts them.
      */
-    public ConnectorMetrics(String connector, Supplier<PluginMetrics> worker, LongSupplier lostSlices) {
-        this.metrics = new MetricsRegistry(Map.of("connector", connector), worker);
+    public ConnectorMetrics(String connector, ConnectorContext context, LongSupplier lostSlices) {
+        Map<String, String> tags = Map.of("connector", connector);
+        this.metrics = new MetricsRegistry(tags, WorkerMetricsMirror.forConnector(context, tags.keySet()));
         gauge("history-slices-remaining", "History slices not yet finished, at the last check",
                 () -> historyRemaining);
         gauge("tasks", "Tasks the slices were last spread over", () -> tasks);

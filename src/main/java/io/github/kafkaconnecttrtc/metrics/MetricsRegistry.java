@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 import org.apache.kafka.common.MetricName;
@@ -12,11 +11,8 @@ import org.apache.kafka.common.metrics.JmxReporter;
 import org.apache.kafka.common.metrics.KafkaMetricsContext;
 import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.utils.Sanitizer;
 import org.apache.kafka.common.utils.Time;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The metrics registry of one connector or task instance. Its sensors and gauges live in a registry of
@@ -37,40 +33,26 @@ final class MetricsRegistry implements AutoCloseable {
     /** The group the worker gives plugin metrics, kept on older workers so that one set of names serves both. */
     static final String GROUP = "plugins";
 
-    private static final Logger log = LoggerFactory.getLogger(MetricsRegistry.class);
-
     private final Metrics metrics;
     private final JmxReporter jmx;
     private final WorkerMetricsMirror mirror;
     private final Map<String, String> tags;
 
     /**
-     * {@code worker}: the worker's plugin metrics of this instance, asked for once; {@code null}, or a
-     * worker older than Kafka 4.1 that lacks the method, selects the plugin's own JMX domain.
+     * {@code mirror}: into the worker's plugin metrics of this instance, or {@code null} for the
+     * plugin's own JMX domain (see {@link WorkerMetricsMirror#forTask}).
      */
-    MetricsRegistry(Map<String, String> tags, Supplier<PluginMetrics> worker) {
+    MetricsRegistry(Map<String, String> tags, WorkerMetricsMirror mirror) {
         this.tags = Map.copyOf(tags);
-        PluginMetrics workerMetrics = workerMetrics(worker);
-        if (workerMetrics != null) {
+        if (mirror != null) {
             this.jmx = null;
-            this.mirror = new WorkerMetricsMirror(workerMetrics, this.tags.keySet());
+            this.mirror = mirror;
             this.metrics = new Metrics(new MetricConfig(), List.of(mirror), Time.SYSTEM);
         } else {
             this.jmx = new JmxReporter();
             this.mirror = null;
             this.metrics = new Metrics(new MetricConfig(), List.of(jmx), Time.SYSTEM,
                     new KafkaMetricsContext(JMX_DOMAIN));
-        }
-    }
-
-    private static PluginMetrics workerMetrics(Supplier<PluginMetrics> worker) {
-        try {
-            return worker.get();
-        } catch (NoSuchMethodError | AbstractMethodError e) {
-            // The worker's Connect API predates plugin metrics (Kafka 4.1): the call links against ours only.
-            log.info("This worker has no plugin metrics (Kafka Connect before 4.1): the connector's metrics are"
-                    + " reported over JMX under {}:type={}", JMX_DOMAIN, GROUP);
-            return null;
         }
     }
 

@@ -13,13 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Gauge;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Avg;
 import org.apache.kafka.common.metrics.stats.CumulativeCount;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Max;
 import org.apache.kafka.common.metrics.stats.Rate;
+import org.apache.kafka.connect.source.SourceTaskContext;
 
 /**
  * The metrics of one task: what it emitted, what it asked the API and how that went, and how far
@@ -55,10 +55,11 @@ public final class TaskMetrics implements PassObserver, AutoCloseable {
     /** A poll still running when the task stops must not register MBeans again after close. */
     private volatile boolean closed;
 
-    /** {@code worker}: the task context's plugin metrics; see {@link MetricsRegistry} for when they are used. */
-    public TaskMetrics(String connector, int task, Supplier<PluginMetrics> worker, ClientStats client,
+    /** {@code context}: the task's, whose plugin metrics take these where the worker has them. */
+    public TaskMetrics(String connector, int task, SourceTaskContext context, ClientStats client,
             InstantSource clock) {
-        this.metrics = new MetricsRegistry(Map.of("connector", connector, "task", Integer.toString(task)), worker);
+        Map<String, String> tags = Map.of("connector", connector, "task", Integer.toString(task));
+        this.metrics = new MetricsRegistry(tags, WorkerMetricsMirror.forTask(context, tags.keySet()));
         this.client = client;
         this.clock = clock;
         records = metrics.registry().sensor("records");

@@ -10,6 +10,10 @@ import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.metrics.MetricsReporter;
 import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.connector.ConnectorContext;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mirrors a registry's metrics into the worker's plugin metrics, each as a gauge reading the
@@ -18,8 +22,17 @@ import org.apache.kafka.common.metrics.PluginMetrics;
  *
  * <p>A name the worker refuses is held by another instance of the same task that has not closed yet
  * (the worker gave up stopping it); it waits and is exported again once that instance let it go.
+ *
+ * <p>Only this class names the plugin-metrics API, and only once the worker is known to have it: on
+ * an older worker the classes are missing, and a connector that merely linked against them would
+ * fail to start with {@code NoClassDefFoundError} (the oldest-connect profile of the integration
+ * tests runs one).
  */
 final class WorkerMetricsMirror implements MetricsReporter {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerMetricsMirror.class);
+    private static final boolean WORKER_HAS_PLUGIN_METRICS = declares(SourceTaskContext.class)
+            && declares(ConnectorContext.class);
 
     private final PluginMetrics worker;
     private final Set<String> workerTags;
@@ -29,6 +42,41 @@ final class WorkerMetricsMirror implements MetricsReporter {
     WorkerMetricsMirror(PluginMetrics worker, Set<String> workerTags) {
         this.worker = worker;
         this.workerTags = Set.copyOf(workerTags);
+    }
+
+    /** Into the task's plugin metrics, or null where there are none (an older worker, a test's context). */
+    static WorkerMetricsMirror forTask(SourceTaskContext context, Set<String> workerTags) {
+        if (!available()) {
+            return null;
+        }
+        PluginMetrics metrics = context.pluginMetrics();
+        return metrics == null ? null : new WorkerMetricsMirror(metrics, workerTags);
+    }
+
+    /** Into the connector's plugin metrics, or null where there are none. */
+    static WorkerMetricsMirror forConnector(ConnectorContext context, Set<String> workerTags) {
+        if (!available()) {
+            return null;
+        }
+        PluginMetrics metrics = context.pluginMetrics();
+        return metrics == null ? null : new WorkerMetricsMirror(metrics, workerTags);
+    }
+
+    private static boolean available() {
+        if (!WORKER_HAS_PLUGIN_METRICS) {
+            log.info("This worker has no plugin metrics (Kafka Connect before 4.1): the connector's metrics are"
+                    + " reported over JMX under {}:type={}", MetricsRegistry.JMX_DOMAIN, MetricsRegistry.GROUP);
+        }
+        return WORKER_HAS_PLUGIN_METRICS;
+    }
+
+    private static boolean declares(Class<?> context) {
+        try {
+            context.getMethod("pluginMetrics");
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     @Override

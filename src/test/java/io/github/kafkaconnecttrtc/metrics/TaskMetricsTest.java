@@ -34,7 +34,7 @@ class TaskMetricsTest {
         ObjectName fast = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=calls,task=3,slice="
                 + ObjectName.quote("tail/fast"));
         Slice slice = Slice.tailFast(NOW - 3600);
-        try (TaskMetrics metrics = new TaskMetrics("calls", 3, () -> null, new ClientStats(), clock)) {
+        try (TaskMetrics metrics = new TaskMetrics("calls", 3, Contexts.task(null), new ClientStats(), clock)) {
             metrics.assigned(slice, Cursor.throughSecond(NOW - 100));
             assertThat(server.getAttribute(fast, "seconds-behind")).isEqualTo(100L);
 
@@ -58,7 +58,7 @@ class TaskMetricsTest {
 
     @Test
     void aPassEndingAfterTheTaskStoppedRegistersNothingAgain() throws Exception {
-        TaskMetrics metrics = new TaskMetrics("late-pass", 0, () -> null, new ClientStats(), clock);
+        TaskMetrics metrics = new TaskMetrics("late-pass", 0, Contexts.task(null), new ClientStats(), clock);
         metrics.close();
 
         metrics.assigned(Slice.tailFast(NOW), Cursor.throughSecond(NOW));
@@ -77,7 +77,7 @@ class TaskMetricsTest {
         Slice cell = Slice.history(NOW - 7200, NOW - 3600, 0, NOW);
         PassResult.Rejected rejected = new PassResult.Rejected(
                 new io.github.kafkaconnecttrtc.client.InvalidRecord("{}", "no callId", null), "req-1");
-        try (TaskMetrics metrics = new TaskMetrics("hostile", 0, () -> null, new ClientStats(), clock)) {
+        try (TaskMetrics metrics = new TaskMetrics("hostile", 0, Contexts.task(null), new ClientStats(), clock)) {
             metrics.passed(fast, new PassResult(List.of(), Cursor.throughSecond(NOW - 30), 3, null, 0, 0, null,
                     List.of(rejected, rejected), 1), Instant.ofEpochSecond(NOW));
             metrics.failed(cell);
@@ -101,7 +101,7 @@ class TaskMetricsTest {
         Slice cell = Slice.history(NOW - 7200, NOW - 3600, 0, NOW);
         ObjectName lag = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=cells,task=0,slice="
                 + ObjectName.quote(cell.name()));
-        try (TaskMetrics metrics = new TaskMetrics("cells", 0, () -> null, new ClientStats(), clock)) {
+        try (TaskMetrics metrics = new TaskMetrics("cells", 0, Contexts.task(null), new ClientStats(), clock)) {
             metrics.assigned(cell, cell.initialCursor());
             assertThat(server.isRegistered(lag)).isTrue();
 
@@ -114,7 +114,7 @@ class TaskMetricsTest {
     @Test
     void theConnectorReportsItsPlanAndReconfigurations() throws Exception {
         ObjectName name = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=planned");
-        try (ConnectorMetrics metrics = new ConnectorMetrics("planned", () -> null, () -> 2)) {
+        try (ConnectorMetrics metrics = new ConnectorMetrics("planned", Contexts.connector(null), () -> 2)) {
             metrics.planned(17, NOW - 3600, 3);
             metrics.planned(12, NOW - 3600, 0);
             metrics.reconfigurationRequested();
@@ -134,8 +134,8 @@ class TaskMetricsTest {
     @Test
     void aReplacementTaskGetsItsMbeansBackAfterTheTaskItReplacedClosesLate() throws Exception {
         ObjectName task = new ObjectName("io.github.kafkaconnecttrtc:type=plugins,connector=replaced,task=0");
-        TaskMetrics old = new TaskMetrics("replaced", 0, () -> null, new ClientStats(), clock);
-        try (TaskMetrics replacement = new TaskMetrics("replaced", 0, () -> null, new ClientStats(), clock)) {
+        TaskMetrics old = new TaskMetrics("replaced", 0, Contexts.task(null), new ClientStats(), clock);
+        try (TaskMetrics replacement = new TaskMetrics("replaced", 0, Contexts.task(null), new ClientStats(), clock)) {
             old.close();
             assertThat(server.isRegistered(task)).isFalse();
 

@@ -67,7 +67,7 @@ class WorkerPluginMetricsTest {
     void reportsIntoTheWorkersMetricsWithItsPluginTagsAndNothingUnderThePluginsOwnDomain() throws Exception {
         ClientStats client = new ClientStats();
         Slice fast = Slice.tailFast(NOW - 3600);
-        try (TaskMetrics metrics = new TaskMetrics("through-worker", 2, () -> taskPluginMetrics("through-worker", 2),
+        try (TaskMetrics metrics = new TaskMetrics("through-worker", 2, Contexts.task(taskPluginMetrics("through-worker", 2)),
                 client, clock)) {
             metrics.assigned(fast, Cursor.throughSecond(NOW - 100));
             metrics.passed(fast, passOf(3), Instant.ofEpochSecond(NOW));
@@ -86,7 +86,7 @@ class WorkerPluginMetricsTest {
     void theConnectorReportsIntoTheWorkersMetricsUnderTheConnectorTagOnly() {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("connector", "planned");
-        try (ConnectorMetrics metrics = new ConnectorMetrics("planned", () -> new PluginMetricsImpl(worker, tags),
+        try (ConnectorMetrics metrics = new ConnectorMetrics("planned", Contexts.connector(new PluginMetricsImpl(worker, tags)),
                 () -> 4)) {
             metrics.planned(9, NOW - 3600, 2);
 
@@ -104,10 +104,10 @@ class WorkerPluginMetricsTest {
     void aReplacementReportsItsOwnCountsOnceTheInstanceItReplacedLetsTheNamesGo() {
         MetricName records = name("records-emitted-total", "replaced", "task", "0");
         Slice fast = Slice.tailFast(NOW - 3600);
-        TaskMetrics old = new TaskMetrics("replaced", 0, () -> taskPluginMetrics("replaced", 0), new ClientStats(),
+        TaskMetrics old = new TaskMetrics("replaced", 0, Contexts.task(taskPluginMetrics("replaced", 0)), new ClientStats(),
                 clock);
         old.passed(fast, passOf(5), Instant.ofEpochSecond(NOW));
-        try (TaskMetrics replacement = new TaskMetrics("replaced", 0, () -> taskPluginMetrics("replaced", 0),
+        try (TaskMetrics replacement = new TaskMetrics("replaced", 0, Contexts.task(taskPluginMetrics("replaced", 0)),
                 new ClientStats(), clock)) {
             replacement.passed(fast, passOf(1), Instant.ofEpochSecond(NOW));
             assertThat(value(records)).as("still the old instance's").isEqualTo(5.0);
@@ -118,18 +118,5 @@ class WorkerPluginMetricsTest {
             assertThat(value(records)).isEqualTo(2.0);
         }
         assertThat(value(records)).isNull();
-    }
-
-    @Test
-    void aWorkerOlderThanPluginMetricsGetsThePluginsOwnJmxDomain() throws Exception {
-        ObjectName task = new ObjectName(MetricsRegistry.JMX_DOMAIN + ":type=plugins,connector=old-worker,task=0");
-        try (TaskMetrics metrics = new TaskMetrics("old-worker", 0, () -> {
-            throw new NoSuchMethodError("SourceTaskContext.pluginMetrics()");
-        }, new ClientStats(), clock)) {
-            metrics.passed(Slice.tailFast(NOW - 3600), passOf(2), Instant.ofEpochSecond(NOW));
-
-            assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(task, "records-emitted-total"))
-                    .isEqualTo(2.0);
-        }
     }
 }
