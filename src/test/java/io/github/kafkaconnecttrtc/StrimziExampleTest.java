@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathFactory;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -32,6 +33,7 @@ import org.apache.kafka.connect.runtime.ConnectorConfig;
 import org.apache.kafka.connect.runtime.SourceConnectorConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 
 /**
  * The Kubernetes example in deploy/strimzi is a connector configuration that this connector and Connect accept, on a
@@ -46,6 +48,8 @@ class StrimziExampleTest {
     /** Kafka's own syntax of a reference to a ConfigProvider: ${provider:[path:]key}. */
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*?):(([^}]*?):)?([^}]*?)}");
 
+    private static final YAMLMapper YAML = new YAMLMapper();
+
     private static List<JsonNode> manifests;
     private static JsonNode connect;
     private static JsonNode connector;
@@ -55,7 +59,8 @@ class StrimziExampleTest {
         manifests = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIRECTORY)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                manifests.addAll(new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll());
+                // A file may hold several documents, separated by ---.
+                manifests.addAll(YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile()).readAll());
             }
         }
         connect = only("KafkaConnect");
@@ -66,7 +71,9 @@ class StrimziExampleTest {
     void connectorConfigurationPassesTheConnectorsOwnValidation() {
         assertThat(connector.path("spec").path("class").asText()).isEqualTo(TrtcSourceConnector.class.getName());
 
-        List<ConfigValue> values = new TrtcSourceConnector().validate(resolvedLikeTheWorker(connectorConfig())).configValues();
+        Map<String, String> config = resolvedLikeTheWorker(connectorConfig());
+
+        List<ConfigValue> values = new TrtcSourceConnector().validate(config).configValues();
 
         assertThat(values).allSatisfy(value -> assertThat(value.errorMessages()).as(value.name()).isEmpty());
     }
@@ -74,17 +81,19 @@ class StrimziExampleTest {
     @Test
     void connectorConfigurationHoldsOnlyKeysTheConnectorOrConnectDefine() {
         // validate() leaves keys it does not define alone, as Connect does: a misspelt key would just be ignored.
-        assertThat(specConfigKeys()).allSatisfy(key -> assertThat(definedByTheConnectorOrConnect(key)).as(key).isTrue());
+        assertThat(specConfigKeys()).allSatisfy(
+                key -> assertThat(definedByTheConnectorOrConnect(key)).as(key).isTrue());
     }
 
     @Test
     void connectsOwnKeysHoldValuesConnectAccepts() {
         Map<String, String> config = connectorConfig();
         ConfigDef connectKeys = SourceConnectorConfig.embedDefaultGroup(SourceConnectorConfig.configDef());
+        String producer = ConnectorConfig.CONNECTOR_CLIENT_PRODUCER_OVERRIDES_PREFIX;
         Map<String, String> producerOverrides = new LinkedHashMap<>();
         config.forEach((key, value) -> {
-            if (key.startsWith(ConnectorConfig.CONNECTOR_CLIENT_PRODUCER_OVERRIDES_PREFIX)) {
-                producerOverrides.put(key.substring(ConnectorConfig.CONNECTOR_CLIENT_PRODUCER_OVERRIDES_PREFIX.length()), value);
+            if (key.startsWith(producer)) {
+                producerOverrides.put(key.substring(producer.length()), value);
             }
         });
 
@@ -97,8 +106,8 @@ class StrimziExampleTest {
                 .filter(value -> producerOverrides.containsKey(value.name()))
                 .toList();
 
-        assertThat(connectValues).extracting(ConfigValue::name).contains(SourceConnectorConfig.EXACTLY_ONCE_SUPPORT_CONFIG,
-                SourceConnectorConfig.TRANSACTION_BOUNDARY_CONFIG, ConnectorConfig.TASKS_MAX_CONFIG);
+        assertThat(connectValues).extracting(ConfigValue::name).contains(ConnectorConfig.TASKS_MAX_CONFIG,
+                SourceConnectorConfig.EXACTLY_ONCE_SUPPORT_CONFIG, SourceConnectorConfig.TRANSACTION_BOUNDARY_CONFIG);
         assertThat(producerValues).isNotEmpty();
         assertThat(Stream.concat(connectValues.stream(), producerValues.stream()))
                 .allSatisfy(value -> assertThat(value.errorMessages()).as(value.name()).isEmpty());
@@ -119,12 +128,13 @@ class StrimziExampleTest {
         assertThat(providerClass(reference.group(1))).isEqualTo(SECRET_PROVIDER);
         JsonNode secret = only("Secret");
         assertThat(reference.group(3)).isEqualTo(namespace(secret) + "/" + name(secret));
-        assertThat(secret.path("stringData").has(reference.group(4))).as("the Secret holds " + reference.group(4)).isTrue();
+        assertThat(secret.path("stringData").has(reference.group(4))).as("the Secret's keys").isTrue();
     }
 
     @Test
     void workersRunExactlyOnceForAConnectorThatRequiresIt() {
-        assertThat(connect.path("spec").path("config").path("exactly.once.source.support").asText()).isEqualTo("enabled");
+        assertThat(connect.path("spec").path("config").path("exactly.once.source.support").asText())
+                .isEqualTo("enabled");
         assertThat(connectorConfig()).containsEntry(SourceConnectorConfig.EXACTLY_ONCE_SUPPORT_CONFIG, "required");
     }
 
@@ -134,23 +144,25 @@ class StrimziExampleTest {
                 resource -> assertThat(resource.path("apiVersion").asText()).isEqualTo(STRIMZI_API));
         assertThat(connect.path("metadata").path("annotations").path("strimzi.io/use-connector-resources").asText())
                 .isEqualTo("true");
-        assertThat(connector.path("metadata").path("labels").path("strimzi.io/cluster").asText()).isEqualTo(name(connect));
+        assertThat(connector.path("metadata").path("labels").path("strimzi.io/cluster").asText())
+                .isEqualTo(name(connect));
         assertThat(namespace(connector)).isEqualTo(namespace(connect));
     }
 
     @Test
     void imageIsBuiltWithTheReleaseArchiveOfThisVersion() throws Exception {
+        // The example installs the release that the version being built will become.
         String release = Version.get().replaceFirst("-SNAPSHOT$", "");
-        String archive = confluentHubArchiveName().replace("${project.artifactId}", "kafka-connect-trtc")
-                .replace("${project.version}", release) + ".zip";
+        String url = "https://github.com/kafkaconnecttrtc/kafka-connect-trtc/releases/download/v" + release + "/"
+                + confluentHubArchive(release);
 
         List<JsonNode> artifacts = new ArrayList<>();
-        connect.path("spec").path("build").path("plugins").forEach(plugin -> plugin.path("artifacts").forEach(artifacts::add));
+        connect.path("spec").path("build").path("plugins")
+                .forEach(plugin -> plugin.path("artifacts").forEach(artifacts::add));
 
         assertThat(artifacts).anySatisfy(artifact -> {
             assertThat(artifact.path("type").asText()).isEqualTo("zip");
-            assertThat(artifact.path("url").asText()).isEqualTo(
-                    "https://github.com/kafkaconnecttrtc/kafka-connect-trtc/releases/download/v" + release + "/" + archive);
+            assertThat(artifact.path("url").asText()).isEqualTo(url);
         });
     }
 
@@ -191,7 +203,8 @@ class StrimziExampleTest {
     /** What Connect receives from Strimzi: spec.config as text, with the keys Strimzi fills in from the resource. */
     private static Map<String, String> connectorConfig() {
         Map<String, String> config = new LinkedHashMap<>();
-        connector.path("spec").path("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()));
+        connector.path("spec").path("config").properties()
+                .forEach(entry -> config.put(entry.getKey(), entry.getValue().asText()));
         config.put(ConnectorConfig.NAME_CONFIG, name(connector));
         config.put(ConnectorConfig.CONNECTOR_CLASS_CONFIG, connector.path("spec").path("class").asText());
         config.put(ConnectorConfig.TASKS_MAX_CONFIG, connector.path("spec").path("tasksMax").asText());
@@ -211,9 +224,10 @@ class StrimziExampleTest {
             JsonNode secret = manifests.stream()
                     .filter(m -> m.path("kind").asText().equals("Secret"))
                     .filter(m -> (namespace(m) + "/" + name(m)).equals(reference.group(3)))
-                    .findFirst().orElseThrow(() -> new AssertionError("no Secret " + reference.group(3) + " for " + key));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no Secret " + reference.group(3) + " for " + key));
             JsonNode data = secret.path("stringData").path(reference.group(4));
-            assertThat(data.isTextual()).as("Secret " + reference.group(3) + " holds " + reference.group(4)).isTrue();
+            assertThat(data.isTextual()).as("Secret " + reference.group(3) + ", key " + reference.group(4)).isTrue();
             return Matcher.quoteReplacement(data.asText());
         }));
         return resolved;
@@ -236,7 +250,7 @@ class StrimziExampleTest {
         if (key.startsWith(producer)) {
             return ProducerConfig.configNames().contains(key.substring(producer.length()));
         }
-        // Any topic-level setting goes with the topics the worker creates.
+        // Any topic-level setting, for the topics the worker creates; the example declares no group but the default.
         String topicCreation = SourceConnectorConfig.TOPIC_CREATION_PREFIX + "default.";
         if (key.startsWith(topicCreation)) {
             return topicConfigNames().contains(key.substring(topicCreation.length()));
@@ -261,13 +275,14 @@ class StrimziExampleTest {
         }
     }
 
-    /** The name the plugin module gives its Confluent Hub archive, with the Maven properties left in. */
-    private static String confluentHubArchiveName() throws Exception {
-        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
-        String name = XPathFactory.newInstance().newXPath()
-                .evaluate("//execution[id='confluent-hub-archive']/configuration/finalName", pom);
+    /** The file name the plugin module's build gives its Confluent Hub archive of the given version. */
+    private static String confluentHubArchive(String version) throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        XPath xpath = XPathFactory.newInstance().newXPath();
+        String name = xpath.evaluate("//execution[id='confluent-hub-archive']/configuration/finalName", pom);
         assertThat(name).as("the confluent-hub-archive execution's finalName in pom.xml").isNotBlank();
-        return name;
+        return name.replace("${project.artifactId}", xpath.evaluate("/project/artifactId", pom))
+                .replace("${project.version}", version) + ".zip";
     }
 
     private static JsonNode only(String kind) {
