@@ -198,6 +198,13 @@ class StrimziExampleTest {
                  "valueFrom": {"configMapKeyRef": {"name": "trtc-connect-metrics", "key": "metrics-config.yml"}}}""");
 
         assertThat(connect.path("spec").path("metricsConfig")).isEqualTo(expected);
+        // The README makes that ConfigMap from the repository's exporter rules, which must be there to take.
+        Matcher create = Pattern.compile("kubectl create configmap trtc-connect-metrics -n (\\S+) "
+                + "--from-file=metrics-config.yml=(\\S+)").matcher(Files.readString(DIRECTORY.resolve("README.md")));
+        assertThat(create.find()).as("the README's command that makes the ConfigMap").isTrue();
+        assertThat(create.group(1)).isEqualTo(namespace(connect));
+        JsonNode rules = YAML.readTree(DIRECTORY.resolve(Path.of("..", "..")).resolve(create.group(2)).toFile());
+        assertThat(rules.path("rules")).as("exporter rules in " + create.group(2)).isNotEmpty();
     }
 
     /** What Connect receives from Strimzi: spec.config as text, with the keys Strimzi fills in from the resource. */
