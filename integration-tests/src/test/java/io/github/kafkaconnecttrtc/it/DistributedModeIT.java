@@ -46,9 +46,13 @@ class DistributedModeIT {
             connect.addWorker();
             connect.assertions().assertAtLeastNumWorkersAreUp(3, "the new worker did not come up");
             connect.kafka().consume(8_000, Duration.ofSeconds(60).toMillis(), committed, topic);
-            connect.kafka().stopOnlyBrokers();
-            Thread.sleep(3_000);
-            connect.kafka().restartOnlyBrokers();
+            // Kafka 4.0's test kit starts a restarted broker on new ports, where its own readiness check and
+            // the workers cannot find it (KAFKA-18275, fixed in 4.1): the oldest-connect profile runs without it.
+            if (ItStack.kafkaAtLeast(4, 1)) {
+                connect.kafka().stopOnlyBrokers();
+                Thread.sleep(3_000);
+                connect.kafka().restartOnlyBrokers();
+            }
 
             Map<String, Integer> copies = awaitEveryCall(connect, simulator, topic, start);
             assertThat(copies.values()).allSatisfy(count -> assertThat(count).isEqualTo(1));

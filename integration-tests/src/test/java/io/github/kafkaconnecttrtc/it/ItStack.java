@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
+import org.apache.kafka.common.utils.AppInfoParser;
 
 /**
  * What the integration tests share: exactly-once workers that load the connector from its plugin
@@ -91,17 +92,26 @@ final class ItStack {
     }
 
     /**
-     * The connector's MBeans as the worker reports its plugin metrics over JMX: {@code more} names the
-     * rest of the key set, {@code ""} for the connector's own, {@code "task=0"} for a task's,
-     * {@code "task=*,outcome=*"} for every task's requests by outcome.
+     * The connector's MBeans: {@code more} names the rest of the key set, {@code ""} for the
+     * connector's own, {@code "task=0"} for a task's, {@code "task=*,outcome=*"} for every task's
+     * requests by outcome. A worker with plugin metrics (Kafka 4.1+) reports them under its own
+     * domain, an older one leaves them to the plugin's (the oldest-connect profile runs one).
      */
     static ObjectName pluginMetrics(String connector, String more) {
+        String domain = kafkaAtLeast(4, 1) ? "kafka.connect" : "io.github.kafkaconnecttrtc";
         try {
-            return new ObjectName("kafka.connect:type=plugins,connector=" + connector
+            return new ObjectName(domain + ":type=plugins,connector=" + connector
                     + (more.isEmpty() ? "" : "," + more));
         } catch (MalformedObjectNameException e) {
             throw new IllegalArgumentException("no MBean name for connector " + connector + " and " + more, e);
         }
+    }
+
+    /** Whether the Kafka these tests run (the broker, the workers, the test kit) is {@code major.minor} or later. */
+    static boolean kafkaAtLeast(int major, int minor) {
+        String[] version = AppInfoParser.getVersion().split("[.-]");
+        int actualMajor = Integer.parseInt(version[0]);
+        return actualMajor > major || actualMajor == major && Integer.parseInt(version[1]) >= minor;
     }
 
     /** As {@link #connectorConfig}, one partition and schemaless JSON values: for tests that need no registry. */
