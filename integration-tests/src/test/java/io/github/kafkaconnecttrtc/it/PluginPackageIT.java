@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +35,7 @@ class PluginPackageIT {
 
     private static final String OWNER = "kafkaconnecttrtc";
     private static final String COMPONENT = "kafka-connect-trtc";
+    private static final String SOURCE_URL = "https://github.com/kafkaconnecttrtc/kafka-connect-trtc";
     private static final String VERSION = System.getProperty("plugin.version");
     private static final String TOP = OWNER + "-" + COMPONENT + "-" + VERSION + "/";
     private static final String CONNECTOR_JAR = COMPONENT + "-" + VERSION + ".jar";
@@ -106,8 +108,18 @@ class PluginPackageIT {
         assertThat(features.path("supported_encodings")).extracting(JsonNode::asText).containsExactly("any");
         assertThat(List.of("single_message_transforms", "confluent_control_center_integration", "kafka_connect_api"))
                 .allSatisfy(feature -> assertThat(features.path(feature).isBoolean()).as(feature).isTrue());
+        // The oldest Connect claimed is the one the oldest-connect profile runs these tests on.
+        String oldest = System.getProperty("connect.oldest.version", "unset").replaceAll("^(\\d+\\.\\d+).*", "$1");
         assertThat(manifest.path("requirements")).extracting(JsonNode::asText).contains("Java 17")
-                .anySatisfy(requirement -> assertThat(requirement).startsWith("Kafka Connect 3.6 or later"));
+                .anySatisfy(requirement -> assertThat(requirement).startsWith("Kafka Connect " + oldest + " or later"));
+        assertThat(manifest.path("source_url").asText()).isEqualTo(SOURCE_URL);
+        assertThat(manifest.path("documentation_url").asText()).startsWith(SOURCE_URL + "/blob/v" + VERSION + "/");
+        // The release date is the changelog's for this version; a snapshot has no entry of its own yet.
+        LocalDate released = LocalDate.parse(manifest.path("release_date").asText());
+        if (!VERSION.endsWith("-SNAPSHOT")) {
+            assertThat(Files.readString(RepoFiles.file("CHANGELOG.md")))
+                    .contains("## [" + VERSION + "] - " + released);
+        }
         assertThat(manifest.path("component_types")).extracting(JsonNode::asText).containsExactly("source");
         assertThat(manifest.path("license")).singleElement().satisfies(license -> {
             assertThat(license.path("name").asText()).isEqualTo("Apache License, Version 2.0");
