@@ -43,8 +43,15 @@ public final class ConnectWorker {
 
     static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
             Path log4jConfig, String bootstrapServers, Path pluginPath) throws IOException {
+        return start(supervisor, runDir, workDir, classpath, log4jConfig, bootstrapServers, pluginPath, Map.of());
+    }
+
+    /** The demo's worker, with {@code extraProperties} added to or replacing its configuration. */
+    static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
+            Path log4jConfig, String bootstrapServers, Path pluginPath, Map<String, String> extraProperties)
+            throws IOException {
         return start(supervisor, runDir, workDir, classpath, log4jConfig, bootstrapServers, pluginPath,
-                "connect-worker", "worker.properties", List.of(), Map.of());
+                "connect-worker", "worker.properties", List.of(), extraProperties);
     }
 
     /**
