@@ -2,6 +2,7 @@ package io.github.kafkaconnecttrtc.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -183,13 +184,13 @@ public final class DemoMain {
                     break;
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             state = "status unavailable (" + e.getMessage() + ")";
         }
         long rows;
         try {
             rows = LakeSink.rowCount(stack.lake());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // A metadata file the sink is writing at this very moment: the next frame reads the next one.
             rows = -1;
         }

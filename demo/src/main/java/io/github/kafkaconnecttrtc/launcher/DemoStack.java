@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -225,7 +226,7 @@ final class DemoStack {
      * Deploys the Iceberg sink, once the connector has created its topic: a sink subscribed to a topic that
      * does not exist yet sees it only at its consumer's next metadata refresh, minutes later.
      */
-    void deployLake() throws IOException, InterruptedException, java.util.concurrent.TimeoutException {
+    void deployLake() throws IOException, InterruptedException, TimeoutException {
         String topic = connectorConfig.get(TrtcSourceConfig.TOPIC_CONFIG);
         String controlTopic = lakeSinkName() + "-control";
         LakeSink.createControlTopic(bootstrapServers, controlTopic);

@@ -95,32 +95,6 @@ public final class LakeSink {
     }
 
     /**
-     * Waits until {@code topic} exists: the source connector creates it with its first records, and a
-     * sink that subscribed before might not see it until its consumer's next metadata refresh, minutes on.
-     *
-     * @return whether it exists
-     */
-    public static boolean awaitTopic(String bootstrapServers, String topic, Duration patience)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        try (Admin admin = admin(bootstrapServers)) {
-            while (true) {
-                try {
-                    if (admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).contains(topic)) {
-                        return true;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    // asked again below until the patience runs out
-                }
-                if (System.nanoTime() > deadline) {
-                    return false;
-                }
-                Thread.sleep(250);
-            }
-        }
-    }
-
-    /**
      * The rows in the table's current snapshot ({@code total-records} of its summary), read from the
      * metadata file the catalog's version hint names: no Hadoop client needed for that.
      *

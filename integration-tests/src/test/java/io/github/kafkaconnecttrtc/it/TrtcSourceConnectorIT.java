@@ -278,7 +278,8 @@ class TrtcSourceConnectorIT {
         Path warehouse = Path.of("target", "lake-" + System.currentTimeMillis()).toAbsolutePath();
         String bootstrap = connect.kafka().bootstrapServers();
         LakeSink.createControlTopic(bootstrap, name + "-control");
-        assertThat(LakeSink.awaitTopic(bootstrap, topic, PATIENCE)).as("topic %s created", topic).isTrue();
+        // Once the topic exists: a sink subscribed before would see it only at its next metadata refresh.
+        connect.assertions().assertTopicsExist(topic);
         deployments.configure(name + "-sink", LakeSink.config(config, topic, warehouse, bootstrap, name + "-control"));
 
         Map<String, List<GenericRecord>> seen = new HashMap<>();
@@ -318,6 +319,8 @@ class TrtcSourceConnectorIT {
         }
         assertThat(days).hasSizeGreaterThan(1).isEqualTo(endTsByCall.values().stream()
                 .map(end -> (int) Math.floorDiv(end, Duration.ofDays(1).toMillis())).collect(Collectors.toSet()));
+        connect.assertions().assertConnectorActiveTopics(name + "-sink", List.of(topic),
+                "the sink reads the calls topic only, not " + topic + ".progress");
     }
 
     @Test
