@@ -43,16 +43,20 @@ public final class ConnectWorker {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** The demo's worker, with {@code agent} serving its metrics to Prometheus. */
+    /**
+     * The demo's worker, with {@code extraProperties} added to or replacing its configuration and
+     * {@code agent} serving its metrics to Prometheus.
+     */
     public static ConnectWorker start(ProcessSupervisor supervisor, Path runDir, Path workDir, String classpath,
-            Path log4jConfig, String bootstrapServers, Path pluginPath, PrometheusAgent agent) throws IOException {
+            Path log4jConfig, String bootstrapServers, Path pluginPath, Map<String, String> extraProperties,
+            PrometheusAgent agent) throws IOException {
         agent.requireFiles();
         return start(supervisor, runDir, workDir, classpath, log4jConfig, bootstrapServers, pluginPath,
-                "connect-worker", "worker.properties", List.of(), Map.of(), Optional.of(agent));
+                "connect-worker", "worker.properties", List.of(), extraProperties, Optional.of(agent));
     }
 
     /**
-     * A worker as {@link #start(ProcessSupervisor, Path, Path, String, Path, String, Path, PrometheusAgent)}
+     * A worker as {@link #start(ProcessSupervisor, Path, Path, String, Path, String, Path, Map, PrometheusAgent)}
      * starts it, without the agent, named {@code name} (its log {@code <name>.log}, its configuration
      * {@code <name>.properties}), with {@code extraProperties} added to or replacing the demo's
      * worker configuration and {@code extraJvmOptions} after the demo's JVM options, so that

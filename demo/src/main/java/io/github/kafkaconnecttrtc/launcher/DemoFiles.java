@@ -71,13 +71,22 @@ public final class DemoFiles {
      * @param command the command that packages it and starts the caller
      */
     public static void requirePackagedPlugin(Path pluginPath, String command) throws IOException {
-        Path lib = pluginPath.resolve("kafka-connect-trtc").resolve("lib");
+        requireJar(pluginPath.resolve("kafka-connect-trtc").resolve("lib"), "kafka-connect-trtc", "no plugin", command);
+    }
+
+    /** As {@link #requirePackagedPlugin}, for the Iceberg sink's directory that lake-plugin/ lays out. */
+    static void requireIcebergPlugin(Path icebergPluginPath, String command) throws IOException {
+        requireJar(icebergPluginPath.resolve("iceberg-kafka-connect").resolve("lib"), "iceberg-kafka-connect",
+                "no Iceberg sink", command);
+    }
+
+    private static void requireJar(Path lib, String prefix, String what, String command) throws IOException {
         boolean jar;
         try (Stream<Path> files = Files.exists(lib) ? Files.list(lib) : Stream.empty()) {
-            jar = files.anyMatch(f -> f.getFileName().toString().startsWith("kafka-connect-trtc"));
+            jar = files.anyMatch(f -> f.getFileName().toString().startsWith(prefix));
         }
         if (!jar) {
-            throw new IllegalStateException("no plugin in " + lib + " (mvn package lays it out: run `" + command + "`)");
+            throw new IllegalStateException(what + " in " + lib + " (mvn package lays it out: run `" + command + "`)");
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.github.kafkaconnecttrtc.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.kafkaconnecttrtc.config.TrtcSourceConfig;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -120,7 +123,14 @@ public final class DemoMain {
                 if (stopping) {
                     break;
                 }
-                terminal.frame(ProgressView.render(snapshot));
+                if (stack.lakePending() && snapshot.records() >= 0) {
+                    stack.deployLake();
+                }
+                List<String> frame = ProgressView.render(snapshot);
+                if (stack.lake() != null) {
+                    frame = ProgressView.withLake(frame, lakeLine(stack));
+                }
+                terminal.frame(frame);
                 if (probe.lastProblem() != null) {
                     terminal.message("  (reading the topic: " + probe.lastProblem() + ")");
                 }
@@ -157,6 +167,34 @@ public final class DemoMain {
         } finally {
             watcher = null;
         }
+    }
+
+    /** The lake's line of the progress: the sink's state and the table's row count. */
+    private static String lakeLine(DemoStack stack) throws InterruptedException {
+        if (stack.lakePending()) {
+            return ProgressView.lake(stack.lakeSinkName(), "waiting for the topic", -1);
+        }
+        String state;
+        try {
+            JsonNode status = stack.connect().status(stack.lakeSinkName());
+            state = status.path("connector").path("state").asText("UNKNOWN");
+            for (JsonNode task : status.path("tasks")) {
+                if ("FAILED".equals(task.path("state").asText())) {
+                    state += ", task failed: " + task.path("trace").asText("").lines().findFirst().orElse("");
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            state = "status unavailable (" + e.getMessage() + ")";
+        }
+        long rows;
+        try {
+            rows = LakeSink.rowCount(stack.lake());
+        } catch (IOException | RuntimeException e) {
+            // A metadata file the sink is writing at this very moment: the next frame reads the next one.
+            rows = -1;
+        }
+        return ProgressView.lake(stack.lakeSinkName(), state, rows);
     }
 
     /**

@@ -27,6 +27,8 @@ import java.util.Locale;
  * @param redraw whether the progress view redraws in place (ANSI) or prints block after block; null: on a terminal
  * @param exitAfterRecords stop and exit once the connector runs and this many records arrived, or null to run
  *     until Ctrl-C
+ * @param lake the folder of the data lake, an Iceberg table the Iceberg sink fills from the topic in the same
+ *     worker, or null for none
  * @param help whether the usage text was asked for
  */
 public record DemoOptions(
@@ -46,6 +48,7 @@ public record DemoOptions(
         long latencyMillis,
         Boolean redraw,
         Integer exitAfterRecords,
+        Path lake,
         boolean help) {
 
     public static final Path DEFAULT_CONNECTOR_CONFIG = Path.of("connector-config", "trtc-local-simulator.json");
@@ -92,6 +95,11 @@ public record DemoOptions(
               --history-days N           days of simulated history, 0..7 (default 7)
               --latency-ms N             the simulator's network delay of each answer, in ms, as the real
                                          API's distance adds (default 0: none, the quickest demo)
+              --lake DIR                 also run the Apache Iceberg sink in the worker: every call
+                                         of the topic into the Iceberg table trtc.calls, partitioned
+                                         by the day the call ended, in a HadoopCatalog warehouse in
+                                         DIR (e.g. target/lake), committed every second; the
+                                         progress shows its row count (not with --connect-url)
               --plain                    print the progress block after block instead of redrawing it
               --exit-after-records N     stop everything and exit, with status 0 if every child
                                          stopped, once the connector and all its tasks are RUNNING
@@ -122,6 +130,7 @@ public record DemoOptions(
         long latencyMillis = DEFAULT_LATENCY_MILLIS;
         Boolean redraw = null;
         Integer exitAfterRecords = null;
+        Path lake = null;
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
             if (arg == null || arg.isBlank()) {
@@ -155,6 +164,7 @@ public record DemoOptions(
                 case "--calls-per-second" -> callsPerSecond = number(flag, value(flag, rest), 0, 1000);
                 case "--history-days" -> historyDays = integer(flag, value(flag, rest), 0, 7);
                 case "--latency-ms" -> latencyMillis = integer(flag, value(flag, rest), 0, MAX_LATENCY_MILLIS);
+                case "--lake" -> lake = Path.of(nonBlank(flag, value(flag, rest)));
                 case "--plain" -> redraw = false;
                 case "--exit-after-records" -> exitAfterRecords = integer(flag, value(flag, rest), 1, 1_000_000_000);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
@@ -173,16 +183,21 @@ public record DemoOptions(
             throw new IllegalArgumentException("--bootstrap-servers and --connect-url go together: an existing "
                     + "Connect cluster and the Kafka it writes to");
         }
+        if (lake != null && connectUrl != null) {
+            throw new IllegalArgumentException("--lake runs the Iceberg sink in the worker the demo starts; for an "
+                    + "existing Connect cluster, put lake-plugin/target/plugin on its plugin.path and deploy the sink "
+                    + "as docs/lake.md shows");
+        }
         return new DemoOptions(trtcEndpoint, api, sdkAppId,
                 real && identifier == null ? DEFAULT_IDENTIFIER : identifier,
                 secretKeyFile, bootstrapServers, connectUrl, registryUrl, connectorConfig, connectorName, topic,
-                callsPerSecond, historyDays, latencyMillis, redraw, exitAfterRecords, false);
+                callsPerSecond, historyDays, latencyMillis, redraw, exitAfterRecords, lake, false);
     }
 
     private static DemoOptions defaults(boolean help) {
         return new DemoOptions(null, null, null, null, null, null, null, null, DEFAULT_CONNECTOR_CONFIG,
                 DEFAULT_CONNECTOR_NAME, null, DEFAULT_CALLS_PER_SECOND, DEFAULT_HISTORY_DAYS, DEFAULT_LATENCY_MILLIS,
-                null, null, help);
+                null, null, null, help);
     }
 
     /** Whether the simulator stands in for TRTC. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,16 @@ final class DemoStack {
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     /** Where things are: the project, the run directory, the build's outputs. */
-    record Paths(Path basedir, Path runDir, Path pluginPath, Path apicurioHome, Path workerClasspathFile) {
+    record Paths(Path basedir, Path runDir, Path pluginPath, Path icebergPluginPath, Path apicurioHome,
+            Path workerClasspathFile) {
         static Paths fromSystemProperties() {
             Path basedir = Path.of(System.getProperty("demo.basedir", System.getProperty("user.dir")))
                     .toAbsolutePath().normalize();
             Path target = basedir.resolve("target");
             return new Paths(basedir, target.resolve("demo"),
                     Path.of(System.getProperty("connect.plugin.path", target.resolve("plugin").toString())),
+                    Path.of(System.getProperty("iceberg.plugin.path",
+                            basedir.resolve("lake-plugin").resolve("target").resolve("plugin").toString())),
                     Path.of(System.getProperty("apicurio.home", target.resolve("apicurio-registry").toString())),
                     Path.of(System.getProperty("demo.worker.classpath",
                             target.resolve("demo-worker.classpath").toString())));
@@ -56,6 +60,8 @@ final class DemoStack {
     private String bootstrapServers;
     private Map<String, String> connectorConfig;
     private volatile boolean deployed;
+    private Path lake;
+    private volatile boolean lakeDeployed;
     private volatile boolean stopRequested;
 
     DemoStack(DemoOptions options, Paths paths, Terminal terminal, long startNanos) {
@@ -91,13 +97,21 @@ final class DemoStack {
         }
         if (options.embeddedConnect()) {
             DemoFiles.requirePackagedPlugin(paths.pluginPath(), "mvn -q package -DskipTests exec:java@demo");
+            Map<String, String> extraWorkerProperties = Map.of();
+            if (options.lake() != null) {
+                DemoFiles.requireIcebergPlugin(paths.icebergPluginPath(), "mvn -q package -DskipTests exec:java@demo");
+                extraWorkerProperties = Map.of("plugin.path", paths.pluginPath().toAbsolutePath() + ","
+                        + paths.icebergPluginPath().toAbsolutePath());
+                prepareLake();
+            }
             String classpath = DemoFiles.readWorkerClasspath(paths.workerClasspathFile(), paths.basedir());
             Path log4j = DemoFiles.writeChildLogConfig(paths.runDir());
             broker = KafkaBroker.prepare(paths.runDir());
             // The worker first, so that its JVM boots while the storage is formatted: it waits for the
             // broker by itself (it looks the cluster id up for a minute).
             worker = ConnectWorker.start(supervisor, paths.runDir(), paths.basedir(), classpath, log4j,
-                    broker.bootstrapServers(), paths.pluginPath(), PrometheusAgent.of(paths.basedir()));
+                    broker.bootstrapServers(), paths.pluginPath(), extraWorkerProperties,
+                    PrometheusAgent.of(paths.basedir()));
             broker.start(supervisor, paths.basedir(), classpath, log4j);
         } else {
             bootstrapServers = options.bootstrapServers();
@@ -187,6 +201,54 @@ final class DemoStack {
         checkNotStopping();
     }
 
+    /**
+     * The lake's folder, emptied of the table an earlier run left: the broker starts empty on every run,
+     * and the sink, whose commits the table records by their place in the control topic, would take the
+     * new run's first commits for ones it has made already.
+     */
+    private void prepareLake() throws IOException {
+        lake = paths.basedir().resolve(options.lake()).toAbsolutePath().normalize();
+        Path table = LakeSink.tableDir(lake);
+        if (Files.exists(table)) {
+            DemoFiles.deleteRecursively(table);
+            terminal.message(line("lake", paths.basedir().relativize(lake) + "/", "removed the table "
+                    + LakeSink.NAMESPACE + "." + LakeSink.TABLE + " of an earlier run"));
+        }
+        Files.createDirectories(lake);
+    }
+
+    /** The Iceberg sink's name: the connector's, with -lake. */
+    String lakeSinkName() {
+        return options.connectorName() + "-lake";
+    }
+
+    /** Whether the lake is asked for and its sink not deployed yet. */
+    boolean lakePending() {
+        return lake != null && !lakeDeployed;
+    }
+
+    /**
+     * Deploys the Iceberg sink, once the connector has created its topic: a sink subscribed to a topic that
+     * does not exist yet sees it only at its consumer's next metadata refresh, minutes later.
+     */
+    void deployLake() throws IOException, InterruptedException, TimeoutException {
+        String topic = connectorConfig.get(TrtcSourceConfig.TOPIC_CONFIG);
+        String controlTopic = lakeSinkName() + "-control";
+        LakeSink.createControlTopic(bootstrapServers, controlTopic);
+        connect.putConfig(lakeSinkName(), LakeSink.config(connectorConfig, topic, lake, bootstrapServers, controlTopic),
+                Duration.ofSeconds(30));
+        lakeDeployed = true;
+        terminal.message(line("lake", lakeSinkName(), "Iceberg sink deployed: " + topic + " into table "
+                + LakeSink.NAMESPACE + "." + LakeSink.TABLE + " in " + paths.basedir().relativize(lake) + "/, by "
+                + LakeSink.PARTITION_BY + ", commits every " + LakeSink.COMMIT_INTERVAL.toSeconds() + " s, after "
+                + seconds(System.nanoTime() - startNanos) + " s"));
+    }
+
+    /** The lake's folder, or null without --lake. */
+    Path lake() {
+        return lake;
+    }
+
     /** Tells {@link #start} to give up (Ctrl-C while starting): it throws at its next check. */
     void requestStop() {
         stopRequested = true;
@@ -233,6 +295,15 @@ final class DemoStack {
      * @return whether no child process is left
      */
     boolean stop() {
+        if (lakeDeployed) {
+            try {
+                connect.stop(lakeSinkName());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not stop the Iceberg sink", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (deployed && connect != null) {
             try {
                 connect.stop(options.connectorName());

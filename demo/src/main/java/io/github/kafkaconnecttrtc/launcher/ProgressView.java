@@ -99,6 +99,27 @@ final class ProgressView {
         return label("") + "  " + String.format(Locale.ROOT, "%-26s", name) + duration(row.behindSeconds());
     }
 
+    /** {@code frame} with the lake's line after the topic's: the table follows the topic. */
+    static List<String> withLake(List<String> frame, String lakeLine) {
+        List<String> lines = new ArrayList<>(frame);
+        int topic = 0;
+        while (topic < lines.size() && !lines.get(topic).startsWith(label("topic"))) {
+            topic++;
+        }
+        lines.add(Math.min(topic + 1, lines.size()), lakeLine);
+        return lines;
+    }
+
+    /**
+     * The lake's line: the Iceberg sink's state and the rows of the table's current snapshot.
+     *
+     * @param rows the row count, or -1 before the sink has created the table
+     */
+    static String lake(String sink, String state, long rows) {
+        return label("lake") + sink + ": " + state + "; " + LakeSink.NAMESPACE + "." + LakeSink.TABLE + ": "
+                + (rows < 0 ? "not created yet" : count(rows) + " rows");
+    }
+
     private static int width(List<ProgressSnapshot.CallEvent> events,
             Function<ProgressSnapshot.CallEvent, String> text, int least) {
         return Math.max(least, events.stream().mapToInt(e -> text.apply(e).length()).max().orElse(0));

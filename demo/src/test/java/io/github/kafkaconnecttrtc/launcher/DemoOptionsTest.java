@@ -27,6 +27,17 @@ class DemoOptionsTest {
     }
 
     @Test
+    void theLakeIsAFolderAndNeedsTheDemosOwnWorker() {
+        assertThat(DemoOptions.parse().lake()).isNull();
+        assertThat(DemoOptions.parse("--lake", "target/lake").lake()).isEqualTo(Path.of("target/lake"));
+        assertThatThrownBy(() -> DemoOptions.parse("--lake", "target/lake", "--bootstrap-servers", "127.0.0.1:9092",
+                "--connect-url", "http://127.0.0.1:8083"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--lake")
+                .hasMessageContaining("lake-plugin/target/plugin");
+        assertThatThrownBy(() -> DemoOptions.parse("--lake")).hasMessageContaining("--lake needs a value");
+    }
+
+    @Test
     void anEmptyDemoArgsPropertyIsNoOption() {
         assertThat(DemoOptions.parse("", " ")).isEqualTo(DemoOptions.parse());
     }

@@ -90,6 +90,23 @@ class ProgressViewTest {
     }
 
     @Test
+    void theLakesLineFollowsTheTopicsWithTheSinksStateAndTheTablesRows() {
+        List<String> frame = ProgressView.render(snapshot(ApiDialect.V1, SliceProgress.NONE, null, List.of(), 10));
+
+        List<String> withLake = ProgressView.withLake(frame,
+                ProgressView.lake("trtc-call-records-lake", "RUNNING", 299_707));
+
+        assertThat(withLake).hasSize(frame.size() + 1).containsSubsequence(
+                "topic      trtc.call-records: 10 records, 4,210/s",
+                "lake       trtc-call-records-lake: RUNNING; trtc.calls: 299,707 rows",
+                "TRTC API   v1: not counted for a real endpoint (the simulator counts requests and errors)");
+        assertThat(withLake.indexOf("lake       trtc-call-records-lake: RUNNING; trtc.calls: 299,707 rows"))
+                .isEqualTo(frame.indexOf("topic      trtc.call-records: 10 records, 4,210/s") + 1);
+        assertThat(ProgressView.lake("trtc-call-records-lake", "waiting for the topic", -1))
+                .isEqualTo("lake       trtc-call-records-lake: waiting for the topic; trtc.calls: not created yet");
+    }
+
+    @Test
     void beforeTheFirstRecordsAndForARealEndpoint() {
         assertThat(ProgressView.render(new ProgressSnapshot(NOW, 9, "trtc-call-records", "RUNNING", 0, 0, null,
                 "trtc.call-records", -1, 0, ApiDialect.V1, null, SliceProgress.NONE, List.of()))).containsExactly(

@@ -22,6 +22,9 @@ final class ItStack {
 
     static final String CONNECTOR_CLASS = "io.github.kafkaconnecttrtc.TrtcSourceConnector";
     static final Path PLUGIN_PATH = Path.of(System.getProperty("connect.plugin.path", "target/plugin")).toAbsolutePath();
+    /** The Iceberg sink's plugin directory (lake-plugin/), for the workers that run the lake too. */
+    static final Path ICEBERG_PLUGIN_PATH = Path.of(System.getProperty("iceberg.plugin.path",
+            "../lake-plugin/target/plugin")).toAbsolutePath();
     static final long SETTLE_SECONDS = 5;
     static final long POLL_SECONDS = 1;
     static final long SWEEP_SECONDS = 20;

@@ -267,7 +267,7 @@ class OperationsIT {
                     RepoFiles.ROOT);
             ConnectWorker worker = ConnectWorker.start(supervisor, runDir, RepoFiles.ROOT, classpath,
                     DemoFiles.writeChildLogConfig(runDir), connect.kafka().bootstrapServers(), ItStack.PLUGIN_PATH,
-                    PrometheusAgent.of(RepoFiles.ROOT));
+                    Map.of(), PrometheusAgent.of(RepoFiles.ROOT));
             // Its REST API answers 404 to connectors until the worker has joined its group; the demo waits too.
             try (IdentityCheck check = worker.identityCheck(null)) {
                 Instant up = Instant.now().plus(PATIENCE);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kafkaconnecttrtc.launcher.LakeSink;
 import io.github.kafkaconnecttrtc.simulator.ApiDialect;
 import io.github.kafkaconnecttrtc.simulator.ApiRecord;
 import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
@@ -22,16 +23,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.hadoop.HadoopCatalog;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,11 +79,17 @@ class TrtcSourceConnectorIT {
         assertThatThrownBy(() -> Class.forName(CONNECTOR_CLASS))
                 .as("the connector must come from plugin.path, not from the test class path")
                 .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName(LakeSink.CONNECTOR_CLASS))
+                .as("the Iceberg sink must come from plugin.path, not from the test class path")
+                .isInstanceOf(ClassNotFoundException.class);
         registry = ApicurioRegistryProcess.start(ApicurioRegistryProcess.defaultHome(),
                 Path.of("target", "apicurio-registry.log"), Duration.ofSeconds(90));
         avro = new CallRecordAvro(registry.ccompatUrl());
+        // The Iceberg sink beside the connector, as the demo's lake runs it.
+        Map<String, String> worker = ItStack.workerProps();
+        worker.put("plugin.path", ItStack.PLUGIN_PATH + "," + ItStack.ICEBERG_PLUGIN_PATH);
         connect = new EmbeddedConnectCluster.Builder().name("trtc-it").numBrokers(1).numWorkers(2)
-                .brokerProps(ItStack.brokerProps()).workerProps(ItStack.workerProps()).build();
+                .brokerProps(ItStack.brokerProps()).workerProps(worker).build();
         connect.start();
         connect.assertions().assertAtLeastNumWorkersAreUp(2, "workers did not come up");
         assertThat(ListeningSockets.nonLoopbackListenersOfThisJvm()).as("non-loopback listeners").isEmpty();
@@ -239,6 +258,69 @@ class TrtcSourceConnectorIT {
         Map<String, List<GenericRecord>> seen = new HashMap<>();
         awaitEvery(simulator, start, topic, "read_committed", seen);
         assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
+    }
+
+    @Test
+    void theIcebergSinkWritesEveryCallOfTheTopicOnceIntoATablePartitionedByEndDay() throws Exception {
+        // No call starts in the last 45 minutes, and none lasts 40: what is due now is all there will be.
+        TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(41).historyDays(1)
+                .callsPerSecond(0.05).liveRate(Instant.now().minus(Duration.ofMinutes(45)).getEpochSecond(), 0)
+                .maxCallDurationSeconds(Duration.ofMinutes(40).toSeconds()).visibilityDelaySeconds(2).build());
+        String name = "trtc-lake";
+        String topic = name + "-calls";
+        Instant start = Instant.now().minus(Duration.ofHours(30));
+        Map<String, String> config = connectorConfig(simulator, topic, start, 2);
+        config.put("exactly.once.support", "required");
+        config.put("transaction.boundary", "poll");
+        // Progress records into <topic>.progress: the sink must not read them.
+        config.put("progress.interval.ms", "1000");
+        deployments.configure(name, config);
+        Path warehouse = Path.of("target", "lake-" + System.currentTimeMillis()).toAbsolutePath();
+        String bootstrap = connect.kafka().bootstrapServers();
+        LakeSink.createControlTopic(bootstrap, name + "-control");
+        // Once the topic exists: a sink subscribed before would see it only at its next metadata refresh.
+        connect.assertions().assertTopicsExist(topic);
+        deployments.configure(name + "-sink", LakeSink.config(config, topic, warehouse, bootstrap, name + "-control"));
+
+        Map<String, List<GenericRecord>> seen = new HashMap<>();
+        awaitEvery(simulator, start, topic, "read_committed", seen);
+        assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
+
+        Map<String, Long> endTsByCall = new HashMap<>();
+        seen.forEach((id, copies) -> endTsByCall.put(id, (Long) copies.get(0).get("endTs")));
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (LakeSink.rowCount(warehouse) < seen.size() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        Table table = new HadoopCatalog(new Configuration(), warehouse.toUri().toString())
+                .loadTable(TableIdentifier.of(LakeSink.NAMESPACE, LakeSink.TABLE));
+        Map<String, Long> rowsByCall = new HashMap<>();
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
+            for (Record row : rows) {
+                String call = (String) row.getField("callId");
+                rowsByCall.merge(call, 1L, Long::sum);
+                assertThat(((OffsetDateTime) row.getField("endTs")).toInstant().toEpochMilli())
+                        .as("endTs of %s", call).isEqualTo(endTsByCall.get(call));
+            }
+        }
+        assertThat(rowsByCall).as("rows per call").hasSize(seen.size()).allSatisfy((call, rows) -> {
+            assertThat(seen).containsKey(call);
+            assertThat(rows).as("rows of %s", call).isEqualTo(1);
+        });
+        assertThat(LakeSink.rowCount(warehouse)).isEqualTo(seen.size());
+        assertThat(table.spec().fields()).singleElement().satisfies(field -> {
+            assertThat(field.transform().toString()).isEqualTo("day");
+            assertThat(table.schema().findColumnName(field.sourceId())).isEqualTo("endTs");
+        });
+        // A day of history spans a midnight: the files fall into the days the calls ended on, UTC.
+        Set<Integer> days = new HashSet<>();
+        try (CloseableIterable<FileScanTask> files = table.newScan().planFiles()) {
+            files.forEach(file -> days.add(file.file().partition().get(0, Integer.class)));
+        }
+        assertThat(days).hasSizeGreaterThan(1).isEqualTo(endTsByCall.values().stream()
+                .map(end -> (int) Math.floorDiv(end, Duration.ofDays(1).toMillis())).collect(Collectors.toSet()));
+        connect.assertions().assertConnectorActiveTopics(name + "-sink", List.of(topic),
+                "the sink reads the calls topic only, not " + topic + ".progress");
     }
 
     @Test
