@@ -17,9 +17,8 @@ public final class EndTsExtractor implements TimestampExtractor {
         if (record.value() instanceof GenericRecord call) {
             return (Long) call.get("endTs");
         }
-        // A value-less record, skipped downstream, must not move the stream time: its timestamp
-        // could close the windows of calls still to come. Before the partition's first call there
-        // is no time to keep, and a negative one would drop the record with a warning.
-        return Math.max(partitionTime, 0);
+        // A record without a value, which the topology drops right after reading it, before any
+        // window: its own time will do.
+        return record.timestamp();
     }
 }

@@ -123,10 +123,10 @@ class CallStatsTopologyTest {
     }
 
     @Test
-    void aRecordWithoutAValueIsSkippedAndMovesNoWindow() {
+    void aRecordWithoutAValueIsSkippedAndClosesNoMinute() {
         pipe(call("a", "alice", "NORMAL_END", NOON.plusSeconds(10)));
-        // Read a day later and without an end: had its timestamp moved the stream time, the minute of
-        // noon would be closed for the call after it.
+        // Without an end, and stamped a day after noon: had that time reached the windows, the minute
+        // of noon would be closed for the call after it.
         calls.pipeInput("tombstone", null, READ_AT);
         pipe(call("b", "alice", "NORMAL_END", NOON.plusSeconds(20)));
 
