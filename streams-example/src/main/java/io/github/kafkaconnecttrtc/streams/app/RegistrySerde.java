@@ -1,5 +1,6 @@
 package io.github.kafkaconnecttrtc.streams.app;
 
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import java.util.HashMap;
@@ -27,6 +28,9 @@ public final class RegistrySerde {
         config.put(SerdeConfig.REGISTRY_URL, registryUrl);
         // The converter's settings in connector-config/: a 4-byte id in the value, the content id.
         config.put(SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER, "true");
+        // What as-confluent stands for; named too, or the serde warns of a duplicate id handler
+        // when it replaces its default one.
+        config.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
         config.put(SerdeConfig.USE_ID, "contentId");
         config.put(SerdeConfig.ENABLE_HEADERS, "false");
         config.putAll(overrides);
