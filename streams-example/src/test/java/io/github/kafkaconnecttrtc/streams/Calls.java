@@ -41,7 +41,6 @@ final class Calls {
         call.put("sdkAppId", 1400000000L);
         call.put("mediaType", symbol("mediaType", "AUDIO"));
         call.put("startCallTs", end.minusSeconds(90).toEpochMilli());
-        call.put("acceptTs", CallStatsTopology.ANSWERED.contains(result) ? end.minusSeconds(60).toEpochMilli() : null);
         call.put("endTs", end.toEpochMilli());
         call.put("caller", caller);
         call.put("callType", symbol("callType", "SINGLE"));
