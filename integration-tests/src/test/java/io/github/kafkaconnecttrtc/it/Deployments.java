@@ -2,6 +2,7 @@ package io.github.kafkaconnecttrtc.it;
 
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.streams.app.CallStatsApp;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +10,15 @@ import java.util.Map;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
- * The connectors and simulators one test made on a shared cluster, deleted and stopped after
- * it whatever happened, so the next test starts clean.
+ * The connectors, simulators and applications one test made on a shared cluster, deleted and
+ * stopped after it whatever happened, so the next test starts clean.
  */
 final class Deployments implements AutoCloseable {
 
     private final EmbeddedConnectCluster connect;
     private final List<TrtcSimulator> simulators = new ArrayList<>();
     private final List<String> connectors = new ArrayList<>();
+    private final List<CallStatsApp> applications = new ArrayList<>();
 
     Deployments(EmbeddedConnectCluster connect) {
         this.connect = connect;
@@ -37,6 +39,12 @@ final class Deployments implements AutoCloseable {
         connect.configureConnector(name, config);
     }
 
+    /** The streams example, running on the cluster; closed after the test. */
+    CallStatsApp application(CallStatsApp application) {
+        applications.add(application);
+        return application;
+    }
+
     /** The test deleted connector {@code name} itself. */
     void deleted(String name) {
         connectors.remove(name);
@@ -45,9 +53,13 @@ final class Deployments implements AutoCloseable {
     @Override
     public void close() {
         try {
-            connectors.forEach(connect::deleteConnector);
+            applications.forEach(CallStatsApp::close);
         } finally {
-            simulators.forEach(TrtcSimulator::close);
+            try {
+                connectors.forEach(connect::deleteConnector);
+            } finally {
+                simulators.forEach(TrtcSimulator::close);
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ import io.github.kafkaconnecttrtc.simulator.ApiRecord;
 import io.github.kafkaconnecttrtc.simulator.EndTimestampReading;
 import io.github.kafkaconnecttrtc.simulator.SimulatorSettings;
 import io.github.kafkaconnecttrtc.simulator.TrtcSimulator;
+import io.github.kafkaconnecttrtc.streams.app.AppConfig;
+import io.github.kafkaconnecttrtc.streams.app.CallStatsApp;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -260,6 +262,10 @@ class TrtcSourceConnectorIT {
         assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
     }
 
+    /**
+     * Also runs the streams example over the topic while the phases fill it with copies of every
+     * call: its counts are those of the ground truth, each call once.
+     */
     @Test
     void theIcebergSinkWritesEveryCallOfTheTopicOnceIntoATablePartitionedByEndDay() throws Exception {
         // No call starts in the last 45 minutes, and none lasts 40: what is due now is all there will be.
@@ -324,7 +330,8 @@ class TrtcSourceConnectorIT {
     }
 
     @Test
-    void offsetsMovedBackOrDeletedThroughTheRestApiAreReadAgainAndMalformedOnesAreRefused() throws Exception {
+    void offsetsMovedBackOrDeletedAreReadAgainMalformedOnesRefusedAndTheStreamsExampleCountsEachCallOnce()
+            throws Exception {
         // No call starts in the last 45 minutes, and none lasts 40: every call has ended before the test,
         // so each phase below knows exactly how many copies of each call it adds.
         TrtcSimulator simulator = deployments.simulator(SimulatorSettings.builder().seed(21).historyDays(1).callsPerSecond(0.05)
@@ -337,6 +344,8 @@ class TrtcSourceConnectorIT {
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
         Map<String, List<GenericRecord>> seen = new HashMap<>();
         awaitEvery(simulator, start, topic, "read_uncommitted", seen);
+        AppConfig stats = CallStatsCheck.config(connect.kafka(), registry.registryV2Url(), topic);
+        deployments.application(CallStatsApp.start(stats));
         connect.stopConnector(name);
         connect.assertions().assertConnectorIsStopped(name, name + " did not stop");
 
@@ -368,6 +377,8 @@ class TrtcSourceConnectorIT {
         connect.resumeConnector(name);
         awaitCopies(simulator, start, topic, "read_uncommitted", seen,
                 call -> call.startCallTs() >= tailStart ? 3 : 2);
+
+        CallStatsCheck.assertOutputs(connect.kafka(), stats, ItStack.due(simulator, start.getEpochSecond()), PATIENCE);
     }
 
     @Test
