@@ -244,9 +244,7 @@ class TrtcSourceConnectorIT {
         String name = "trtc-eos";
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(3));
-        Map<String, String> config = connectorConfig(simulator, topic, start, 2);
-        config.put("exactly.once.support", "required");
-        config.put("transaction.boundary", "poll");
+        Map<String, String> config = exactlyOnceConfig(simulator, topic, start);
         config.put("producer.override.transaction.timeout.ms", "10000");
         deployments.configure(name, config);
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, name + " did not start");
@@ -262,10 +260,6 @@ class TrtcSourceConnectorIT {
         assertThat(seen.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
     }
 
-    /**
-     * Also runs the streams example over the topic while the phases fill it with copies of every
-     * call: its counts are those of the ground truth, each call once.
-     */
     @Test
     void theIcebergSinkWritesEveryCallOfTheTopicOnceIntoATablePartitionedByEndDay() throws Exception {
         // No call starts in the last 45 minutes, and none lasts 40: what is due now is all there will be.
@@ -275,9 +269,7 @@ class TrtcSourceConnectorIT {
         String name = "trtc-lake";
         String topic = name + "-calls";
         Instant start = Instant.now().minus(Duration.ofHours(30));
-        Map<String, String> config = connectorConfig(simulator, topic, start, 2);
-        config.put("exactly.once.support", "required");
-        config.put("transaction.boundary", "poll");
+        Map<String, String> config = exactlyOnceConfig(simulator, topic, start);
         // Progress records into <topic>.progress: the sink must not read them.
         config.put("progress.interval.ms", "1000");
         deployments.configure(name, config);
@@ -329,6 +321,10 @@ class TrtcSourceConnectorIT {
                 "the sink reads the calls topic only, not " + topic + ".progress");
     }
 
+    /**
+     * Also runs the streams example over the topic while the phases fill it with copies of every
+     * call: its counts are those of the ground truth, each call once.
+     */
     @Test
     void offsetsMovedBackOrDeletedAreReadAgainMalformedOnesRefusedAndTheStreamsExampleCountsEachCallOnce()
             throws Exception {
@@ -491,6 +487,14 @@ class TrtcSourceConnectorIT {
      * {@code start}, and every call of {@code required}, is there, each value equal to the ground
      * truth. What is due grows while this waits, as calls keep ending.
      */
+    /** Two tasks that require exactly-once and commit a transaction per poll. */
+    private static Map<String, String> exactlyOnceConfig(TrtcSimulator simulator, String topic, Instant start) {
+        Map<String, String> config = connectorConfig(simulator, topic, start, 2);
+        config.put("exactly.once.support", "required");
+        config.put("transaction.boundary", "poll");
+        return config;
+    }
+
     private static void awaitEvery(TrtcSimulator simulator, Instant start, String topic, String isolation,
             Map<String, List<GenericRecord>> seen, String... required) {
         awaitEvery(simulator, ApiDialect.V1, start, topic, isolation, seen, required);
