@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A name the worker refuses is held by another instance of the same task that has not closed yet
  * (the worker gave up stopping it); it waits and is exported again once that instance let it go.
+ * Registrations (from the registry) and retries (from a pass) take turns, so that neither takes the
+ * other's name for a stranger's.
  *
  * <p>Only this class names the plugin-metrics API, and only once the worker is known to have it: on
  * an older worker the classes are missing, and a connector that merely linked against them would
@@ -85,7 +87,7 @@ final class WorkerMetricsMirror implements MetricsReporter {
     }
 
     @Override
-    public void metricChange(KafkaMetric metric) {
+    public synchronized void metricChange(KafkaMetric metric) {
         MetricName local = metric.metricName();
         // The registry's own count of its metrics stays out of the worker's.
         if (!MetricsRegistry.GROUP.equals(local.group()) || exported.containsKey(local)) {
@@ -108,7 +110,7 @@ final class WorkerMetricsMirror implements MetricsReporter {
     }
 
     @Override
-    public void metricRemoval(KafkaMetric metric) {
+    public synchronized void metricRemoval(KafkaMetric metric) {
         waiting.remove(metric.metricName());
         MetricName name = exported.remove(metric.metricName());
         if (name != null) {
@@ -116,13 +118,18 @@ final class WorkerMetricsMirror implements MetricsReporter {
         }
     }
 
+    /** Called on every pass: free while nothing waits. */
     void exportWaiting() {
-        waiting.values().forEach(this::metricChange);
+        if (!waiting.isEmpty()) {
+            synchronized (this) {
+                waiting.values().forEach(this::metricChange);
+            }
+        }
     }
 
     /** The registry closes its reporters without removing its metrics one by one. */
     @Override
-    public void close() {
+    public synchronized void close() {
         waiting.clear();
         exported.values().forEach(this::removeFromWorker);
         exported.clear();
