@@ -2,6 +2,8 @@ package io.github.kafkaconnecttrtc.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.github.kafkaconnecttrtc.launcher.ConnectRest;
 import io.github.kafkaconnecttrtc.launcher.ConnectWorker;
 import io.github.kafkaconnecttrtc.launcher.DemoFiles;
@@ -312,16 +314,22 @@ class OperationsIT {
                     .anyMatch(line -> line.contains(connector) && line.contains("state=\"running\"")
                             && line.endsWith(" 1.0"));
 
+            // The queries where Grafana and Prometheus take them: each panel's targets, each alerting rule.
+            List<String> queries = new ArrayList<>();
+            new ObjectMapper().readTree(RepoFiles.file("monitoring", "grafana-dashboard.json").toFile()).path("panels")
+                    .forEach(panel -> panel.path("targets").forEach(target -> queries.add(target.path("expr").asText())));
+            new YAMLMapper().readTree(RepoFiles.file("monitoring", "prometheus-alerts.yml").toFile()).path("groups")
+                    .forEach(group -> group.path("rules").forEach(rule -> queries.add(rule.path("expr").asText())));
+            assertThat(queries).as("the dashboard's and the alerts' queries").hasSizeGreaterThan(15)
+                    .allSatisfy(query -> assertThat(query).isNotBlank());
             Set<String> queried = new HashSet<>();
-            for (Path file : List.of(RepoFiles.file("monitoring", "grafana-dashboard.json"),
-                    RepoFiles.file("monitoring", "prometheus-alerts.yml"))) {
-                Matcher metric = Pattern.compile(
-                        "\\b(trtc_[a-z_]+|kafka_connect_connector_tasks)\\b").matcher(Files.readString(file));
+            Pattern seriesName = Pattern.compile("\\b(trtc_[a-z_]+|kafka_connect_connector_tasks)\\b");
+            for (String query : queries) {
+                Matcher metric = seriesName.matcher(query);
                 while (metric.find()) {
                     queried.add(metric.group(1));
                 }
             }
-            assertThat(queried).as("series the dashboard and the alerts query").hasSizeGreaterThan(10);
             assertThat(series.keySet()).containsAll(queried);
         }
     }
