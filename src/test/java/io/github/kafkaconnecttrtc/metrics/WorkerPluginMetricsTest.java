@@ -89,9 +89,11 @@ class WorkerPluginMetricsTest {
         try (ConnectorMetrics metrics = new ConnectorMetrics("planned", Contexts.connector(new PluginMetricsImpl(worker, tags)),
                 () -> 4)) {
             metrics.planned(9, NOW - 3600, 2);
+            metrics.reconfigurationRequested();
 
             assertThat(value(name("history-slices-remaining", "planned"))).isEqualTo(9);
             assertThat(value(name("horizon-lost-slices-total", "planned"))).isEqualTo(4L);
+            assertThat(value(name("reconfigurations-requested-total", "planned"))).isEqualTo(1.0);
         }
         assertThat(value(name("history-slices-remaining", "planned"))).isNull();
     }
