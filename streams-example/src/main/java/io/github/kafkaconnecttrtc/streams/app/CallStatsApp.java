@@ -64,10 +64,6 @@ public final class CallStatsApp implements AutoCloseable {
         return app;
     }
 
-    public KafkaStreams.State state() {
-        return streams.state();
-    }
-
     /** Returns once the application has stopped: closed, or failed. */
     public void awaitStopped() throws InterruptedException {
         stopped.await();
