@@ -58,7 +58,10 @@ final class WorkerUsage {
         maxHeapUsed = Math.max(maxHeapUsed, current.heapUsed());
         longLaneTasks = current.longLaneTasks();
         fastLaneTasks = current.fastLaneTasks();
-        connectorGauges = current.connectorGauges();
+        // The phase's last sample may come after the connector stopped, when it reports nothing.
+        if (!current.connectorGauges().isEmpty()) {
+            connectorGauges = current.connectorGauges();
+        }
         if (connectorGaugesAtStart.isEmpty()) {
             connectorGaugesAtStart.putAll(previous != null ? previous.connectorGauges() : current.connectorGauges());
         }
