@@ -292,7 +292,7 @@ public final class SliceReader {
             return ready;
         }
 
-        /** What the pass found since its last part; only once {@link #step()} said it is complete. */
+        /** What the pass found since its last part; only once {@link #step(int)} said it is complete. */
         public PassResult result() {
             if (!done) {
                 throw new IllegalStateException("pass over " + slice.name() + " is not complete");
